@@ -1,0 +1,55 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "cmlens",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "cmlens", targets: ["cmlens"]),
+        .library(name: "CMLensCore", targets: ["CMLensCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // ncursesw for Swift. No pkgConfig: SwiftPM would drop its feature-macro flags with a
+        // warning anyway, so the shim defines them itself and the module map links ncursesw.
+        .systemLibrary(
+            name: "CNcursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // wcwidth and memmem need feature macros that Swift's Glibc import does not set.
+        .target(name: "CShims"),
+        .target(
+            name: "CMLensCore",
+            dependencies: [
+                "CShims",
+                .product(name: "Collections", package: "swift-collections"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "CMLensTUI",
+            dependencies: ["CMLensCore", "CNcursesw", "CShims"]
+        ),
+        .executableTarget(
+            name: "cmlens",
+            dependencies: [
+                "CMLensCore",
+                "CMLensTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "cmlens-bench",
+            dependencies: ["CMLensCore"],
+            path: "Benchmarks/cmlens-bench"
+        ),
+        .testTarget(name: "CMLensCoreTests", dependencies: ["CMLensCore"]),
+        .testTarget(name: "CMLensTUITests", dependencies: ["CMLensTUI", "CMLensCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["cmlens", "CMLensCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

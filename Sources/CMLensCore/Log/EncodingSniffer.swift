@@ -1,0 +1,117 @@
+/// Tells a log's encoding from its first bytes, and tells a log from binary data.
+enum EncodingSniffer {
+    struct Result {
+        var encoding: TextEncoding
+        var hasBOM: Bool
+        var isBinary: Bool
+        var binaryReason: String
+    }
+
+    static func sniff(_ head: [UInt8]) -> Result {
+        if head.starts(with: [0xFF, 0xFE]) { return Result(encoding: .utf16LE, hasBOM: true, isBinary: false, binaryReason: "") }
+        if head.starts(with: [0xFE, 0xFF]) { return Result(encoding: .utf16BE, hasBOM: true, isBinary: false, binaryReason: "") }
+        let bom = head.starts(with: [0xEF, 0xBB, 0xBF])
+        // UTF-16 without a BOM: every other byte of ASCII text is zero.
+        if !bom && head.count >= 8 {
+            let pairs = head.count / 2
+            var evenZero = 0, oddZero = 0
+            for k in 0..<min(pairs, 512) {
+                if head[2 * k] == 0 { evenZero += 1 }
+                if head[2 * k + 1] == 0 { oddZero += 1 }
+            }
+            let sample = min(pairs, 512)
+            if oddZero * 10 >= sample * 9 && evenZero * 10 <= sample { return Result(encoding: .utf16LE, hasBOM: false, isBinary: false, binaryReason: "") }
+            if evenZero * 10 >= sample * 9 && oddZero * 10 <= sample { return Result(encoding: .utf16BE, hasBOM: false, isBinary: false, binaryReason: "") }
+        }
+        let encoding: TextEncoding = bom ? .utf8BOM : .utf8
+        if looksStructured(head) { return Result(encoding: encoding, hasBOM: bom, isBinary: false, binaryReason: "") }
+        // Logs can hold a run of NULs (a crash while writing) or the odd control byte; binary files
+        // are full of them from the start.
+        let sample = head.prefix(8192)
+        guard !sample.isEmpty else { return Result(encoding: encoding, hasBOM: bom, isBinary: false, binaryReason: "") }
+        var controls = 0, nuls = 0
+        for byte in sample {
+            if byte == 0 { nuls += 1 }
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B { controls += 1 }
+        }
+        if controls * 10 > sample.count * 3 {
+            let reason = nuls > 0 ? "\(nuls) NUL bytes in its first \(sample.count)" : "\(controls) control bytes in its first \(sample.count)"
+            return Result(encoding: encoding, hasBOM: bom, isBinary: true, binaryReason: reason)
+        }
+        return Result(encoding: encoding, hasBOM: bom, isBinary: false, binaryReason: "")
+    }
+
+    private static func looksStructured(_ head: [UInt8]) -> Bool {
+        head.withUnsafeBytes { b in
+            Bytes.find(Bytes.logOpen, in: b, from: 0, to: b.count) != nil
+                || Bytes.find(Bytes.smsMarker, in: b, from: 0, to: b.count) != nil
+        }
+    }
+}
+
+/// Which format a file mostly holds, from its first 64 KiB.
+enum FormatDetection {
+    static func detect(_ head: ArraySlice<UInt8>) -> LogFormat {
+        head.withUnsafeBytes { b in
+            if Bytes.find(Bytes.logOpen, in: b, from: 0, to: b.count) != nil { return .cmtrace }
+            var position = 0
+            while let marker = Bytes.find(Bytes.smsMarker, in: b, from: position, to: b.count) {
+                let lineEnd = Bytes.find(Bytes.newline, in: b, from: marker, to: b.count) ?? b.count
+                let nextLineEnd = Bytes.find(Bytes.newline, in: b, from: min(lineEnd + 1, b.count), to: b.count) ?? b.count
+                // `$$<Component><…><thread=`, possibly wrapped once.
+                if Bytes.find(Array("<thread=".utf8), in: b, from: marker, to: nextLineEnd) != nil { return .sms }
+                position = marker + 1
+            }
+            return .plain
+        }
+    }
+}
+
+/// UTF-16 text to UTF-8 bytes, so one scanner serves every encoding.
+enum UTF16Transcoding {
+    static func utf8(from bytes: [UInt8], bigEndian: Bool, skipBOM: Bool) -> (bytes: [UInt8], droppedOddByte: Bool) {
+        let start = skipBOM ? 2 : 0
+        let unitCount = max(0, (bytes.count - start) / 2)
+        let odd = (bytes.count - start) % 2 == 1
+        var units = [UInt16]()
+        units.reserveCapacity(unitCount)
+        var k = start
+        while k + 1 < bytes.count {
+            units.append(bigEndian ? UInt16(bytes[k]) << 8 | UInt16(bytes[k + 1]) : UInt16(bytes[k + 1]) << 8 | UInt16(bytes[k]))
+            k += 2
+        }
+        var out = [UInt8]()
+        out.reserveCapacity(units.count + units.count / 4)
+        // Unpaired surrogates become U+FFFD instead of stopping the read.
+        _ = transcode(units.makeIterator(), from: UTF16.self, to: UTF8.self, stoppingOnError: false) { out.append($0) }
+        return (out, odd)
+    }
+}
+
+/// Where to cut a large CMTrace file so that each core scans whole records.
+enum SplitPoints {
+    static func find(fd: Int32, size: Int, parts: Int) -> [Int] {
+        var points = [0]
+        for k in 1..<parts {
+            let target = size * k / parts
+            var window = [UInt8](repeating: 0, count: 1 << 20)
+            let got = LogReader.preadFully(fd, &window, offset: target)
+            let cut: Int? = window.withUnsafeBytes { b in
+                var from = 0
+                let n = got
+                // A line that starts a record, after a line that ended one (`…">`).
+                while let newline = Bytes.find(Bytes.newline, in: b, from: from, to: n) {
+                    from = newline + 1
+                    guard Bytes.hasPrefix(Bytes.logOpen, in: b, at: newline + 1) else { continue }
+                    var before = newline - 1
+                    if before >= 0 && b[before] == Bytes.carriageReturn { before -= 1 }
+                    if before >= 0 && b[before] == UInt8(ascii: ">") { return newline + 1 }
+                }
+                return nil
+            }
+            if let cut, target + cut > points.last! { points.append(target + cut) }
+        }
+        points.append(size)
+        return points
+    }
+}

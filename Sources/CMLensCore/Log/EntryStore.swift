@@ -1,0 +1,83 @@
+/// Index entries in fixed-size chunks: growing never copies what is already stored, so a large
+/// file's index costs its size and not twice that at the moment an array would double.
+struct EntryStore: Sendable {
+    private static let chunkSize = 1 << 16
+    private var chunks: [[RecordEntry]] = []
+    private(set) var count = 0
+
+    init() {}
+
+    mutating func append(_ entry: RecordEntry) {
+        if count % Self.chunkSize == 0 {
+            var chunk: [RecordEntry] = []
+            chunk.reserveCapacity(Self.chunkSize)
+            chunks.append(chunk)
+        }
+        chunks[chunks.count - 1].append(entry)
+        count += 1
+    }
+
+    mutating func append(contentsOf other: EntryStore, adjust: (inout RecordEntry) -> Void) {
+        for chunk in other.chunks {
+            for var entry in chunk {
+                adjust(&entry)
+                append(entry)
+            }
+        }
+    }
+
+    subscript(index: Int) -> RecordEntry {
+        get { chunks[index >> 16][index & 0xFFFF] }
+        set { chunks[index >> 16][index & 0xFFFF] = newValue }
+    }
+
+    var last: RecordEntry? { count == 0 ? nil : self[count - 1] }
+}
+
+/// Component names of one file, interned to 16-bit ids. Most records repeat the previous
+/// record's component, so that case is a single memcmp.
+struct ComponentTable: Sendable {
+    private(set) var names: [String] = []
+    private var byBytes: [[UInt8]: UInt16] = [:]
+    private var recent: [(bytes: [UInt8], id: UInt16)] = []
+
+    static let overflow = UInt16.max
+
+    mutating func id(for b: UnsafeRawBufferPointer, _ range: Range<Int>?) -> UInt16 {
+        guard let range, !range.isEmpty else { return id(forBytes: []) }
+        let length = range.count
+        for entry in recent where entry.bytes.count == length {
+            let same = entry.bytes.withUnsafeBytes { memcmp($0.baseAddress!, b.baseAddress! + range.lowerBound, length) == 0 }
+            if same { return entry.id }
+        }
+        return id(forBytes: Array(b[range]))
+    }
+
+    mutating func id(forName name: String) -> UInt16 { id(forBytes: Array(name.utf8)) }
+
+    private mutating func id(forBytes bytes: [UInt8]) -> UInt16 {
+        if let known = byBytes[bytes] {
+            remember(bytes, known)
+            return known
+        }
+        guard names.count < Int(Self.overflow) else { return Self.overflow }
+        let id = UInt16(names.count)
+        names.append(TextDecoding.string(bytes))
+        byBytes[bytes] = id
+        remember(bytes, id)
+        return id
+    }
+
+    private mutating func remember(_ bytes: [UInt8], _ id: UInt16) {
+        if recent.count >= 8 { recent.removeFirst() }
+        recent.append((bytes, id))
+    }
+
+    func name(_ id: UInt16) -> String? { id == Self.overflow ? nil : names[Int(id)] }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

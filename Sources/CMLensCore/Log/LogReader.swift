@@ -1,0 +1,214 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import Synchronization
+
+/// Reads and indexes log files. Never throws: a file that cannot be read comes back empty with a
+/// problem that names it, so the rest of a workspace still loads.
+public enum LogReader {
+    /// Files up to this size are kept in memory after indexing; larger ones are read again on demand.
+    static let inMemoryLimit = 8 << 20
+    /// Total bytes kept in memory across files, so a huge workspace does not live in RAM.
+    static let inMemoryBudget = Atomic<Int>(96 << 20)
+    /// Files larger than this are split and scanned on all cores.
+    static let splitThreshold = 32 << 20
+    static let chunkSize = 4 << 20
+
+    public static func read(path: String, client: String, logName: String? = nil) -> LogFileIndex {
+        let logName = logName ?? String(path.split(separator: "/").last ?? Substring(path))
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            return failed(path, client, logName, "cannot open (\(String(cString: strerror(errno))))")
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            return failed(path, client, logName, "cannot read (\(String(cString: strerror(errno))))")
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            return failed(path, client, logName, "not a regular file; skipped")
+        }
+        let size = Int(info.st_size)
+        var head = [UInt8](repeating: 0, count: min(size, 64 << 10))
+        let headCount = preadFully(fd, &head, offset: 0)
+        head.removeSubrange(headCount...)
+        let sniff = EncodingSniffer.sniff(head)
+        if sniff.isBinary {
+            return failed(path, client, logName,
+                          "binary data, not a log (\(sniff.binaryReason)); skipped. Point cmlens at the CCM Logs folder's .log/.lo_ files")
+        }
+        switch sniff.encoding {
+        case .utf16LE, .utf16BE:
+            var all = [UInt8](repeating: 0, count: size)
+            let got = preadFully(fd, &all, offset: 0)
+            all.removeSubrange(got...)
+            let (utf8, oddByte) = UTF16Transcoding.utf8(from: all, bigEndian: sniff.encoding == .utf16BE,
+                                                        skipBOM: sniff.hasBOM)
+            var extra: [LoadProblem] = []
+            if oddByte {
+                extra.append(LoadProblem(file: path, severity: .warning,
+                                         message: "UTF-16 file has an odd number of bytes (cut off mid-character); the last byte was dropped"))
+            }
+            return index(bytes: utf8, path: path, client: client, logName: logName, encoding: sniff.encoding,
+                         size: got, extraProblems: extra)
+        case .utf8, .utf8BOM:
+            if size <= inMemoryLimit, reserveMemory(size) {
+                var all = [UInt8](repeating: 0, count: size)
+                let got = preadFully(fd, &all, offset: 0)
+                all.removeSubrange(got...)
+                return index(bytes: all, path: path, client: client, logName: logName, encoding: sniff.encoding,
+                             size: got, extraProblems: [])
+            }
+            return indexFromDisk(fd: fd, size: size, sniff: sniff, path: path, client: client, logName: logName)
+        }
+    }
+
+    /// Indexes bytes already in memory (tests, converted UTF-16, small files).
+    public static func parse(bytes: [UInt8], path: String, client: String, logName: String? = nil) -> LogFileIndex {
+        let sniff = EncodingSniffer.sniff(Array(bytes.prefix(64 << 10)))
+        let logName = logName ?? String(path.split(separator: "/").last ?? Substring(path))
+        if sniff.isBinary {
+            return failed(path, client, logName, "binary data, not a log (\(sniff.binaryReason)); skipped")
+        }
+        if sniff.encoding == .utf16LE || sniff.encoding == .utf16BE {
+            let (utf8, oddByte) = UTF16Transcoding.utf8(from: bytes, bigEndian: sniff.encoding == .utf16BE,
+                                                        skipBOM: sniff.hasBOM)
+            let extra = oddByte ? [LoadProblem(file: path, severity: .warning,
+                                               message: "UTF-16 file has an odd number of bytes (cut off mid-character); the last byte was dropped")] : []
+            return index(bytes: utf8, path: path, client: client, logName: logName, encoding: sniff.encoding,
+                         size: bytes.count, extraProblems: extra)
+        }
+        return index(bytes: bytes, path: path, client: client, logName: logName, encoding: sniff.encoding,
+                     size: bytes.count, extraProblems: [])
+    }
+
+    private static func reserveMemory(_ size: Int) -> Bool {
+        var current = inMemoryBudget.load(ordering: .relaxed)
+        while current >= size {
+            let (exchanged, original) = inMemoryBudget.compareExchange(
+                expected: current, desired: current - size, ordering: .relaxed)
+            if exchanged { return true }
+            current = original
+        }
+        return false
+    }
+
+    private static func index(bytes: [UInt8], path: String, client: String, logName: String,
+                              encoding: TextEncoding, size: Int, extraProblems: [LoadProblem]) -> LogFileIndex {
+        let kind = FormatDetection.detect(bytes.prefix(64 << 10))
+        var scanner = RecordScanner(structured: kind != .plain, legacy: kind == .sms)
+        _ = bytes.withUnsafeBytes { scanner.scan($0, base: 0, final: true) }
+        scanner.finish()
+        return build(scanner, path: path, client: client, logName: logName, encoding: encoding, format: kind,
+                     size: size, text: .memory(bytes), extraProblems: extraProblems)
+    }
+
+    private static func indexFromDisk(fd: Int32, size: Int, sniff: EncodingSniffer.Result, path: String,
+                                      client: String, logName: String) -> LogFileIndex {
+        var head = [UInt8](repeating: 0, count: min(size, 64 << 10))
+        let got = preadFully(fd, &head, offset: 0)
+        let kind = FormatDetection.detect(head.prefix(got))
+        let parts = size >= splitThreshold ? SplitPoints.find(fd: fd, size: size, parts: 2) : [0, size]
+        var scanners = [RecordScanner?](repeating: nil, count: parts.count - 1)
+        let results = Mutex(scanners)
+        DispatchQueue.concurrentPerform(iterations: parts.count - 1) { k in
+            var scanner = RecordScanner(structured: kind != .plain, legacy: kind == .sms)
+            scanRange(fd: fd, from: parts[k], to: parts[k + 1], into: &scanner)
+            results.withLock { $0[k] = scanner }
+        }
+        scanners = results.withLock { $0 }
+        var combined = scanners[0]!
+        for k in 1..<scanners.count {
+            combined.absorb(scanners[k]!)
+        }
+        combined.finish()
+        return build(combined, path: path, client: client, logName: logName, encoding: sniff.encoding, format: kind,
+                     size: size, text: .file(path: path, size: size), extraProblems: [])
+    }
+
+    /// Reads `[from, to)` in chunks, carrying an incomplete record into the next read.
+    private static func scanRange(fd: Int32, from: Int, to: Int, into scanner: inout RecordScanner) {
+        var buffer = [UInt8](repeating: 0, count: chunkSize)
+        var filled = 0
+        var base = from
+        var position = from
+        while true {
+            if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+            let want = min(buffer.count - filled, to - position)
+            var got = 0
+            if want > 0 {
+                got = buffer.withUnsafeMutableBytes { raw -> Int in
+                    var n = -1
+                    repeat { n = pread(fd, raw.baseAddress! + filled, want, off_t(position)) } while n < 0 && errno == EINTR
+                    return max(n, 0)
+                }
+            }
+            filled += got
+            position += got
+            let final = got == 0 || position >= to
+            let consumed = buffer.withUnsafeBytes {
+                scanner.scan(UnsafeRawBufferPointer(rebasing: $0[0..<filled]), base: base, final: final)
+            }
+            if final { break }
+            if consumed > 0 {
+                buffer.withUnsafeMutableBytes { raw in
+                    _ = memmove(raw.baseAddress!, raw.baseAddress! + consumed, filled - consumed)
+                }
+                filled -= consumed
+                base += consumed
+            }
+        }
+    }
+
+    private static func build(_ scanner: RecordScanner, path: String, client: String, logName: String,
+                              encoding: TextEncoding, format: LogFormat, size: Int, text: TextSource,
+                              extraProblems: [LoadProblem]) -> LogFileIndex {
+        LogFileIndex(path: path, client: client, logName: logName, encoding: encoding, format: format,
+                     byteCount: size, problems: extraProblems + scanner.notes.problems(file: path),
+                     unparsedCount: scanner.notes.unparsed + scanner.notes.truncated,
+                     entries: scanner.entries, components: scanner.components,
+                     longRecords: scanner.longRecords, text: text)
+    }
+
+    static func failed(_ path: String, _ client: String, _ logName: String, _ message: String) -> LogFileIndex {
+        LogFileIndex(path: path, client: client, logName: logName, encoding: .utf8, format: .plain, byteCount: 0,
+                     problems: [LoadProblem(file: path, message: message)], unparsedCount: 0,
+                     entries: EntryStore(), components: ComponentTable(), longRecords: [:], text: .memory([]))
+    }
+
+    static func preadFully(_ fd: Int32, _ buffer: inout [UInt8], offset: Int) -> Int {
+        var done = 0
+        let wanted = buffer.count
+        buffer.withUnsafeMutableBytes { raw in
+            while done < wanted {
+                let got = pread(fd, raw.baseAddress! + done, wanted - done, off_t(offset + done))
+                if got > 0 { done += got; continue }
+                if got < 0 && errno == EINTR { continue }
+                break
+            }
+        }
+        return done
+    }
+}
+
+extension ScanNotes {
+    func problems(file: String) -> [LoadProblem] {
+        var problems = examples.map { LoadProblem(file: file, line: $0.line, severity: .warning, message: $0.message) }
+        let total = unparsed + truncated + badTime + damagedStart + (doubleSignBias > 0 ? 1 : 0) + (outOfRangeBias > 0 ? 1 : 0)
+        if total > examples.count {
+            var parts: [String] = []
+            if unparsed > 0 { parts.append("\(unparsed) unparsed fragment\(unparsed == 1 ? "" : "s")") }
+            if truncated > 0 { parts.append("\(truncated) cut-off record\(truncated == 1 ? "" : "s")") }
+            if damagedStart > 0 { parts.append("\(damagedStart) record\(damagedStart == 1 ? "" : "s") missing their start") }
+            if badTime > 0 { parts.append("\(badTime) unreadable time\(badTime == 1 ? "" : "s")") }
+            if doubleSignBias > 0 { parts.append("\(doubleSignBias) two-sign time zone\(doubleSignBias == 1 ? "" : "s")") }
+            if outOfRangeBias > 0 { parts.append("\(outOfRangeBias) out-of-range time zone\(outOfRangeBias == 1 ? "" : "s")") }
+            problems.append(LoadProblem(file: file, severity: .warning,
+                                        message: "in all: " + parts.joined(separator: ", ") + "; every fragment is kept as a record"))
+        }
+        return problems
+    }
+}

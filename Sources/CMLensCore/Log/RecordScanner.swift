@@ -1,0 +1,434 @@
+/// Finds the records in a stretch of a log's bytes and indexes them.
+///
+/// Fed in chunks: `scan` consumes every record that ends inside the buffer and returns where the
+/// first incomplete one starts, so the reader can carry it into the next read. A CMTrace record
+/// ends at `]LOG]!><…>`, never at a newline; an SMS record at its `$$<…><…><thread=…>` trailer;
+/// anything else is a line. Nothing is dropped: what cannot be read becomes an `unparsed` record.
+struct RecordScanner {
+    /// The file holds CMTrace or SMS records; otherwise every line is a plain record.
+    let structured: Bool
+    /// The file is an SMS (legacy) log: lines without a trailer belong to the next record.
+    let legacy: Bool
+
+    private(set) var entries = EntryStore()
+    private(set) var components = ComponentTable()
+    private(set) var notes = ScanNotes()
+    /// Lengths of records longer than the index entry can hold, by record number.
+    private(set) var longRecords: [Int: Int] = [:]
+
+    /// 1-based line number at the scan position.
+    private(set) var line = 1
+    private var lastTicks = Int64.min
+
+    init(structured: Bool, legacy: Bool, firstLine: Int = 1) {
+        self.structured = structured
+        self.legacy = legacy
+        self.line = firstLine
+    }
+
+    /// Scans `b`, whose first byte is at `base` in the file's text. Returns how many bytes were consumed.
+    mutating func scan(_ b: UnsafeRawBufferPointer, base: Int, final: Bool) -> Int {
+        let n = b.count
+        var p = 0
+        // SMS lines waiting for the trailer that ends their record.
+        var pending: (start: Int, line: Int)?
+        while p < n {
+            let c = b[p]
+            if c == Bytes.newline {
+                if pending == nil { line += 1; p += 1; continue }
+            }
+            if structured && pending == nil && (c == Bytes.carriageReturn || c == 0x20 || c == 0x09) {
+                p += 1
+                continue
+            }
+            if c == UInt8(ascii: "<") && Bytes.hasPrefix(Bytes.logOpen, in: b, at: p) {
+                if let open = pending {
+                    flushPending(b, base: base, from: open, to: p)
+                    pending = nil
+                }
+                guard let next = scanCMTrace(b, at: p, base: base, final: final) else { return p }
+                p = next
+                continue
+            }
+            // A line (or the rest of one) that is not a CMTrace record.
+            let lineEnd: Int
+            if let newline = Bytes.find(Bytes.newline, in: b, from: p, to: n) {
+                lineEnd = newline
+            } else if final {
+                lineEnd = n
+            } else {
+                if let open = pending { line = open.line; return open.start }
+                return p
+            }
+            if structured, let embedded = Bytes.find(Bytes.logOpen, in: b, from: p + 1, to: lineEnd) {
+                // Junk, then a record on the same line (a BOM mid-file, a writer killed mid-line).
+                if !Self.isBlank(b, p..<embedded) {
+                    emitLine(b, base: base, range: p..<embedded, format: .unparsed)
+                }
+                p = embedded
+                continue
+            }
+            if structured, let close = Bytes.find(Bytes.logClose, in: b, from: p, to: lineEnd),
+               close + Bytes.logClose.count < lineEnd, b[close + Bytes.logClose.count] == UInt8(ascii: "<"),
+               case .complete(let attributes, let end) = CMTraceAttributes.parse(b, start: close + Bytes.logClose.count, end: lineEnd) {
+                // The writer lost the start of this record (`<![LOG[` and some text); the rest still reads.
+                notes.damagedStart += 1
+                notes.remember(line: line, "record's start is missing (no `<![LOG[`); read from its attributes")
+                emitCMTrace(b, base: base, range: p..<end, attributes: attributes)
+                p = end
+                continue
+            }
+            if structured, let marker = Bytes.find(Bytes.smsMarker, in: b, from: p, to: lineEnd) {
+                let start = pending?.start ?? p
+                let startLine = pending?.line ?? line
+                switch scanSMSTrailer(b, recordStart: start, marker: marker, base: base, final: final, startLine: startLine) {
+                case .record(let next):
+                    pending = nil
+                    p = next
+                    continue
+                case .incomplete:
+                    line = startLine
+                    return start
+                case .notATrailer:
+                    break
+                }
+            }
+            if Self.isRollover(b, p..<lineEnd) {
+                // SMS logs mark their own rotation with a bare ROLLOVER line.
+            } else if legacy {
+                if pending == nil { pending = (p, line) }
+            } else if !Self.isBlank(b, p..<lineEnd) {
+                emitLine(b, base: base, range: p..<lineEnd, format: structured ? .unparsed : .plain)
+            }
+            p = lineEnd + 1
+            line += 1
+        }
+        if let open = pending {
+            if final {
+                flushPending(b, base: base, from: open, to: n)
+            } else {
+                line = open.line
+                return open.start
+            }
+        }
+        return min(p, n)
+    }
+
+    /// Called once the whole file is scanned: gives untimed records at the top the first time seen.
+    mutating func finish() {
+        var firstTimed: Int64?
+        for i in 0..<entries.count where entries[i].hasTime {
+            firstTimed = entries[i].ticks
+            break
+        }
+        guard let firstTimed else { return }
+        var i = 0
+        while i < entries.count && !entries[i].hasTime {
+            entries[i].ticks = firstTimed
+            i += 1
+        }
+    }
+
+    /// Appends the records of the scanner that read the next stretch of the same file.
+    mutating func absorb(_ next: RecordScanner) {
+        let lineOffset = line - 1
+        var remap: [UInt16: UInt16] = [:]
+        for (id, name) in next.components.names.enumerated() {
+            remap[UInt16(id)] = components.id(forName: name)
+        }
+        let firstIndex = entries.count
+        var inherited = lastTicks
+        var seenTime = false
+        entries.append(contentsOf: next.entries) { entry in
+            entry.line &+= UInt32(truncatingIfNeeded: lineOffset)
+            entry.component = remap[entry.component] ?? ComponentTable.overflow
+            if entry.hasTime { seenTime = true; inherited = entry.ticks } else if !seenTime { entry.ticks = inherited }
+        }
+        for (index, length) in next.longRecords { longRecords[firstIndex + index] = length }
+        var shifted = next.notes
+        shifted.examples = shifted.examples.map { ($0.line + lineOffset, $0.message) }
+        notes.merge(shifted)
+        line = next.line + lineOffset
+        if next.lastTicks != Int64.min { lastTicks = next.lastTicks }
+    }
+
+    // MARK: CMTrace
+
+    /// Scans the record at `p`; nil when the buffer ends before it does (and more is to come).
+    private mutating func scanCMTrace(_ b: UnsafeRawBufferPointer, at p: Int, base: Int, final: Bool) -> Int? {
+        let n = b.count
+        var search = p + Bytes.logOpen.count
+        while true {
+            guard let close = Bytes.find(UInt8(ascii: "]"), in: b, from: search, to: n) else {
+                guard final else { return nil }
+                return cutOff(b, base: base, recordStart: p, at: n)
+            }
+            if close + Bytes.logClose.count + 1 > n && !final { return nil }
+            guard Bytes.hasPrefix(Bytes.logClose, in: b, at: close) else {
+                search = close + 1
+                continue
+            }
+            // A line that starts a new record inside this message means this one was cut off.
+            var scan = p + Bytes.logOpen.count
+            while let newline = Bytes.find(Bytes.newline, in: b, from: scan, to: close) {
+                if Bytes.hasPrefix(Bytes.logOpen, in: b, at: newline + 1) {
+                    return cutOff(b, base: base, recordStart: p, at: newline)
+                }
+                scan = newline + 1
+            }
+            let attributesStart = close + Bytes.logClose.count
+            guard attributesStart < n else {
+                return final ? cutOff(b, base: base, recordStart: p, at: n) : nil
+            }
+            guard b[attributesStart] == UInt8(ascii: "<") else {
+                // `]LOG]!>` quoted inside the message: the record goes on.
+                search = close + 1
+                continue
+            }
+            switch CMTraceAttributes.parse(b, start: attributesStart, end: n) {
+            case .incomplete:
+                guard final else { return nil }
+                return cutOff(b, base: base, recordStart: p, at: n)
+            case .broken(let at):
+                let newline = Bytes.find(Bytes.newline, in: b, from: at, to: n) ?? n
+                return cutOff(b, base: base, recordStart: p, at: newline)
+            case .complete(let attributes, let end):
+                emitCMTrace(b, base: base, range: p..<end, attributes: attributes)
+                line += Bytes.countNewlines(in: b, from: p, to: end)
+                return end
+            }
+        }
+    }
+
+    /// A record that never got its terminator: kept as unparsed up to `at` (a newline or the end).
+    private mutating func cutOff(_ b: UnsafeRawBufferPointer, base: Int, recordStart: Int, at: Int) -> Int {
+        notes.truncated += 1
+        notes.remember(line: line, "record cut off before its end (`]LOG]!><…>` missing); kept as unparsed")
+        emitLine(b, base: base, range: recordStart..<at, format: .unparsed, countsAsUnparsed: false)
+        line += Bytes.countNewlines(in: b, from: recordStart, to: at)
+        return at
+    }
+
+    private mutating func emitCMTrace(_ b: UnsafeRawBufferPointer, base: Int, range: Range<Int>,
+                                      attributes: CMTraceAttributes) {
+        let (level, rawType) = Self.level(b, attributes.type)
+        let ticks = timeTicks(b, time: attributes.time, date: attributes.date)
+        let component = components.id(for: b, attributes.component)
+        append(offset: base + range.lowerBound, length: range.count, ticks: ticks, component: component,
+               level: level, format: .cmtrace, rawType: rawType)
+    }
+
+    private mutating func timeTicks(_ b: UnsafeRawBufferPointer, time: Range<Int>?, date: Range<Int>?) -> Int64? {
+        guard let time, let date else {
+            notes.missingTime += 1
+            return nil
+        }
+        guard let clock = TimestampParsing.clock(b, time) else {
+            notes.badTime += 1
+            notes.remember(line: line, "time \"\(TextDecoding.string(b[time]))\" is not a time of day; record kept without a time")
+            return nil
+        }
+        guard let (year, month, day) = TimestampParsing.date(b, date),
+              let logTime = LogTime(year: year, month: month, day: day, hour: clock.secondOfDay / 3600,
+                                    minute: clock.secondOfDay % 3600 / 60, second: clock.secondOfDay % 60,
+                                    nanoseconds: clock.nanoseconds, biasMinutes: clock.bias)
+        else {
+            notes.badTime += 1
+            notes.remember(line: line, "date \"\(TextDecoding.string(b[date]))\" is not a month-day-year date; record kept without a time")
+            return nil
+        }
+        noteBias(clock.biasNote, b, time)
+        return Self.ticks(logTime)
+    }
+
+    private mutating func noteBias(_ note: TimestampParsing.BiasNote?, _ b: UnsafeRawBufferPointer, _ time: Range<Int>) {
+        switch note {
+        case .doubleSign?:
+            notes.doubleSignBias += 1
+            if notes.doubleSignBias == 1 {
+                notes.remember(line: line, "time zone in \"\(TextDecoding.string(b[time]))\" has two signs (a script wrote WMI's bias after \"+\"); read with WMI's sign flipped")
+            }
+        case .outOfRange?:
+            notes.outOfRangeBias += 1
+            if notes.outOfRangeBias == 1 {
+                notes.remember(line: line, "time zone bias in \"\(TextDecoding.string(b[time]))\" is beyond ±14 hours; offset treated as unknown")
+            }
+        case nil:
+            break
+        }
+    }
+
+    static func ticks(_ time: LogTime) -> Int64 {
+        time.utcSeconds &* 10_000_000 &+ Int64(time.nanoseconds / 100)
+    }
+
+    static func level(_ b: UnsafeRawBufferPointer, _ type: Range<Int>?) -> (LogLevel, Bool) {
+        guard let type, !type.isEmpty else { return (.info, false) }
+        if type.count == 1, case let d = b[type.lowerBound], d >= 0x30, d <= 0x33 {
+            return (LogLevel(rawValue: Int(d - 0x30))!, false)
+        }
+        return (.info, true)
+    }
+
+    // MARK: SMS
+
+    private enum TrailerOutcome { case record(next: Int), incomplete, notATrailer }
+
+    /// `message  $$<Component><MM-DD-YYYY HH:MM:SS.fff+bias><thread=N (0xN)>`, the header possibly
+    /// wrapped onto the next line.
+    private mutating func scanSMSTrailer(_ b: UnsafeRawBufferPointer, recordStart: Int, marker: Int, base: Int,
+                                         final: Bool, startLine: Int) -> TrailerOutcome {
+        let n = b.count
+        var i = marker + Bytes.smsMarker.count
+        guard let componentEnd = Bytes.find(UInt8(ascii: ">"), in: b, from: i, to: n) else {
+            return final ? .notATrailer : .incomplete
+        }
+        let componentRange = i..<componentEnd
+        if Bytes.find(Bytes.newline, in: b, from: i, to: componentEnd) != nil { return .notATrailer }
+        i = componentEnd + 1
+        var wrapped = 0
+        while i < n && (b[i] == 0x20 || b[i] == 0x09 || b[i] == Bytes.carriageReturn || b[i] == Bytes.newline) {
+            if b[i] == Bytes.newline { wrapped += 1 }
+            i += 1
+        }
+        guard wrapped <= 1 else { return .notATrailer }
+        guard i < n else { return final ? .notATrailer : .incomplete }
+        guard b[i] == UInt8(ascii: "<"),
+              let timeEnd = Bytes.find(UInt8(ascii: ">"), in: b, from: i + 1, to: n) else {
+            return final || i < n ? .notATrailer : .incomplete
+        }
+        let timeRange = (i + 1)..<timeEnd
+        i = timeEnd + 1
+        guard i + 8 <= n || final else { return .incomplete }
+        guard Bytes.hasPrefix(Self.threadOpen, in: b, at: i),
+              let threadEnd = Bytes.find(UInt8(ascii: ">"), in: b, from: i, to: n) else { return .notATrailer }
+        var end = threadEnd + 1
+        // The rest of the line belongs to this record.
+        let lineEnd = Bytes.find(Bytes.newline, in: b, from: end, to: n) ?? n
+        if lineEnd == n && !final { return .incomplete }
+        let ticks = smsTicks(b, timeRange)
+        let component = components.id(for: b, componentRange)
+        let level = Self.smsLevel(b, recordStart..<marker)
+        append(offset: base + recordStart, length: lineEnd - recordStart, ticks: ticks, component: component,
+               level: level, format: .sms, rawType: false)
+        end = lineEnd < n ? lineEnd + 1 : n
+        line = startLine + Bytes.countNewlines(in: b, from: recordStart, to: end)
+        return .record(next: end)
+    }
+
+    private mutating func smsTicks(_ b: UnsafeRawBufferPointer, _ range: Range<Int>) -> Int64? {
+        guard let time = SMSTimestamp.parse(b, range) else {
+            notes.badTime += 1
+            notes.remember(line: line, "SMS time \"\(TextDecoding.string(b[range]))\" could not be read; record kept without a time")
+            return nil
+        }
+        if let note = time.note { noteBias(note, b, range) }
+        return Self.ticks(time.time)
+    }
+
+    /// SMS logs carry no severity; CMTrace colours their lines by the words in them, and so do we.
+    static func smsLevel(_ b: UnsafeRawBufferPointer, _ range: Range<Int>) -> LogLevel {
+        if Bytes.containsASCIICaseInsensitive("error", in: b, from: range.lowerBound, to: range.upperBound)
+            || Bytes.containsASCIICaseInsensitive("fail", in: b, from: range.lowerBound, to: range.upperBound) {
+            return .error
+        }
+        if Bytes.containsASCIICaseInsensitive("warn", in: b, from: range.lowerBound, to: range.upperBound) {
+            return .warning
+        }
+        return .info
+    }
+
+    // MARK: Lines
+
+    private mutating func flushPending(_ b: UnsafeRawBufferPointer, base: Int, from open: (start: Int, line: Int), to end: Int) {
+        // Continuation lines with no trailer after them: each stays a record of its own.
+        var start = open.start
+        var lineNumber = open.line
+        let savedLine = line
+        while start < end {
+            let lineEnd = Bytes.find(Bytes.newline, in: b, from: start, to: end) ?? end
+            line = lineNumber
+            if !Self.isBlank(b, start..<lineEnd) {
+                emitLine(b, base: base, range: start..<lineEnd, format: .unparsed)
+            }
+            start = lineEnd + 1
+            lineNumber += 1
+        }
+        line = max(savedLine, lineNumber)
+    }
+
+    private mutating func emitLine(_ b: UnsafeRawBufferPointer, base: Int, range: Range<Int>, format: LogFormat,
+                                   countsAsUnparsed: Bool = true) {
+        var end = range.upperBound
+        while end > range.lowerBound && b[end - 1] == Bytes.carriageReturn { end -= 1 }
+        let trimmed = range.lowerBound..<end
+        if format == .unparsed && countsAsUnparsed {
+            notes.unparsed += 1
+            notes.remember(line: line, "not a CMTrace or SMS record; kept as unparsed")
+        }
+        let level: LogLevel = format == .plain ? Self.smsLevel(b, trimmed) : .info
+        append(offset: base + trimmed.lowerBound, length: trimmed.count, ticks: nil,
+               component: components.id(for: b, nil), level: level, format: format, rawType: false)
+    }
+
+    private mutating func append(offset: Int, length: Int, ticks: Int64?, component: UInt16, level: LogLevel,
+                                 format: LogFormat, rawType: Bool) {
+        if let ticks { lastTicks = ticks }
+        if length > RecordEntry.lengthLimit { longRecords[entries.count] = length }
+        entries.append(RecordEntry(offset: offset, length: length, ticks: ticks ?? lastTicks, line: line,
+                                   component: component, level: level, hasTime: ticks != nil,
+                                   format: format, rawType: rawType))
+    }
+
+    static func isBlank(_ b: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+        for i in range {
+            let c = b[i]
+            if c == 0x20 || c == 0x09 || c == Bytes.carriageReturn || c == Bytes.newline { continue }
+            // A UTF-8 byte-order mark between records is not content.
+            if c == 0xEF && i + 2 < range.upperBound && b[i + 1] == 0xBB && b[i + 2] == 0xBF { continue }
+            if (c == 0xBB || c == 0xBF) && i > range.lowerBound && (b[i - 1] == 0xEF || b[i - 1] == 0xBB) { continue }
+            return false
+        }
+        return true
+    }
+
+    private static let threadOpen = Array("<thread=".utf8)
+    private static let rollover = Array("ROLLOVER".utf8)
+
+    static func isRollover(_ b: UnsafeRawBufferPointer, _ range: Range<Int>) -> Bool {
+        var end = range.upperBound
+        while end > range.lowerBound && (b[end - 1] == Bytes.carriageReturn || b[end - 1] == 0x20) { end -= 1 }
+        guard end - range.lowerBound == 8 else { return false }
+        return Bytes.hasPrefix(rollover, in: b, at: range.lowerBound)
+    }
+}
+
+/// What the scanner noticed about a file, to report once per file rather than once per line.
+struct ScanNotes: Sendable {
+    var unparsed = 0
+    var truncated = 0
+    var badTime = 0
+    var missingTime = 0
+    var damagedStart = 0
+    var doubleSignBias = 0
+    var outOfRangeBias = 0
+    /// The first few problems with their lines.
+    var examples: [(line: Int, message: String)] = []
+
+    static let exampleLimit = 10
+
+    mutating func remember(line: Int, _ message: String) {
+        if examples.count < Self.exampleLimit { examples.append((line, message)) }
+    }
+
+    mutating func merge(_ other: ScanNotes) {
+        unparsed += other.unparsed
+        truncated += other.truncated
+        badTime += other.badTime
+        missingTime += other.missingTime
+        damagedStart += other.damagedStart
+        doubleSignBias += other.doubleSignBias
+        outOfRangeBias += other.outOfRangeBias
+        for example in other.examples { remember(line: example.line, example.message) }
+    }
+}

@@ -1,0 +1,108 @@
+/// Reads the time and date fields of CMTrace and SMS records from bytes, without Foundation.
+enum TimestampParsing {
+    struct ClockTime {
+        var secondOfDay: Int
+        var nanoseconds: Int32
+        var bias: Int?
+        var biasNote: BiasNote?
+    }
+
+    enum BiasNote: Equatable {
+        /// `+-300`: a script wrote "+" and then WMI's bias (which has the opposite sign).
+        case doubleSign
+        /// More than ±14 hours: not a time zone; the offset is treated as unknown.
+        case outOfRange
+    }
+
+    /// `HH:MM:SS[.f{1,7}][(+|-){1,2}D{1,4}]`; nil when it is not a time of day.
+    static func clock(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> ClockTime? {
+        var i = r.lowerBound
+        let n = r.upperBound
+        func number(maxDigits: Int) -> Int? {
+            var value = 0, digits = 0
+            while i < n, digits < maxDigits, case let d = b[i], d >= 0x30, d <= 0x39 {
+                value = value * 10 + Int(d - 0x30)
+                digits += 1
+                i += 1
+            }
+            return digits == 0 ? nil : value
+        }
+        func expect(_ c: UInt8) -> Bool {
+            guard i < n, b[i] == c else { return false }
+            i += 1
+            return true
+        }
+        guard let h = number(maxDigits: 2), expect(UInt8(ascii: ":")),
+              let m = number(maxDigits: 2), expect(UInt8(ascii: ":")),
+              let s = number(maxDigits: 2), h < 24, m < 60, s <= 60 else { return nil }
+        var nanos: Int32 = 0
+        if i < n && (b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: ",")) {
+            i += 1
+            var scale: Int32 = 100_000_000, digits = 0
+            while i < n, case let d = b[i], d >= 0x30, d <= 0x39 {
+                if digits < 9 { nanos += Int32(d - 0x30) * scale; scale /= 10 }
+                digits += 1
+                i += 1
+            }
+        }
+        var result = ClockTime(secondOfDay: h * 3600 + m * 60 + s, nanoseconds: nanos, bias: nil, biasNote: nil)
+        guard i < n else { return result }
+        var signs: [Int] = []
+        while i < n && signs.count < 3 && (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) {
+            signs.append(b[i] == UInt8(ascii: "-") ? -1 : 1)
+            i += 1
+        }
+        guard !signs.isEmpty, let magnitude = number(maxDigits: 4), i == n else {
+            return i == n ? result : nil
+        }
+        var bias = signs.last! * magnitude
+        if signs.count > 1 {
+            // "+" followed by WMI's Win32_TimeZone.Bias, whose sign is the ISO one: flip it.
+            bias = -bias
+            result.biasNote = .doubleSign
+        }
+        if abs(bias) > 840 {
+            result.biasNote = .outOfRange
+            return result
+        }
+        result.bias = bias
+        return result
+    }
+
+    /// `M-D-YYYY` (month first, padded or not; `/` also accepted) → (year, month, day), unvalidated.
+    static func date(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> (Int, Int, Int)? {
+        var i = r.lowerBound
+        let n = r.upperBound
+        func number(maxDigits: Int) -> Int? {
+            var value = 0, digits = 0
+            while i < n, digits < maxDigits, case let d = b[i], d >= 0x30, d <= 0x39 {
+                value = value * 10 + Int(d - 0x30)
+                digits += 1
+                i += 1
+            }
+            return digits == 0 ? nil : value
+        }
+        func separator() -> Bool {
+            guard i < n, b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "/") else { return false }
+            i += 1
+            return true
+        }
+        guard let month = number(maxDigits: 2), separator(), let day = number(maxDigits: 2), separator(),
+              let year = number(maxDigits: 4), i == n else { return nil }
+        return (year, month, day)
+    }
+
+    static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    /// Time-zone names SMS 2.0 wrote in its logs, to Windows bias minutes (UTC = local + bias).
+    static let zoneBiases: [String: Int] = [
+        "eastern standard time": 300, "eastern daylight time": 240,
+        "central standard time": 360, "central daylight time": 300,
+        "mountain standard time": 420, "mountain daylight time": 360,
+        "pacific standard time": 480, "pacific daylight time": 420,
+        "gmt standard time": 0, "gmt daylight time": -60, "coordinated universal time": 0,
+        "w. europe standard time": -60, "w. europe daylight time": -120,
+        "central europe standard time": -60, "central europe daylight time": -120,
+        "romance standard time": -60, "romance daylight time": -120,
+    ]
+}

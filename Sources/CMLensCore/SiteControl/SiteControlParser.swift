@@ -1,0 +1,140 @@
+import Foundation
+
+/// Reads site control files. A malformed line becomes a problem naming it; the parse goes on.
+public enum SiteControlParser {
+    public static func read(path: String) -> SiteControlFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var file = SiteControlFile(path: path)
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read (permission denied?)" : "does not exist"
+            file.problems.append(LoadProblem(file: path, message: "site control file \(reason); using the default retry policy"))
+            return file
+        }
+        return parse(text: decode(Array(data)), path: path)
+    }
+
+    /// Site control files are ANSI or UTF-16 depending on who copied them off the server.
+    static func decode(_ bytes: [UInt8]) -> String {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let (utf8, _) = UTF16Transcoding.utf8(from: bytes, bigEndian: bytes[0] == 0xFE, skipBOM: true)
+            return TextDecoding.string(utf8)
+        }
+        return TextDecoding.string(bytes)
+    }
+
+    public static func parse(text: String, path: String) -> SiteControlFile {
+        var file = SiteControlFile(path: path)
+        var stack: [SiteControlFile.Block] = []
+        // A property's value may wrap over lines (a long error-code list); join until the closing `>`.
+        var pending: (text: String, line: Int)?
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" })
+        for (k, rawLine) in lines.enumerated() {
+            let number = k + 1
+            var line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let open = pending {
+                line = open.text + line
+                if !propertyComplete(line) {
+                    pending = (line, open.line)
+                    continue
+                }
+                pending = nil
+                handleProperty(line, number: open.line, stack: &stack, file: &file)
+                continue
+            }
+            if line.isEmpty { continue }
+            if line.hasPrefix("BEGIN_") {
+                stack.append(SiteControlFile.Block(kind: String(line.dropFirst(6)), line: number))
+            } else if line.hasPrefix("END_") {
+                let kind = String(line.dropFirst(4))
+                guard let top = stack.popLast() else {
+                    file.problems.append(LoadProblem(file: path, line: number, severity: .warning,
+                                                     message: "\(line) without a matching BEGIN_\(kind); ignored"))
+                    continue
+                }
+                if top.kind != kind {
+                    file.problems.append(LoadProblem(file: path, line: number, severity: .warning,
+                                                     message: "\(line) closes BEGIN_\(top.kind) (line \(top.line)); read as its end"))
+                }
+                if stack.isEmpty { file.blocks.append(top) } else { stack[stack.count - 1].children.append(top) }
+            } else if line.hasPrefix("PROPERTY") {
+                if propertyComplete(line) {
+                    handleProperty(line, number: number, stack: &stack, file: &file)
+                } else {
+                    pending = (line, number)
+                }
+            } else if line.hasPrefix("<") {
+                guard !stack.isEmpty else {
+                    file.problems.append(LoadProblem(file: path, line: number, severity: .warning,
+                                                     message: "value outside any BEGIN_…/END_… block; ignored"))
+                    continue
+                }
+                let fields = angleFields(line)
+                if isList(stack[stack.count - 1].kind) && !(stack[stack.count - 1].header.isEmpty) {
+                    stack[stack.count - 1].entries.append(contentsOf: fields)
+                } else if stack[stack.count - 1].properties.isEmpty && stack[stack.count - 1].children.isEmpty {
+                    stack[stack.count - 1].header.append(contentsOf: fields)
+                } else {
+                    stack[stack.count - 1].entries.append(contentsOf: fields)
+                }
+            } else if line.hasPrefix("SITE_KEY_FLAGS") || line.hasPrefix("[") || line.hasPrefix(";") {
+                continue
+            } else {
+                file.problems.append(LoadProblem(file: path, line: number, severity: .warning,
+                                                 message: "not a site control line (\(line.prefix(40))); ignored"))
+            }
+        }
+        if let open = pending {
+            file.problems.append(LoadProblem(file: path, line: open.line,
+                                             message: "PROPERTY never closed (missing `>`); ignored"))
+        }
+        while let top = stack.popLast() {
+            file.problems.append(LoadProblem(file: path, line: top.line,
+                                             message: "BEGIN_\(top.kind) has no END_\(top.kind); read up to the end of the file"))
+            if stack.isEmpty { file.blocks.append(top) } else { stack[stack.count - 1].children.append(top) }
+        }
+        return file
+    }
+
+    private static func isList(_ kind: String) -> Bool { kind.hasSuffix("_LIST") }
+
+    private static func propertyComplete(_ line: String) -> Bool {
+        angleFields(line).count >= 4 && line.hasSuffix(">")
+    }
+
+    private static func handleProperty(_ line: String, number: Int, stack: inout [SiteControlFile.Block],
+                                       file: inout SiteControlFile) {
+        let fields = angleFields(line)
+        guard fields.count >= 4 else {
+            file.problems.append(LoadProblem(file: file.path, line: number,
+                                             message: "PROPERTY needs <Name><Type><String><Integer>; found \(fields.count) field(s); ignored"))
+            return
+        }
+        let property = SiteControlFile.Property(name: fields[0], type: fields[1], string: fields[2], integer: fields[3],
+                                                line: number)
+        if stack.isEmpty {
+            var loose = SiteControlFile.Block(kind: "(top level)", line: number)
+            loose.properties.append(property)
+            file.blocks.append(loose)
+        } else {
+            stack[stack.count - 1].properties.append(property)
+        }
+    }
+
+    /// `<a><b><><1008>` → ["a", "b", "", "1008"]
+    static func angleFields(_ line: String) -> [String] {
+        var fields: [String] = []
+        var current = ""
+        var depth = 0
+        for ch in line {
+            if ch == "<" {
+                if depth > 0 { current.append(ch) }
+                depth += 1
+            } else if ch == ">" && depth > 0 {
+                depth -= 1
+                if depth == 0 { fields.append(current); current = "" } else { current.append(ch) }
+            } else if depth > 0 {
+                current.append(ch)
+            }
+        }
+        return fields
+    }
+}

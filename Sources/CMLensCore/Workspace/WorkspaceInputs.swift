@@ -1,0 +1,47 @@
+/// What a workspace holds, sorted by what each file is, before anything is parsed.
+public struct WorkspaceInputs: Sendable, Hashable {
+    /// Every folder that holds logs, as one client.
+    public var clients: [ClientFolder] = []
+    /// `sitectrl.ct0/.ct1/.ct2`, or a file that reads like one.
+    public var siteControlFiles: [String] = []
+    /// CSV files: inventory exports and hotfix catalogues; their loaders tell them apart by header.
+    public var tableFiles: [String] = []
+    /// Lists of machine names for the DNS check (`sys.txt`).
+    public var systemLists: [String] = []
+    /// User diagnostic rules (`*.rules.json`).
+    public var ruleFiles: [String] = []
+    /// Folders that could not be read, symlink loops, paths that do not exist.
+    public var problems: [LoadProblem] = []
+
+    public init() {}
+
+    public var logFileCount: Int { clients.reduce(0) { $0 + $1.logs.reduce(0) { $0 + $1.files.count } } }
+}
+
+/// A client's folder of CCM logs.
+public struct ClientFolder: Sendable, Hashable {
+    /// The machine's name: the folder's name.
+    public var name: String
+    public var path: String
+    public var logs: [RotatedLog]
+
+    public init(name: String, path: String, logs: [RotatedLog]) {
+        self.name = name
+        self.path = path
+        self.logs = logs
+    }
+}
+
+/// One log as ConfigMgr rotates it: `name-YYYYMMDD-HHMMSS.log` copies, then `name.lo_`, then
+/// `name.log`, oldest first; read as one log in that order.
+public struct RotatedLog: Sendable, Hashable {
+    /// `execmgr.log`: the name of the current file, whether or not it exists.
+    public var name: String
+    /// Physical files, oldest first.
+    public var files: [String]
+
+    public init(name: String, files: [String]) {
+        self.name = name
+        self.files = files
+    }
+}

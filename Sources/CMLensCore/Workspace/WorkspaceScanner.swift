@@ -1,0 +1,141 @@
+import Foundation
+
+/// Finds what a workspace holds: walks folders (recursively, following symlinks once), and sorts
+/// files by what they are. Nothing is opened for writing.
+public enum WorkspaceScanner {
+    /// The folder `cmlens` opens when given no path.
+    public static let samplesFolder = "Samples"
+
+    public static func scan(_ paths: [String]) -> WorkspaceInputs {
+        var inputs = WorkspaceInputs()
+        var walker = Walker()
+        for path in paths {
+            walker.visit(path, inputs: &inputs)
+        }
+        var clients: [ClientFolder] = []
+        for (folder, files) in walker.logsByFolder.sorted(by: { $0.key < $1.key }) {
+            let name = (folder as NSString).lastPathComponent
+            clients.append(ClientFolder(name: name.isEmpty ? folder : name, path: folder,
+                                        logs: RotationGrouping.group(files)))
+        }
+        inputs.clients = Self.disambiguated(clients)
+        return inputs
+    }
+
+    /// Two folders with the same name (`a/PC1`, `b/PC1`) stay two clients, named by their path.
+    private static func disambiguated(_ clients: [ClientFolder]) -> [ClientFolder] {
+        var counts: [String: Int] = [:]
+        for client in clients { counts[client.name, default: 0] += 1 }
+        return clients.map { client in
+            var copy = client
+            if counts[client.name, default: 0] > 1 { copy.name = client.path }
+            return copy
+        }
+    }
+
+    static func kind(ofFileNamed name: String) -> FileKind {
+        let lower = name.lowercased()
+        if lower.hasSuffix(".log") || lower.hasSuffix(".lo_") { return .log }
+        if lower.hasPrefix("sitectrl.ct") { return .siteControl }
+        if lower.hasSuffix(".csv") { return .table }
+        if lower == "sys.txt" || lower.hasSuffix(".sys.txt") { return .systemList }
+        if lower.hasSuffix(".rules.json") { return .rules }
+        return .other
+    }
+
+    enum FileKind { case log, siteControl, table, systemList, rules, other }
+
+    private struct Walker {
+        var logsByFolder: [String: [String]] = [:]
+        var seenFolders: Set<String> = []
+        var seenFiles: Set<String> = []
+        let fm = FileManager.default
+
+        mutating func visit(_ path: String, inputs: inout WorkspaceInputs) {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                inputs.problems.append(LoadProblem(
+                    file: path, message: "no such file or folder; check the path (cmlens reads files and folders of CCM logs)"))
+                return
+            }
+            if isDirectory.boolValue {
+                walk(folder: path, inputs: &inputs, explicit: true)
+            } else {
+                add(file: path, explicit: true, inputs: &inputs)
+            }
+        }
+
+        mutating func walk(folder: String, inputs: inout WorkspaceInputs, explicit: Bool) {
+            let real = (folder as NSString).resolvingSymlinksInPath
+            guard seenFolders.insert(real).inserted else {
+                if !explicit {
+                    inputs.problems.append(LoadProblem(
+                        file: folder, severity: .warning,
+                        message: "folder already read (a symlink loop or a second link to it); skipped"))
+                }
+                return
+            }
+            let entries: [String]
+            do {
+                entries = try fm.contentsOfDirectory(atPath: folder).sorted()
+            } catch {
+                inputs.problems.append(LoadProblem(
+                    file: folder, message: "cannot list this folder (\(Self.reason(error))); its logs were not read"))
+                return
+            }
+            for entry in entries where !entry.hasPrefix(".") {
+                let child = folder.hasSuffix("/") ? folder + entry : folder + "/" + entry
+                var isDirectory: ObjCBool = false
+                guard fm.fileExists(atPath: child, isDirectory: &isDirectory) else {
+                    inputs.problems.append(LoadProblem(
+                        file: child, severity: .warning, message: "dangling link or vanished file; skipped"))
+                    continue
+                }
+                if isDirectory.boolValue {
+                    walk(folder: child, inputs: &inputs, explicit: false)
+                } else {
+                    add(file: child, explicit: false, inputs: &inputs)
+                }
+            }
+        }
+
+        mutating func add(file: String, explicit: Bool, inputs: inout WorkspaceInputs) {
+            let real = (file as NSString).resolvingSymlinksInPath
+            guard seenFiles.insert(real).inserted else { return }
+            let name = (file as NSString).lastPathComponent
+            switch WorkspaceScanner.kind(ofFileNamed: name) {
+            case .log:
+                logsByFolder[Self.folder(of: file), default: []].append(file)
+            case .siteControl:
+                inputs.siteControlFiles.append(file)
+            case .table:
+                inputs.tableFiles.append(file)
+            case .systemList:
+                inputs.systemLists.append(file)
+            case .rules:
+                inputs.ruleFiles.append(file)
+            case .other:
+                // A file named on the command line is read as a log whatever its name: the user meant it.
+                if explicit { logsByFolder[Self.folder(of: file), default: []].append(file) }
+            }
+        }
+
+        static func folder(of file: String) -> String {
+            let parent = (file as NSString).deletingLastPathComponent
+            return parent.isEmpty ? "." : parent
+        }
+
+        static func reason(_ error: Error) -> String {
+            let nsError = error as NSError
+            if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+               underlying.domain == NSPOSIXErrorDomain,
+               let text = strerror(Int32(underlying.code)) {
+                return String(cString: text).lowercased()
+            }
+            if nsError.domain == NSCocoaErrorDomain && nsError.code == NSFileReadNoPermissionError {
+                return "permission denied"
+            }
+            return nsError.localizedDescription
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import CMLensCore
+
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "Merged, time-ordered records of every log under the given paths.",
+        discussion: "Every folder that holds logs is one client. Times print in the log's own local time with its offset.")
+
+    @Argument(help: "Log files or folders (searched recursively).")
+    var paths: [String]
+
+    @Option(help: "Show this level and worse: verbose, info, warning, error.")
+    var level: String?
+
+    @Option(help: "Only this component (repeatable, case-insensitive).")
+    var component: [String] = []
+
+    @Option(help: "Only this client (folder name; repeatable).")
+    var client: [String] = []
+
+    @Option(help: "From this time: 2011-01-14T10:15 on each log's clock, or with an offset (Z, -05:00) as an instant.")
+    var since: String?
+
+    @Option(help: "Up to this time (same forms as --since).")
+    var until: String?
+
+    @Option(help: "Only records whose message matches this regular expression (case-insensitive).")
+    var grep: String?
+
+    @Option(help: "text, json (one object per line) or csv.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        var minimum: LogLevel?
+        if let level {
+            guard let parsed = LogLevel(name: level) else {
+                throw UsageError("--level \(level): use verbose, info, warning or error")
+            }
+            minimum = parsed
+        }
+        let filter = RecordFilter(minimumLevel: minimum, components: Set(component),
+                                  since: try since.map(TimeBound.init(parsing:)),
+                                  until: try until.map(TimeBound.init(parsing:)), grep: grep)
+        let matcher = try grep.map(MessageMatcher.init)
+        let inputs = WorkspaceScanner.scan(paths)
+        let logs = LoadedLogs.load(inputs, clients: client.isEmpty ? nil : Set(client))
+        Diagnostics.report(logs.problems)
+        let order = LogMerge.merged(logs) { filter.admitsIndexed($0, $1) }
+        let out = StandardOutput.shared
+        let style = TextStyle(enabled: format == .text && Diagnostics.colorOnStdout)
+        if format == .csv { out.line(CSVRow.render(LogRecordOutput.csvHeader)) }
+        for reference in order {
+            let record = logs[reference]
+            if filter.needsDecoding && !filter.admitsDecoded(record, matcher: matcher) { continue }
+            switch format {
+            case .text: out.line(LogRecordOutput.text(record, style: style))
+            case .json: out.line(LogRecordOutput.json(record))
+            case .csv: out.line(LogRecordOutput.csv(record))
+            }
+        }
+        out.flush()
+        if logs.hasErrors { throw InputHadErrors() }
+    }
+}
