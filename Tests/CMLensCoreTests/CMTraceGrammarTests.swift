@@ -180,3 +180,18 @@ import Testing
         #expect(S.parse(text).records.map(\.format) == [.cmtrace, .sms, .cmtrace])
     }
 }
+
+@Suite struct CutOffRecordTests {
+    typealias S = LogTestSupport
+
+    @Test func recordCutMidAttributesWithNextRecordOnSameLine() {
+        let full = S.cmtrace("cut here", component: "ContentAccess")
+        let cut = String(full[..<full.range(of: "compon")!.upperBound])
+        let text = cut + S.cmtrace("Content Access service started", component: "ContentAccess") + "\r\n" + S.cmtrace("then")
+        let index = S.parse(text)
+        #expect(index.records.map(\.format) == [.unparsed, .cmtrace, .cmtrace])
+        #expect(index.record(at: 1).message == "Content Access service started")
+        #expect(index.record(at: 1).component == "ContentAccess")
+        #expect(index.record(at: 2).line == 2)
+    }
+}

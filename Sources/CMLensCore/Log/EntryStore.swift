@@ -9,8 +9,10 @@ struct EntryStore: Sendable {
 
     mutating func append(_ entry: RecordEntry) {
         if count % Self.chunkSize == 0 {
+            // Small files (most logs roll over at 250 KB) let the first chunk grow as it needs;
+            // later chunks are reserved whole so they never copy.
             var chunk: [RecordEntry] = []
-            chunk.reserveCapacity(Self.chunkSize)
+            if count > 0 { chunk.reserveCapacity(Self.chunkSize) }
             chunks.append(chunk)
         }
         chunks[chunks.count - 1].append(entry)

@@ -27,7 +27,8 @@ enum RecordDecoding {
                 search = close + 1
                 continue
             }
-            guard case .complete(let a, _) = CMTraceAttributes.parse(b, start: attributesStart, end: n) else { return nil }
+            var a = CMTraceAttributes()
+            guard case .complete = CMTraceAttributes.parse(b, start: attributesStart, end: n, into: &a) else { return nil }
             let (level, rawType) = RecordScanner.level(b, a.type)
             return LogRecord(
                 client: client, file: file, line: line, time: time(b, a.time, a.date), level: level,

@@ -68,9 +68,10 @@ struct RecordScanner {
                 p = embedded
                 continue
             }
+            var attributes = CMTraceAttributes()
             if structured, let close = Bytes.find(Bytes.logClose, in: b, from: p, to: lineEnd),
                close + Bytes.logClose.count < lineEnd, b[close + Bytes.logClose.count] == UInt8(ascii: "<"),
-               case .complete(let attributes, let end) = CMTraceAttributes.parse(b, start: close + Bytes.logClose.count, end: lineEnd) {
+               case .complete(let end) = CMTraceAttributes.parse(b, start: close + Bytes.logClose.count, end: lineEnd, into: &attributes) {
                 // The writer lost the start of this record (`<![LOG[` and some text); the rest still reads.
                 notes.damagedStart += 1
                 notes.remember(line: line, "record's start is missing (no `<![LOG[`); read from its attributes")
@@ -170,10 +171,12 @@ struct RecordScanner {
             }
             // A line that starts a new record inside this message means this one was cut off.
             var scan = p + Bytes.logOpen.count
+            var messageNewlines = 0
             while let newline = Bytes.find(Bytes.newline, in: b, from: scan, to: close) {
                 if Bytes.hasPrefix(Bytes.logOpen, in: b, at: newline + 1) {
                     return cutOff(b, base: base, recordStart: p, at: newline)
                 }
+                messageNewlines += 1
                 scan = newline + 1
             }
             let attributesStart = close + Bytes.logClose.count
@@ -185,16 +188,20 @@ struct RecordScanner {
                 search = close + 1
                 continue
             }
-            switch CMTraceAttributes.parse(b, start: attributesStart, end: n) {
+            var attributes = CMTraceAttributes()
+            switch CMTraceAttributes.parse(b, start: attributesStart, end: n, into: &attributes) {
             case .incomplete:
                 guard final else { return nil }
                 return cutOff(b, base: base, recordStart: p, at: n)
             case .broken(let at):
+                // Resume at a record that starts on the same line; otherwise at the line's end.
+                if b[at] == UInt8(ascii: "<") { return cutOff(b, base: base, recordStart: p, at: at) }
                 let newline = Bytes.find(Bytes.newline, in: b, from: at, to: n) ?? n
                 return cutOff(b, base: base, recordStart: p, at: newline)
-            case .complete(let attributes, let end):
+            case .complete(let end):
                 emitCMTrace(b, base: base, range: p..<end, attributes: attributes)
-                line += Bytes.countNewlines(in: b, from: p, to: end)
+                // Attribute values hold no newline, so the message's are all there are.
+                line += messageNewlines
                 return end
             }
         }

@@ -26,7 +26,8 @@ public enum SiteControlParser {
         var stack: [SiteControlFile.Block] = []
         // A property's value may wrap over lines (a long error-code list); join until the closing `>`.
         var pending: (text: String, line: Int)?
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" })
+        // "\r\n" is one Character in Swift: split on it as well as on bare LF and CR.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         for (k, rawLine) in lines.enumerated() {
             let number = k + 1
             var line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
