@@ -117,6 +117,8 @@ struct RecordScanner {
 
     /// Called once the whole file is scanned: gives untimed records at the top the first time seen.
     mutating func finish() {
+        entries.shrinkToFit()
+        components.compact()
         var firstTimed: Int64?
         for i in 0..<entries.count where entries[i].hasTime {
             firstTimed = entries[i].ticks
@@ -131,7 +133,7 @@ struct RecordScanner {
     }
 
     /// Appends the records of the scanner that read the next stretch of the same file.
-    mutating func absorb(_ next: RecordScanner) {
+    mutating func absorb(_ next: inout RecordScanner) {
         let lineOffset = line - 1
         var remap: [UInt16: UInt16] = [:]
         for (id, name) in next.components.names.enumerated() {
@@ -140,7 +142,7 @@ struct RecordScanner {
         let firstIndex = entries.count
         var inherited = lastTicks
         var seenTime = false
-        entries.append(contentsOf: next.entries) { entry in
+        entries.drain(&next.entries) { entry in
             entry.line &+= UInt32(truncatingIfNeeded: lineOffset)
             entry.component = remap[entry.component] ?? ComponentTable.overflow
             if entry.hasTime { seenTime = true; inherited = entry.ticks } else if !seenTime { entry.ticks = inherited }
