@@ -58,7 +58,8 @@ public struct SystemList: Sendable, Hashable {
             }
             var lineNumber = 0
             var namesHere = 0
-            for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            // "\r\n" is one Character in Swift, so split on any line break rather than on "\n".
+            for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
                 lineNumber += 1
                 var line = Substring(rawLine)
                 if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
