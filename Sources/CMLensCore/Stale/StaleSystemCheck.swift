@@ -5,7 +5,8 @@ import Foundation
 public enum StaleSystemCheck {
     public static func check(_ name: String, session: any DNSSession) -> [StaleSystemRow] {
         let v4 = session.lookup(name, .a)
-        let v6 = session.lookup(name, .aaaa)
+        // After a timeout the server is most likely gone for AAAA too: don't wait twice.
+        let v6 = v4 == .timedOut ? DNSLookupResult.notFound : session.lookup(name, .aaaa)
         var addresses: [String] = []
         for case .records(let found) in [v4, v6] {
             for address in found where !addresses.contains(address) { addresses.append(address) }
