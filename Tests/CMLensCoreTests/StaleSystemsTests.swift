@@ -188,15 +188,26 @@ private let seedDNS = FakeDNS(answers: [
         var asked: [String] = []
         let timedOut = SearchCandidates.resolve(candidates) { name in
             asked.append(name)
-            return name == "pc1.corp.example." ? .timedOut : .notFound
+            return .result(name == "pc1.corp.example." ? .timedOut : .notFound)
         }
         #expect(timedOut == .timedOut)
         #expect(asked == ["pc1.corp.example."])
         // A refusal for the bare last-resort name does not turn a not-found into a failure.
-        let refusedBare = SearchCandidates.resolve(candidates) { $0 == "pc1." ? .serverFailure : .notFound }
+        let refusedBare = SearchCandidates.resolve(candidates) { .result($0 == "pc1." ? .serverFailure : .notFound) }
         #expect(refusedBare == .notFound)
-        let foundBare = SearchCandidates.resolve(candidates) { $0 == "pc1." ? .records(["10.0.0.1"]) : .notFound }
+        let foundBare = SearchCandidates.resolve(candidates) { .result($0 == "pc1." ? .records(["10.0.0.1"]) : .notFound) }
         #expect(foundBare == .records(["10.0.0.1"]))
+    }
+
+    @Test func aNameWithoutRecordsOfTheTypeEndsTheSearch() {
+        let candidates = SearchCandidates.make("pc1", searchDomains: ["corp.example", "lab.example"], ndots: 1)
+        var asked: [String] = []
+        let result = SearchCandidates.resolve(candidates) { name in
+            asked.append(name)
+            return name == "pc1.corp.example." ? .nameWithoutRecords : .result(.records(["10.9.9.9"]))
+        }
+        #expect(result == .notFound)
+        #expect(asked == ["pc1.corp.example."])
     }
 
     @Test func comparesFirstLabels() {

@@ -29,16 +29,27 @@ public enum SearchCandidates {
     }
 
     /// Runs the candidates in order: the first records win; a failure on a name that counts stops
-    /// the search with that failure; otherwise the name is not found.
-    public static func resolve(_ candidates: [SearchCandidate], query: (String) -> DNSLookupResult) -> DNSLookupResult {
+    /// the search with that failure; a name that exists without records of the type (NODATA)
+    /// stops it too, as not found: the machine is in that domain, the other names are not it.
+    public static func resolve(_ candidates: [SearchCandidate], query: (String) -> CandidateAnswer) -> DNSLookupResult {
         for candidate in candidates {
-            let result = query(candidate.name)
-            switch result {
-            case .records: return result
-            case .notFound: continue
-            case .timedOut, .serverFailure: if candidate.counts { return result }
+            switch query(candidate.name) {
+            case .result(let result):
+                switch result {
+                case .records: return result
+                case .notFound: continue
+                case .timedOut, .serverFailure: if candidate.counts { return result }
+                }
+            case .nameWithoutRecords:
+                return .notFound
             }
         }
         return .notFound
     }
+}
+
+/// One candidate's answer, with NODATA told apart from NXDOMAIN for the search's sake.
+public enum CandidateAnswer: Sendable, Hashable {
+    case result(DNSLookupResult)
+    case nameWithoutRecords
 }

@@ -54,13 +54,16 @@ final class SystemResolverSession: DNSSession, @unchecked Sendable {
 
     func lookup(_ name: String, _ type: DNSRecordType) -> DNSLookupResult {
         if type == .ptr {
-            return query(name.hasSuffix(".") ? name : name + ".", type)
+            switch query(name.hasSuffix(".") ? name : name + ".", type) {
+            case .result(let result): return result
+            case .nameWithoutRecords: return .notFound
+            }
         }
         let candidates = SearchCandidates.make(name, searchDomains: searchDomains, ndots: ndots)
         return SearchCandidates.resolve(candidates) { query($0, type) }
     }
 
-    private func query(_ absoluteName: String, _ type: DNSRecordType) -> DNSLookupResult {
+    private func query(_ absoluteName: String, _ type: DNSRecordType) -> CandidateAnswer {
         var count: Int32 = 0
         let outcome = buffer.withUnsafeMutableBufferPointer { out in
             cresolver_query(handle, absoluteName, type.code, out.baseAddress, out.count, &count)
@@ -68,13 +71,15 @@ final class SystemResolverSession: DNSSession, @unchecked Sendable {
         switch UInt32(outcome) {
         case CRESOLVER_ANSWER.rawValue:
             let text = buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-            return .records(text.split(separator: "\n").map(String.init))
-        case CRESOLVER_NOT_FOUND.rawValue, CRESOLVER_NO_DATA.rawValue:
-            return .notFound
+            return .result(.records(text.split(separator: "\n").map(String.init)))
+        case CRESOLVER_NOT_FOUND.rawValue:
+            return .result(.notFound)
+        case CRESOLVER_NO_DATA.rawValue:
+            return .nameWithoutRecords
         case CRESOLVER_TIMED_OUT.rawValue:
-            return .timedOut
+            return .result(.timedOut)
         default:
-            return .serverFailure
+            return .result(.serverFailure)
         }
     }
 }
