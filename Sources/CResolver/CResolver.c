@@ -31,26 +31,37 @@ cresolver *cresolver_open(const char *server, int port, int timeout_seconds, cha
     r->state.retrans = timeout_seconds < 1 ? 1 : timeout_seconds;
     r->state.retry = 1;
     r->state.options &= ~(unsigned long)RES_ROTATE;
+    // Keep the socket between queries: a worker asks thousands of them.
+    r->state.options |= RES_STAYOPEN;
     // With a pfcode set, res_send hands back SERVFAIL and REFUSED answers instead of swallowing
     // them; that is what tells a failing server from one that never answered.
     r->state.pfcode = RES_PRF_HEAD1;
     if (server != NULL) {
         in_port_t net_port = htons((in_port_t)(port > 0 ? port : NAMESERVER_PORT));
         struct in_addr v4;
-        struct in6_addr v6;
         // Drop every configured server, IPv6 ones included (glibc keeps those in _u._ext).
         for (int i = 0; i < MAXNS; i++) {
+#if defined(__GLIBC__)
             if (r->state._u._ext.nsaddrs[i] != NULL) {
                 free(r->state._u._ext.nsaddrs[i]);
                 r->state._u._ext.nsaddrs[i] = NULL;
             }
+#endif
             memset(&r->state.nsaddr_list[i], 0, sizeof r->state.nsaddr_list[i]);
         }
         if (inet_pton(AF_INET, server, &v4) == 1) {
             r->state.nsaddr_list[0].sin_family = AF_INET;
             r->state.nsaddr_list[0].sin_port = net_port;
             r->state.nsaddr_list[0].sin_addr = v4;
-        } else if (inet_pton(AF_INET6, server, &v6) == 1) {
+        } else {
+#if defined(__GLIBC__)
+            struct in6_addr v6;
+            if (inet_pton(AF_INET6, server, &v6) != 1) {
+                snprintf(error, error_size, "'%s' is not a numeric IPv4 or IPv6 address", server);
+                res_nclose(&r->state);
+                free(r);
+                return NULL;
+            }
             struct sockaddr_in6 *a = calloc(1, sizeof *a);
             if (a == NULL) {
                 snprintf(error, error_size, "out of memory");
@@ -62,11 +73,12 @@ cresolver *cresolver_open(const char *server, int port, int timeout_seconds, cha
             a->sin6_port = net_port;
             a->sin6_addr = v6;
             r->state._u._ext.nsaddrs[0] = a;
-        } else {
-            snprintf(error, error_size, "'%s' is not a numeric IPv4 or IPv6 address", server);
+#else
+            snprintf(error, error_size, "'%s': give an IPv4 address (IPv6 servers need glibc)", server);
             res_nclose(&r->state);
             free(r);
             return NULL;
+#endif
         }
         r->state.nscount = 1;
     }
