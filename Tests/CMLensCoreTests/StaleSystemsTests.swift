@@ -38,6 +38,11 @@ private let seedDNS = FakeDNS(answers: [
         #expect(!list.hasErrors)
     }
 
+    @Test func listsProblemsInReadingOrder() {
+        let list = SystemList.parse("PC1\nPC1\nbad name\n", file: "sys.txt")
+        #expect(list.problems.map(\.line) == [2, 3])
+    }
+
     @Test func namesTheLineOfABadName() {
         let list = SystemList.parse("PC1\nPC 2\n10.1.0.9\npc..corp\nweird\u{1B}[31m\nPC5\n", file: "sys.txt")
         #expect(list.names == ["PC1", "PC5"])

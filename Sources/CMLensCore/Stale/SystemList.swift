@@ -23,6 +23,7 @@ public struct SystemList: Sendable, Hashable {
     public static func read(paths: [String]) -> SystemList {
         var builder = Builder()
         for path in paths {
+            if builder.fileOrder[path] == nil { builder.fileOrder[path] = builder.fileOrder.count }
             let bytes: [UInt8]
             do {
                 bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
@@ -50,8 +51,10 @@ public struct SystemList: Sendable, Hashable {
         var problems: [LoadProblem] = []
         var firstSeen: [String: Int] = [:]   // folded name -> index in entries
         var repeats: [Int: [(file: String, line: Int)]] = [:]
+        var fileOrder: [String: Int] = [:]
 
         mutating func add(_ bytes: [UInt8], file: String) {
+            if fileOrder[file] == nil { fileOrder[file] = fileOrder.count }
             guard let text = SystemList.decode(bytes) else {
                 problems.append(LoadProblem(file: file, message: "binary data, not a list of machine names (one name per line); nothing checked from it"))
                 return
@@ -104,6 +107,13 @@ public struct SystemList: Sendable, Hashable {
                     file: places[0].file, line: places[0].line, severity: .warning,
                     message: "\(entry.name) is listed \(places.count + 1) times (line \(entry.line), then \(others.joined(separator: ", "))); checked once"))
             }
+            // In reading order, as an editor would list them.
+            let order = fileOrder
+            list.problems = list.problems.enumerated().sorted { a, b in
+                let ka = (order[a.element.file] ?? 0, a.element.line ?? 0, a.offset)
+                let kb = (order[b.element.file] ?? 0, b.element.line ?? 0, b.offset)
+                return ka < kb
+            }.map(\.element)
             return list
         }
     }
