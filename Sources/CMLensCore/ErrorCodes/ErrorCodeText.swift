@@ -80,9 +80,11 @@ public enum ErrorCodeText {
 
     private enum Role { case error, exit }
 
-    /// The word before a token, across `:`, `=`, `(`, `[`, `#` and spaces, if it introduces a code.
+    /// The word before a token (across `:`, `=`, `(`, `[`, `#`, spaces and an `is`), if it introduces a code.
     private static func introducer(_ bytes: [UInt8], before start: Int) -> Role? {
-        let words = previousWords(bytes, before: start, count: 2)
+        var words = previousWords(bytes, before: start, count: 3)
+        // `The exit code is 1`, `exit code was 5`.
+        if let first = words.first, ["is", "was", "of"].contains(first) { words.removeFirst() }
         guard let word = words.first else { return nil }
         let before = words.count > 1 ? words[1] : ""
         switch word {
