@@ -87,7 +87,7 @@ public struct ErrorExplainer: Sendable {
     static func kind(of bits: ErrorCodeBits, catalogue: ErrorCatalogue) -> ErrorExplanation.Kind {
         if bits.value <= 0xFFFF { return .win32 }
         if bits.isConfigMgr { return .configmgr }
-        if !catalogue.hresult(bits.value).isEmpty { return .hresult }
+        if catalogue.hasHResult(bits.value) { return .hresult }
         if bits.reservedBit || bits.ntBit { return .ntstatus }
         if bits.isFailure || !catalogue.facilityNames(bits.facility).isEmpty { return .hresult }
         return .unknown
@@ -96,9 +96,9 @@ public struct ErrorExplainer: Sendable {
     /// Whether the catalogue (or cmlens's ConfigMgr list) says anything about the value.
     static func isDocumented(_ value: UInt32, catalogue: ErrorCatalogue) -> Bool {
         let bits = ErrorCodeBits(value)
-        if value <= 0xFFFF { return !catalogue.win32(value).isEmpty }
-        if !catalogue.hresult(value).isEmpty { return true }
-        if let win32 = bits.wrappedWin32 { return !catalogue.win32(UInt32(win32)).isEmpty }
+        if value <= 0xFFFF { return catalogue.hasWin32(value) }
+        if catalogue.hasHResult(value) { return true }
+        if let win32 = bits.wrappedWin32 { return catalogue.hasWin32(UInt32(win32)) }
         return bits.isConfigMgr && ConfigMgrErrorCodes.meaning(value) != nil
     }
 }
