@@ -20,6 +20,9 @@ struct ErrorCodeTextTests {
         ("failed with error 87d00607 while downloading", [0x87D0_0607], [false]),
         ("Error 0x80070003 and then Error: 0x0", [0x8007_0003, 0], [false, false]),
         ("exit 999", [999], [true]),
+        ("Command line (Install) with the exit win32 code 1618", [1618], [true]),
+        ("Download failed: HTTP status 404", [], []),
+        ("Querying update status of 13", [], []),
         // Nothing to find: times, counts, versions, GUIDs, site codes, hex without a 0x or an introducer.
         ("Retry 5 of 1008 at 10:15:31.123, version 4.0.6487.2157", [], []),
         ("Site code ABC assigned; product code {80070057-0000-0000-0000-000000000000}", [], []),

@@ -84,14 +84,18 @@ public enum ErrorCodeText {
     private static func introducer(_ bytes: [UInt8], before start: Int) -> Role? {
         var words = previousWords(bytes, before: start, count: 3)
         // `The exit code is 1`, `exit code was 5`.
-        if let first = words.first, ["is", "was", "of"].contains(first) { words.removeFirst() }
+        if let first = words.first, ["is", "was"].contains(first) { words.removeFirst() }
         guard let word = words.first else { return nil }
         let before = words.count > 1 ? words[1] : ""
+        // `exit code 0`, `the exit win32 code 0` (smsts.log), `process exit status 1`.
+        let afterExit = words.dropFirst().contains { ["exit", "return", "process", "exited", "returned"].contains($0) }
         switch word {
         case "exit", "exitcode", "returncode", "returned", "returns", "rc":
             return .exit
         case "code", "status", "value":
-            if ["exit", "return", "process"].contains(before) { return .exit }
+            if afterExit { return .exit }
+            // `HTTP status 404` is not a Windows code.
+            if before == "http" { return nil }
             if word != "value" { return .error }
             return ["error", "status", "hresult", "return"].contains(before) ? .error : nil
         case "error", "err", "errorcode", "hr", "hresult", "result":
@@ -113,7 +117,7 @@ public enum ErrorCodeText {
             while i > 0 && isSeparator(bytes[i - 1]) { i -= 1; skipped += 1 }
             guard skipped > 0, skipped <= 4 else { break }
             var wordStart = i
-            while wordStart > 0 && isLetter(bytes[wordStart - 1]) { wordStart -= 1 }
+            while wordStart > 0 && isWordByte(bytes[wordStart - 1]) { wordStart -= 1 }
             guard wordStart < i else { break }
             words.append(String(decoding: bytes[wordStart..<i], as: UTF8.self).lowercased())
             i = wordStart
