@@ -131,6 +131,9 @@ struct ErrorCodeTests {
         #expect(text.contains("Win32 code 65535 is not documented"))
         let odd = explainer.explain(value: 0x04C5_C5A9)
         #expect(odd.kind == .unknown && odd.name == nil)
+        let minusOne = try #require(try explainer.explain("-1").first)
+        #expect(minusOne.kind == .unknown && minusOne.bits.value == 0xFFFF_FFFF && minusOne.exitCode.retried == false)
+        #expect(!minusOne.exitCode.reason.contains("NTSTATUS"))
         let win32 = explainer.explain(value: 65000)
         #expect(win32.kind == .win32 && win32.name == nil)
     }

@@ -88,6 +88,8 @@ public struct ErrorExplainer: Sendable {
         if bits.value <= 0xFFFF { return .win32 }
         if bits.isConfigMgr { return .configmgr }
         if catalogue.hasHResult(bits.value) { return .hresult }
+        // -1, -2…: a program's own exit code, though the bits look like an NTSTATUS error.
+        if bits.signed < 0 && bits.signed >= -0xFFFF { return .unknown }
         if bits.reservedBit || bits.ntBit { return .ntstatus }
         if bits.isFailure || !catalogue.facilityNames(bits.facility).isEmpty { return .hresult }
         return .unknown

@@ -96,7 +96,10 @@ public enum ErrorExplanationOutput {
         case .ntstatus: "NTSTATUS codes are not in the catalogue (it holds Win32 codes and HRESULTs); the bits below are all that is known."
         case .configmgr: "A ConfigMgr code cmlens has no meaning for; the bits below are all that is known. "
             + "CMTrace's Error Lookup on a machine with the ConfigMgr console may know it."
-        case .unknown: "Not in the catalogue, and its facility is not documented: probably not an error code."
+        case .unknown:
+            e.bits.signed < 0
+                ? "Not a Windows error code: a small negative number is a program's own exit code."
+                : "Not in the catalogue, and its facility is not documented: probably not an error code."
         }
     }
 

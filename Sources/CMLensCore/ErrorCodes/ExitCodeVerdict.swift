@@ -48,7 +48,7 @@ public struct ExitCodeVerdict: Sendable, Hashable {
             reason += " The list holds \(win32), the Win32 code inside this HRESULT, but ConfigMgr compares the exit code "
                 + "as it is (\(code)), so it does not match."
         }
-        if kind == .ntstatus && bits.isNTStatusShaped && !bits.ntBit {
+        if kind == .ntstatus && bits.isNTStatusShaped && !bits.ntBit && bits.ntFacility == 0 {
             reason += " An exit code of this shape (0xC…) is usually the NTSTATUS of a process that ended on an "
                 + "unhandled exception."
         }

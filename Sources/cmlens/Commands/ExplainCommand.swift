@@ -22,13 +22,14 @@ struct ExplainCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        guard !codes.isEmpty else { throw UsageError("explain needs at least one CODE, e.g. cmlens explain 1618 0x80070005") }
+        guard codes.contains(where: { $0 != "--" }) else { throw UsageError("explain needs at least one CODE, e.g. cmlens explain 1618 0x80070005") }
         guard format != .csv else { throw UsageError("--format csv: explain prints text or json") }
         let (policy, problems) = RetryPolicy.load(siteControlPath: siteControl)
         Diagnostics.report(problems)
         let explainer = ErrorExplainer(policy: policy)
         var explanations: [ErrorExplanation] = []
-        for code in codes {
+        // `--` may come through `.allUnrecognized`; it only marks the end of the options.
+        for code in codes where code != "--" {
             do {
                 explanations += try explainer.explain(code)
             } catch {
