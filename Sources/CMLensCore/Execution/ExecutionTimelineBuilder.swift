@@ -40,13 +40,15 @@ public struct ExecutionTimelineBuilder {
     // MARK: - Reading lines
 
     public mutating func add(_ record: LogRecord) {
-        guard let line = ExecmgrLine.parse(record.message) else { return }
+        let cutOff = record.format == .unparsed
+        guard let line = ExecmgrLine.parse(cutOff ? Self.salvage(record.message) : record.message) else { return }
         clock += 1
         let client = record.client
         let base = ExecutionStep(event: .stateChange, time: record.time, from: nil, state: nil, exitCode: nil,
                                  retried: nil, attempt: 0, prediction: nil,
                                  evidence: Evidence(file: record.file, line: record.line),
-                                 message: String(record.firstLine))
+                                 message: String(record.firstLine),
+                                 notes: cutOff ? ["from a record cut off before its end (a truncated log?)"] : [])
         switch line {
         case let .stateChange(advertisement, package, program, from, to):
             let d = resolve(client, advertisement, package, program)
@@ -56,7 +58,7 @@ public struct ExecutionTimelineBuilder {
             guard let d = runningProgram(client) else { return keepUnattributed(base, .exitCode, code) }
             var step = base
             step.event = .exitCode
-            exitCode(d, code, step: &step)
+            exitCode(d, code, step: &step, opensRun: true)
             finish(d, &step)
 
         case let .executionComplete(program, code, status):
@@ -150,6 +152,15 @@ public struct ExecutionTimelineBuilder {
         }
     }
 
+    /// The message inside a record the log reader could not finish (`<![LOG[…` cut off by the end
+    /// of a truncated log), so its words still count.
+    static func salvage(_ text: String) -> String {
+        var body = Substring(text)
+        if let open = body.range(of: "<![LOG[") { body = body[open.upperBound...] }
+        if let close = body.range(of: "]LOG]!>") { body = body[..<close.lowerBound] }
+        return String(body)
+    }
+
     private mutating func stateChange(_ d: Int, from: String, to: String, step base: ExecutionStep) {
         var step = base
         step.from = from
@@ -228,9 +239,12 @@ public struct ExecutionTimelineBuilder {
         step.notes.append(text)
     }
 
-    private mutating func exitCode(_ d: Int, _ code: Int, step: inout ExecutionStep) {
+    /// An exit code for the current run. Only `Program exit code N` (`opensRun`) can start a new
+    /// run when the last one already ended with a code (a retry whose launch the log does not show);
+    /// the lines that report on a run (`Execution is complete`, `will retry later`, scripts, events) follow it.
+    private mutating func exitCode(_ d: Int, _ code: Int, step: inout ExecutionStep, opensRun: Bool = false) {
         let attempts = drafts[d].attempts
-        if attempts.isEmpty || (drafts[d].needsNewAttempt && attempts[attempts.count - 1].exitCode != nil) {
+        if attempts.isEmpty || (opensRun && drafts[d].needsNewAttempt && attempts[attempts.count - 1].exitCode != nil) {
             openAttempt(d, step: &step, ran: false)
         }
         let k = drafts[d].attempts.count - 1

@@ -9,11 +9,13 @@ struct ExecutionVerdictWriter {
         let lastStep = draft.steps.last
         let tries = max(draft.attempts.count, draft.attempts.compactMap(\.reportedTries).max() ?? 0)
         let maxAttempts = policy.isUnlimited ? nil : policy.maxAttempts
-        let state = draft.state ?? last?.result
+        // A state cmlens does not know (a cut-off `WaitingRet`) says less than the run's result.
+        let knownState = draft.state.map { ExecutionState.isKnown($0) || $0 == ExecutionState.removed } ?? false
+        let state = knownState ? draft.state : (last?.result ?? draft.state)
         let code = last?.exitCode
         let retried = code.map { ExitCodeClass.of($0, policy: policy).retried } ?? nil
         let failures = draft.attempts.filter { $0.result.map { !ExecutionState.isSuccess($0) } ?? false }.count
-        var verdict = ExecutionVerdict(kind: .inProgress, state: state, exitCode: code, retried: retried,
+        var verdict = ExecutionVerdict(kind: .inProgress, state: draft.state ?? last?.result, exitCode: code, retried: retried,
                                        attemptsUsed: tries, maxAttempts: maxAttempts, prediction: nil, text: "",
                                        notes: draft.notes, evidence: lastStep?.evidence, time: lastStep?.time)
         let at = lastStep?.time.map { " at \($0.displayWithOffset)" } ?? ""

@@ -32,7 +32,8 @@ public enum SiteControlParser {
         // the next lines are joined to it (without a separator: the wrap is not part of the value).
         var pending: (text: String, line: Int)?
         var unreadable = 0
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" })
+        // `\r\n` is one Character in Swift, so a CRLF file (the usual kind) must be split on both.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         for (k, rawLine) in lines.enumerated() {
             let number = k + 1
             var line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
