@@ -172,6 +172,10 @@ public struct ExecutionTimelineBuilder {
         }
         // A run begins at the notification or the launch, or when a waiting retry moves on.
         let leavesRetryWait = from == ExecutionState.waitingRetry && to != ExecutionState.waitingRetry
+        if leavesRetryWait, let predicted = drafts[d].pendingPrediction, let time = step.time, to != "Running" {
+            step.notes.append("the retry timer fired \(DurationText.of(seconds: time.seconds(since: predicted.failedAt)))"
+                + " after the failure (policy: \(predicted.interval) s); the program runs when this ends")
+        }
         if to == "Running" {
             launch(d, step: &step)
         } else if ExecutionState.isRun(to) || leavesRetryWait {
