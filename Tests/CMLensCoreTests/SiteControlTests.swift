@@ -159,4 +159,12 @@ private func siteControlFixture(_ name: String, file: String = #filePath) -> Str
         #expect(policy.isUnlimited)
         #expect(policy.summary.hasPrefix("unlimited retries"))
     }
+
+    @Test func theWorkspacesOwnFileUnlessOneIsNamed() {
+        let inputs = WorkspaceScanner.scan([siteControlFixture("custom")])
+        #expect(inputs.siteControlFiles.count == 1)
+        #expect(RetryPolicy.forWorkspace(inputs).policy.interval == 1800)
+        #expect(RetryPolicy.forWorkspace(inputs, siteControl: siteControlFixture("multistring.ct0")).policy.interval == 1200)
+        #expect(RetryPolicy.forWorkspace(WorkspaceInputs()).policy == .defaults)
+    }
 }

@@ -117,6 +117,12 @@ public struct RetryPolicy: Sendable, Hashable {
         let (policy, problems) = from(file)
         return (policy, file.problems + problems)
     }
+
+    /// The policy a workspace runs under: the file the user named, else the workspace's own
+    /// `sitectrl.ct*`, else the defaults (and `sourceDescription` says which).
+    public static func forWorkspace(_ inputs: WorkspaceInputs, siteControl: String? = nil) -> (policy: RetryPolicy, problems: [LoadProblem]) {
+        load(siteControlPath: siteControl ?? inputs.siteControlFiles.first)
+    }
 }
 
 import Foundation

@@ -35,7 +35,7 @@ struct TimelineCommand: ParsableCommand {
         }
         let inputs = WorkspaceScanner.scan(paths)
         let logs = LoadedLogs.load(inputs, clients: client.isEmpty ? nil : Set(client))
-        let (policy, policyProblems) = RetryPolicy.load(siteControlPath: siteControl ?? inputs.siteControlFiles.first)
+        let (policy, policyProblems) = RetryPolicy.forWorkspace(inputs, siteControl: siteControl)
         let problems = logs.problems + policyProblems
         Diagnostics.report(problems)
 
