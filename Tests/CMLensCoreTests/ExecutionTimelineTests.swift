@@ -354,3 +354,13 @@ private func change(_ advert: String, _ package: String, _ program: String, _ fr
         #expect(ExecutionHistory.build(logs: logs, policy: .defaults).timelines.isEmpty)
     }
 }
+
+@Suite struct ExecmgrLogNameTests {
+    @Test func execmgrLogsAreFoundByName() {
+        #expect(ExecutionHistory.isExecmgrLog("execmgr.log"))
+        #expect(ExecutionHistory.isExecmgrLog("ExecMgr.log"))
+        #expect(ExecutionHistory.isExecmgrLog("WKS01_execmgr.log"))
+        #expect(!ExecutionHistory.isExecmgrLog("CAS.log"))
+        #expect(!ExecutionHistory.isExecmgrLog("execmgr.txt"))
+    }
+}

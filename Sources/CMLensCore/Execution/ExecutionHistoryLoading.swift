@@ -1,9 +1,11 @@
 import Foundation
 
 extension ExecutionHistory {
-    /// execmgr.log and its rotations (`execmgr.lo_`, `execmgr-YYYYMMDD-HHMMSS.log`) share this name.
+    /// execmgr.log and its rotations (`execmgr.lo_`, `execmgr-YYYYMMDD-HHMMSS.log`) share this name;
+    /// a copy renamed for a ticket (`WKS01_execmgr.log`) still counts.
     public static func isExecmgrLog(_ logName: String) -> Bool {
-        logName.lowercased() == "execmgr.log"
+        let name = logName.lowercased()
+        return name == "execmgr.log" || (name.contains("execmgr") && (name.hasSuffix(".log") || name.hasSuffix(".lo_")))
     }
 
     /// Every program's history in the loaded logs: each client's execmgr files read oldest first

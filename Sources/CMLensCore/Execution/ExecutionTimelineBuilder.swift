@@ -11,6 +11,11 @@ public struct ExecutionTimelineBuilder {
     public let explain: ExitCodeExplainer?
 
     private var drafts: [Draft] = []
+    /// Indexes into `drafts`, so a workspace of many clients and programs stays linear.
+    private var byProgram: [ProgramName: [Int]] = [:]
+    /// Per client: drafts in the order they were launched (each once, latest last), and the last one touched.
+    private var launchOrder: [String: [Int]] = [:]
+    private var lastTouched: [String: Int] = [:]
     private var unattributed: [ExecutionStep] = []
     private var clock = 0
 
@@ -27,9 +32,8 @@ public struct ExecutionTimelineBuilder {
         /// The state came from an `Execution is complete … status is S` line, not a state change.
         var stateFromStatus = false
         var needsNewAttempt = true
-        /// Ordering of the last line about this program, and of its last launch.
+        /// Ordering of the last line about this program.
         var touched = 0
-        var launched = 0
         /// What the last retried failure predicted, until the retry is seen running.
         var pendingPrediction: RetryPrediction?
         /// Learned from a retry the log shows: false when it ran without the 5-minute countdown.
@@ -217,7 +221,11 @@ public struct ExecutionTimelineBuilder {
         } else if drafts[d].attempts[drafts[d].attempts.count - 1].ranAt == nil {
             markRan(d, step: &step)
         }
-        drafts[d].launched = clock
+        let client = drafts[d].key.client
+        if launchOrder[client]?.last != d {
+            launchOrder[client, default: []].removeAll { $0 == d }
+            launchOrder[client, default: []].append(d)
+        }
     }
 
     /// Records the launch time and, for a retry, compares it with what the policy predicted.
@@ -328,10 +336,11 @@ public struct ExecutionTimelineBuilder {
     /// not contradict the line's; its missing IDs are filled in from the line. A new one otherwise.
     private mutating func resolve(_ client: String, _ advertisement: String?, _ package: String?, _ program: String) -> Int {
         func fits(_ known: String?, _ given: String?) -> Bool { known == nil || given == nil || known == given }
+        let name = ProgramName(client: client, program: program)
         var best: Int?
-        for (k, draft) in drafts.enumerated()
-        where draft.key.client == client && draft.key.program == program
-            && fits(draft.key.advertisement, advertisement) && fits(draft.key.package, package) {
+        for k in byProgram[name] ?? [] {
+            let draft = drafts[k]
+            guard fits(draft.key.advertisement, advertisement) && fits(draft.key.package, package) else { continue }
             if best == nil || draft.touched > drafts[best!].touched { best = k }
         }
         if let best {
@@ -340,21 +349,22 @@ public struct ExecutionTimelineBuilder {
             return best
         }
         drafts.append(Draft(key: ProgramKey(client: client, advertisement: advertisement, package: package, program: program)))
+        byProgram[name, default: []].append(drafts.count - 1)
         return drafts.count - 1
     }
 
+    struct ProgramName: Hashable {
+        var client: String
+        var program: String
+    }
+
     /// The program a line that names none is about: the one launched last on this client whose run
-    /// has not ended, else the one launched last, else the last one a run-related line was about.
+    /// has not ended, else the one launched last, else the last one a line was about.
     private func runningProgram(_ client: String) -> Int? {
-        var open: Int?, launched: Int?, touched: Int?
-        for (k, draft) in drafts.enumerated() where draft.key.client == client {
-            if !draft.needsNewAttempt, !draft.attempts.isEmpty, open.map({ draft.launched > drafts[$0].launched }) ?? true {
-                open = k
-            }
-            if draft.launched > 0, launched.map({ draft.launched > drafts[$0].launched }) ?? true { launched = k }
-            if touched.map({ draft.touched > drafts[$0].touched }) ?? true { touched = k }
-        }
-        return open ?? launched ?? touched
+        let launches = launchOrder[client] ?? []
+        // Newest first; usually the first one looked at is the answer.
+        for k in launches.reversed() where !drafts[k].needsNewAttempt && !drafts[k].attempts.isEmpty { return k }
+        return launches.last ?? lastTouched[client]
     }
 
     private mutating func finish(_ d: Int, _ step: inout ExecutionStep, touchesLaunch: Bool = true) {
@@ -364,6 +374,7 @@ public struct ExecutionTimelineBuilder {
         }
         step.attempt = drafts[d].attempts.count
         drafts[d].touched = clock
+        lastTouched[drafts[d].key.client] = d
         drafts[d].steps.append(step)
     }
 
