@@ -67,6 +67,8 @@ private func change(_ advert: String, _ package: String, _ program: String, _ fr
         #expect(ExecmgrLine.parse("Execution is complete for program Automated upgrade from XP. v2, or XPSP1. The exit code is 3010, the execution status is SuccessRebootRequired")
             == .executionComplete(program: "Automated upgrade from XP. v2, or XPSP1", exitCode: 3010, status: "SuccessRebootRequired"))
         #expect(ExecmgrLine.parse("Non fatal execution error") == .nonFatalError)
+        #expect(ExecmgrLine.parse("Program failed (Non-Fatal Execution Error = 999)") == .nonFatalError)
+        #expect(ExecmgrLine.parse("Fatal execution error") == nil)
         #expect(ExecmgrLine.parse("Script for Package:LAB00012, Program: Exit 999, v1.2 failed with exit code 999")
             == .script(package: "LAB00012", program: "Exit 999, v1.2", succeeded: false, exitCode: 999))
         #expect(ExecmgrLine.parse("Script for Package:LAB00012, Program: Automated upgrade succeeded with exit code 3010")

@@ -37,8 +37,8 @@ public enum ExecmgrLine: Sendable, Hashable {
         if text.hasPrefix("Policy is ") { return policy(text) }
         if text.hasPrefix("Script for Package:") { return script(text) }
         if text.hasPrefix("Raising event:") { return WMIEvent.parse(text).map(ExecmgrLine.wmiEvent) }
-        if text.range(of: "non fatal execution error", options: .caseInsensitive) != nil
-            || text.range(of: "non-fatal execution error", options: .caseInsensitive) != nil {
+        if containsASCIICaseInsensitive(text, "fatal execution error"),
+           containsASCIICaseInsensitive(text, "non fatal") || containsASCIICaseInsensitive(text, "non-fatal") {
             return .nonFatalError
         }
         return nil
@@ -159,6 +159,21 @@ public enum ExecmgrLine: Sendable, Hashable {
         guard !id.isEmpty else { return nil }
         rest = afterKeyword[afterKeyword.index(after: space)...]
         return String(id)
+    }
+
+    /// A plain byte search: this runs on every execmgr line, where Foundation's `range(of:options:)` is costly.
+    static func containsASCIICaseInsensitive(_ text: String, _ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard let first = pattern.first else { return true }
+        let bytes = Array(text.utf8)
+        guard bytes.count >= pattern.count else { return false }
+        func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+        for start in 0...(bytes.count - pattern.count) where lower(bytes[start]) == first {
+            var k = 1
+            while k < pattern.count && lower(bytes[start + k]) == pattern[k] { k += 1 }
+            if k == pattern.count { return true }
+        }
+        return false
     }
 
     private static func startsCaseInsensitive(_ text: String, _ prefix: String) -> Bool {

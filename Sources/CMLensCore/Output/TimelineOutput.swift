@@ -111,8 +111,9 @@ public enum TimelineOutput {
             let shown = step.event == .exitCode || step.event == .willRetry ? "" : "exit \(code): "
             what += "  [\(shown)\(meaning)\(kind.phrase)]"
         }
-        if step.event == .stateChange, let state = step.state, ExecutionState.isResult(state), !ExecutionState.isSuccess(state) {
-            what += policy.isUnlimited ? "  run \(step.attempt) (no retry limit)" : "  run \(step.attempt) of at most \(policy.maxAttempts)"
+        if step.event == .stateChange, step.state == ExecutionState.failureRetry {
+            what += policy.isUnlimited ? "  no retry limit"
+                : "  \(max(policy.maxAttempts - step.attempt, 0)) of \(policy.count) retries left"
         }
         if let due = step.nextRetryAt { what += "  → next retry due \(due.displayWithOffset)" }
         let file = step.evidence.file.split(separator: "/").last.map(String.init) ?? step.evidence.file
