@@ -365,4 +365,14 @@ private func change(_ advert: String, _ package: String, _ program: String, _ fr
         #expect(!ExecutionHistory.isExecmgrLog("CAS.log"))
         #expect(!ExecutionHistory.isExecmgrLog("execmgr.txt"))
     }
+
+    @Test func onlyExecmgrLogsAreLoaded() {
+        var inputs = WorkspaceInputs()
+        inputs.clients = [ClientFolder(name: "A", path: "/a", logs: [RotatedLog(name: "CAS.log", files: ["/a/CAS.log"]),
+                                                                     RotatedLog(name: "execmgr.log", files: ["/a/execmgr.lo_", "/a/execmgr.log"])]),
+                          ClientFolder(name: "B", path: "/b", logs: [RotatedLog(name: "CAS.log", files: ["/b/CAS.log"])])]
+        let only = ExecutionHistory.execmgrInputs(inputs)
+        #expect(only.clients.map(\.name) == ["A"])
+        #expect(only.clients.first?.logs.map(\.files) == [["/a/execmgr.lo_", "/a/execmgr.log"]])
+    }
 }

@@ -8,6 +8,18 @@ extension ExecutionHistory {
         return name == "execmgr.log" || (name.contains("execmgr") && (name.hasSuffix(".log") || name.hasSuffix(".lo_")))
     }
 
+    /// The workspace cut down to its execmgr logs: loading only those keeps a big workspace fast,
+    /// and the other logs' problems out of a timeline's report.
+    public static func execmgrInputs(_ inputs: WorkspaceInputs) -> WorkspaceInputs {
+        var only = inputs
+        only.clients = inputs.clients.compactMap { client in
+            var kept = client
+            kept.logs = client.logs.filter { isExecmgrLog($0.name) }
+            return kept.logs.isEmpty ? nil : kept
+        }
+        return only
+    }
+
     /// Every program's history in the loaded logs: each client's execmgr files read oldest first
     /// (the order `LoadedLogs` keeps), so a retry that crosses a rotation is one timeline.
     public static func build(logs: LoadedLogs, policy: RetryPolicy, explain: ExitCodeExplainer? = nil) -> ExecutionHistory {

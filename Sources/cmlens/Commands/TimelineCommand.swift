@@ -34,7 +34,7 @@ struct TimelineCommand: ParsableCommand {
             throw UsageError("--site-control \(siteControl): no such file")
         }
         let inputs = WorkspaceScanner.scan(paths)
-        let logs = LoadedLogs.load(inputs, clients: client.isEmpty ? nil : Set(client))
+        let logs = LoadedLogs.load(ExecutionHistory.execmgrInputs(inputs), clients: client.isEmpty ? nil : Set(client))
         let (policy, policyProblems) = RetryPolicy.forWorkspace(inputs, siteControl: siteControl)
         let problems = logs.problems + policyProblems
         Diagnostics.report(problems)
