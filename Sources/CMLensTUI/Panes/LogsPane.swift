@@ -84,7 +84,7 @@ public struct LogsPane: Pane {
             return Reaction(handled: true, prompt: "/")
         case .search(let text?):
             do { search = try SearchPattern(text) } catch { return .say("\(error)") }
-            return .run(searchJob(workspace, from: cursor.selected, forward: true))
+            return .run(searchJob(workspace, from: cursor.selected + 1, forward: true))
         case .searchNext, .searchPrevious:
             guard search != nil else { return .say("no search yet: press / to search") }
             let forward = command == .searchNext
