@@ -61,3 +61,13 @@ import Testing
         #expect(DisplayWidth.fit("ab", to: 4) == "ab  ")
     }
 }
+
+@Suite struct GridEdgeTests {
+    @Test func paintingAndFillingOutsideTheGridDoNothing() {
+        var grid = Grid(size: Size(columns: 4, lines: 2))
+        grid.paint(.match, line: 0, columns: 6..<9)
+        grid.paint(.match, line: 5, columns: 0..<2)
+        grid.fill(Rect(column: 6, line: 3, columns: 2, lines: 2), role: .error)
+        #expect(grid.roleText == "....\n....")
+    }
+}

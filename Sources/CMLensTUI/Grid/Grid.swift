@@ -50,15 +50,19 @@ public struct Grid: Sendable, Equatable {
 
     /// Paints `role` over a run of cells without changing their characters (selection, matches).
     public mutating func paint(_ role: Role, line: Int, columns: Range<Int>) {
-        guard line >= 0, line < size.lines else { return }
-        for column in max(0, columns.lowerBound)..<min(size.columns, max(columns.upperBound, 0)) {
+        let low = max(0, columns.lowerBound), high = min(size.columns, columns.upperBound)
+        guard line >= 0, line < size.lines, low < high else { return }
+        for column in low..<high {
             self[column, line].role = role
         }
     }
 
     public mutating func fill(_ rect: Rect, role: Role) {
-        for line in max(0, rect.line)..<min(size.lines, rect.bottom) {
-            for column in max(0, rect.column)..<min(size.columns, rect.right) {
+        let top = max(0, rect.line), bottom = min(size.lines, rect.bottom)
+        let left = max(0, rect.column), right = min(size.columns, rect.right)
+        guard top < bottom, left < right else { return }
+        for line in top..<bottom {
+            for column in left..<right {
                 self[column, line] = Cell(" ", role: role)
             }
         }

@@ -71,7 +71,8 @@ extension LogsPane {
         if selected { grid.paint(.selection, line: line, columns: area.column..<area.right) }
         if let search {
             for run in search.columnRanges(in: message) {
-                grid.paint(.match, line: line, columns: (messageStart + run.lowerBound)..<min(area.right, messageStart + run.upperBound))
+                let low = messageStart + run.lowerBound, high = min(area.right, messageStart + run.upperBound)
+                if low < high { grid.paint(.match, line: line, columns: low..<high) }
             }
         }
     }
