@@ -49,7 +49,7 @@ let package = Package(
         ),
         .testTarget(name: "CMLensCoreTests", dependencies: ["CMLensCore"]),
         .testTarget(name: "CMLensTUITests", dependencies: ["CMLensTUI", "CMLensCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["cmlens", "CMLensCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["cmlens", "CMLensCore"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
