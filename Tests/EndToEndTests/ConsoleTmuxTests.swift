@@ -72,6 +72,19 @@ import Testing
         #expect(screen.contains("Stale systems"))
     }
 
+    @Test func colonOpenLoadsAnotherWorkspace() throws {
+        let t = try TmuxHarness.console(fixtures + "/PC-BETA")
+        defer { t.kill() }
+        _ = try t.wait(forText: "1 client · 4 records")
+        _ = try t.press("2")
+        _ = try t.wait(forText: "all clients · 1/4")
+        _ = try t.press(":")
+        try t.type("open " + fixtures)
+        _ = try t.press("Enter")
+        let screen = try t.wait(for: "the bigger workspace") { $0.contains("all clients · 1/11") && $0.contains("READY") }
+        #expect(screen.contains("PC-ALPHA"))
+    }
+
     /// The shell records `stty -g` before and after; the console must leave the modes as it found them.
     @Test(arguments: ["C-c", "TERM", "HUP"]) func signalsRestoreTheTerminal(how: String) throws {
         let dir = NSTemporaryDirectory() + "cmlens-stty-\(getpid())-\(how)"

@@ -37,13 +37,16 @@ enum TabBar {
     static func render(into grid: inout Grid, line: Int, focus: Int) {
         let row = Rect(column: 0, line: line, columns: grid.size.columns, lines: 1)
         grid.fill(row, role: .tabInactive)
-        var column = grid.write(" cmlens ", at: Position(column: 0, line: line), role: .title, clip: row)
+        // Below 100 columns the name goes and the panes to come get one space each, so all fit in 80.
+        let wide = row.columns >= 100
+        var column = wide ? grid.write(" cmlens ", at: Position(column: 0, line: line), role: .title, clip: row) : 0
         for (n, pane) in PaneRegistry.all.enumerated() {
             column = grid.write(" \(n + 1) \(pane.descriptor.title) ", at: Position(column: column, line: line),
                                 role: n == focus ? .tabActive : .tabInactive, clip: row)
         }
         for title in PaneRegistry.planned {
-            column = grid.write(" " + title + " ", at: Position(column: column, line: line), role: .tabUnavailable, clip: row)
+            column = grid.write(wide ? " \(title) " : " \(title)", at: Position(column: column, line: line),
+                                role: .tabUnavailable, clip: row)
         }
     }
 }

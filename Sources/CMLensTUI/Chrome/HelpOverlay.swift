@@ -23,7 +23,7 @@ enum HelpOverlay {
     }
 
     static func render(into grid: inout Grid, scroll: Int, focus: Int, bindings: KeyBindings) {
-        let area = Rect(column: 1, line: 1, columns: grid.size.columns - 2, lines: grid.size.lines - 3)
+        let area = ConsoleView.paneArea(grid.size)
         grid.fill(area, role: .popup)
         let all = lines(focus: focus, bindings: bindings)
         let first = min(scroll, max(0, all.count - area.lines))

@@ -24,6 +24,9 @@ public struct ConsoleWorkspace: Sendable {
         records = RecordCache(logs: logs)
     }
 
+    /// Tells one loaded workspace from another, also across `:open` and follow-mode reloads.
+    public var identity: ObjectIdentifier { ObjectIdentifier(records) }
+
     /// Files of one client (all when nil), as indices into `logs.files`.
     public func files(of client: String?) -> [Int] {
         logs.files.indices.filter { client == nil || logs.files[$0].client == client }

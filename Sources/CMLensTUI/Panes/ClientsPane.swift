@@ -15,7 +15,7 @@ public struct ClientsPane: Pane {
         let rows = Self.rows(context)
         visibleLines = max(1, context.paneSize.lines - 2)
         if cursor.apply(command, count: rows.count, visible: visibleLines) { return .handled }
-        guard command == .open, !rows.isEmpty else { return .ignored }
+        guard command == .open, rows.indices.contains(cursor.selected) else { return .ignored }
         let chosen = rows[cursor.selected]
         return Reaction(handled: true, drill: .init(client: chosen.isAll ? nil : chosen.name, pane: LogsPane.id))
     }
@@ -71,9 +71,14 @@ public struct ClientsPane: Pane {
     }
 
     public func status(context: ConsoleContext) -> [String] {
-        guard let summary = context.workspace?.summary else { return [] }
-        return ["\(summary.clients.count) client\(summary.clients.count == 1 ? "" : "s")",
-                "\(summary.records.grouped) records"]
+        guard let workspace = context.workspace else { return [] }
+        let summary = workspace.summary
+        var items = ["\(summary.clients.count) client\(summary.clients.count == 1 ? "" : "s")",
+                     "\(summary.records.grouped) records"]
+        // Details with file and line: `cmlens log` prints them on standard error.
+        let problems = workspace.logs.problems.count
+        if problems > 0 { items.append("\(problems) load problem\(problems == 1 ? "" : "s") (cmlens log PATH lists them)") }
+        return items
     }
 
     static func number(_ n: Int, _ width: Int) -> String {

@@ -41,7 +41,7 @@ extension LogsPane {
     private func renderHeader(into grid: inout Grid, _ area: Rect, _ c: Columns, _ context: ConsoleContext) {
         var text = " " + DisplayWidth.fit(context.showUTC ? "Time (UTC)" : "Time (as logged)", to: c.time) + " Lvl "
         if c.client > 0 { text += DisplayWidth.fit("Client", to: c.client) + " " }
-        text += DisplayWidth.fit("Component", to: c.component) + " " + DisplayWidth.fit("Thread", to: c.thread) + " Message"
+        text += DisplayWidth.fit("Component", to: c.component) + " " + DisplayWidth.fit(c.thread >= 6 ? "Thread" : "Thr", to: c.thread) + " Message"
         grid.fill(area, role: .header)
         grid.write(text, at: area.origin, role: .header, clip: area)
     }

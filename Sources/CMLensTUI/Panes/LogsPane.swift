@@ -22,7 +22,7 @@ public struct LogsPane: Pane {
     public var showDetail = true
     /// Bumped for each view requested; a result of an older request is dropped.
     var generation = 0
-    var builtFor: (client: String?, workspace: Int)?
+    var builtFor: (client: String?, workspace: ObjectIdentifier, paths: [String])?
     var pendingView = false
     var pendingSearch = false
 
@@ -34,19 +34,20 @@ public struct LogsPane: Pane {
 
     public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
         guard let workspace = context.workspace else { return .handled }
-        if let built = builtFor, built.client == context.client, built.workspace == workspace.generation {
+        if let built = builtFor, built.client == context.client, built.workspace == workspace.identity {
             return .handled
         }
-        let sameClient = builtFor?.client == context.client && builtFor != nil
-        if !sameClient { mark = nil; cursor = ListCursor() }
-        return .run(rebuild(context, keep: sameClient ? selected : nil))
+        // A follow-mode reload keeps the cursor on its record; another client or workspace starts at the top.
+        let sameView = builtFor != nil && builtFor?.client == context.client && builtFor?.paths == workspace.paths
+        if !sameView { mark = nil; cursor = ListCursor() }
+        return .run(rebuild(context, keep: sameView ? selected : nil))
     }
 
     mutating func rebuild(_ context: ConsoleContext, keep: RecordReference?) -> Job {
         generation += 1
         pendingView = true
         let workspace = context.workspace!
-        builtFor = (context.client, workspace.generation)
+        builtFor = (context.client, workspace.identity, workspace.paths)
         let request = LogViewBuilder.Request(generation: generation, client: context.client, filter: filter.compiled(),
                                              keep: keep, toBottom: follow)
         return Job(label: filter.isEmpty ? "merging" : "filtering") { progress in
