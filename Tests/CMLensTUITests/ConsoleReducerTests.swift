@@ -74,6 +74,19 @@ import Testing
         #expect(!console.grid.lines[size.lines - 2].contains("filter:"))
     }
 
+    @Test func filterByTimeRangeOnTheLogsOwnClockOrAsAnInstant() {
+        var console = ConsoleFixture(size: size)
+        console.press(.character("2"), .character(":"))
+        console.type("filter since=2011-01-14T10:15:05 until=2011-01-14T10:15:09.5")
+        console.press(.enter)
+        #expect(console.logs.view.count == 2)
+        console.press(.character(":"))
+        console.type("filter since=2011-01-14T15:15:09Z component=execmgr")
+        console.press(.enter)
+        #expect(console.logs.view.count == 3)
+        #expect(console.grid.lines[size.lines - 2].contains("1/3 of 7 · filter: component=execmgr since=2011-01-14T15:"))
+    }
+
     @Test func aBadFilterSaysWhatToType() {
         var console = ConsoleFixture(size: size)
         console.press(.character("2"), .character(":"))
