@@ -72,6 +72,22 @@ import Testing
         #expect(screen.contains("Stale systems"))
     }
 
+    @Test func coloursFollowTheTerminalAndNoColor() throws {
+        for (environment, expectsPalette, expectsColour) in [("TERM=tmux-256color", true, true),
+                                                             ("TERM=tmux-256color NO_COLOR=1", false, false),
+                                                             ("TERM=screen", false, true),
+                                                             ("TERM=vt100", false, false)] {
+            let t = try TmuxHarness.console(fixtures, environment: environment)
+            defer { t.kill() }
+            _ = try t.wait(forText: "READY")
+            let styled = t.captureStyled()
+            #expect(styled.contains("38;5;") == expectsPalette, "\(environment)")
+            let eightColour = styled.contains("\u{1B}[3") || styled.contains(";3") || styled.contains("\u{1B}[4")
+            #expect(eightColour || styled.contains("38;5;") == expectsColour, "\(environment)")
+            #expect(styled.contains("\u{1B}[7m") || styled.contains(";7m") || expectsColour, "\(environment): reverse video marks the bars")
+        }
+    }
+
     @Test func colonOpenLoadsAnotherWorkspace() throws {
         let t = try TmuxHarness.console(fixtures + "/PC-BETA")
         defer { t.kill() }

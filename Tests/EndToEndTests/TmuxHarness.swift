@@ -42,9 +42,10 @@ struct TmuxHarness {
     }
 
     /// The console with the usual environment: UTF-8, a 256-colour TERM, UTC, frame counter.
-    static func console(_ arguments: String, columns: Int = 120, lines: Int = 40, wrap: (String) -> String = { $0 })
-        throws -> TmuxHarness {
-        let run = "env LANG=C.UTF-8 TERM=tmux-256color TZ=UTC CMLENS_FRAME_COUNTER=1 SWIFT_BACKTRACE=enable=no \(binary) \(arguments)"
+    static func console(_ arguments: String, columns: Int = 120, lines: Int = 40, environment: String = "TERM=tmux-256color",
+                        wrap: (String) -> String = { $0 }) throws -> TmuxHarness {
+        // The developer's NO_COLOR (or swift test's) must not leak in: each test says what it wants.
+        let run = "env -u NO_COLOR LANG=C.UTF-8 TZ=UTC CMLENS_FRAME_COUNTER=1 SWIFT_BACKTRACE=enable=no \(environment) \(binary) \(arguments)"
         return try TmuxHarness(command: wrap(run), columns: columns, lines: lines)
     }
 
@@ -54,6 +55,9 @@ struct TmuxHarness {
     }
 
     func capture() -> String { (try? tmux("capture-pane", "-p", "-t", "t")) ?? "" }
+
+    /// The screen with its colours and attributes as escape sequences.
+    func captureStyled() -> String { (try? tmux("capture-pane", "-p", "-e", "-t", "t")) ?? "" }
 
     func send(_ keys: String...) throws {
         try Self.spawn([Self.tmux ?? "tmux", "-L", socket, "send-keys", "-t", "t"] + keys)
