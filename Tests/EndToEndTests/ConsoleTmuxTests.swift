@@ -102,7 +102,8 @@ import Testing
     }
 
     /// The shell records `stty -g` before and after; the console must leave the modes as it found them.
-    @Test(arguments: ["C-c", "TERM", "HUP"]) func signalsRestoreTheTerminal(how: String) throws {
+    /// ILL is what a Swift trap (fatalError, an overflow) raises on Linux: the crash path.
+    @Test(arguments: ["C-c", "TERM", "HUP", "ILL"]) func signalsRestoreTheTerminal(how: String) throws {
         let dir = NSTemporaryDirectory() + "cmlens-stty-\(getpid())-\(how)"
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -121,14 +122,14 @@ import Testing
             let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
             let app = Int32(children.split(separator: " ").first ?? "") ?? 0
             #expect(app > 0)
-            kill(app, how == "TERM" ? SIGTERM : SIGHUP)
+            kill(app, ["TERM": SIGTERM, "HUP": SIGHUP, "ILL": SIGILL][how]!)
         }
         _ = try t.wait(forText: "DONE")
         let before = try String(contentsOfFile: dir + "/before", encoding: .utf8)
         let after = try String(contentsOfFile: dir + "/after", encoding: .utf8)
         let exit = try String(contentsOfFile: dir + "/exit", encoding: .utf8)
         #expect(before == after)
-        let expected = ["C-c": "EXIT=130", "TERM": "EXIT=143", "HUP": "EXIT=129"][how]!
+        let expected = ["C-c": "EXIT=130", "TERM": "EXIT=143", "HUP": "EXIT=129", "ILL": "EXIT=132"][how]!
         #expect(exit.trimmingCharacters(in: .whitespacesAndNewlines) == expected)
         #expect(try t.tmux("display-message", "-p", "-t", "t", "#{alternate_on}").hasPrefix("0"))
     }
