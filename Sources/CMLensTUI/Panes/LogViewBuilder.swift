@@ -25,14 +25,18 @@ enum LogViewBuilder {
 
     static func build(_ workspace: ConsoleWorkspace, _ request: Request, progress: JobProgress) -> Result {
         let logs = workspace.logs
-        let wanted = Set(workspace.files(of: request.client).map { ObjectIdentifier(logs.files[$0]) })
-        let total = workspace.files(of: request.client).reduce(0) { $0 + logs.files[$1].count }
+        let files = workspace.files(of: request.client)
+        let total = files.reduce(0) { $0 + logs.files[$1].count }
         let filter = request.filter
-        var view = LogMerge.merged(logs) { file, index in
-            wanted.contains(ObjectIdentifier(file)) && filter.admitsIndexed(file, index)
-        }
-        if filter.needsDecoding && !progress.isCancelled {
-            view = decodedFilter(view, logs: logs, filter: filter, progress: progress)
+        let view: [RecordReference]
+        if filter.needsDecoding {
+            let admitted = decodedFilter(files, logs: logs, filter: filter, progress: progress)
+            view = LogMerge.merged(logs) { file, index in admitted[ObjectIdentifier(file)]?[index] ?? false }
+        } else {
+            let wanted = Set(files.map { ObjectIdentifier(logs.files[$0]) })
+            view = LogMerge.merged(logs) { file, index in
+                wanted.contains(ObjectIdentifier(file)) && filter.admitsIndexed(file, index)
+            }
         }
         var cursor = request.toBottom ? max(0, view.count - 1) : 0
         if !request.toBottom, let keep = request.keep, !view.isEmpty {
@@ -41,24 +45,23 @@ enum LogViewBuilder {
         return Result(generation: request.generation, view: view, total: total, cursor: cursor)
     }
 
-    /// Runs the decoding checks on all cores, in chunks, keeping order.
-    static func decodedFilter(_ refs: [RecordReference], logs: LoadedLogs, filter: LogFilter.Compiled,
-                              progress: JobProgress) -> [RecordReference] {
-        let chunk = 32_768
-        let chunks = (refs.count + chunk - 1) / chunk
-        let slots = Mutex([[RecordReference]](repeating: [], count: chunks))
+    /// Which records of each file pass a filter that needs them decoded. Decodes file by file, in
+    /// file order, on all cores: reading in merged order would hop between hundreds of files.
+    static func decodedFilter(_ files: [Int], logs: LoadedLogs, filter: LogFilter.Compiled,
+                              progress: JobProgress) -> [ObjectIdentifier: [Bool]] {
+        let slots = Mutex([ObjectIdentifier: [Bool]]())
         let done = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            if progress.isCancelled { return }
-            var kept: [RecordReference] = []
-            for ref in refs[(c * chunk)..<min(refs.count, (c + 1) * chunk)] where filter.admitsDecoded(logs[ref]) {
-                kept.append(ref)
+        DispatchQueue.concurrentPerform(iterations: files.count) { k in
+            let file = logs.files[files[k]]
+            var keep = [Bool](repeating: false, count: file.count)
+            for i in 0..<file.count where filter.admitsIndexed(file, i) {
+                if i % 4096 == 0 && progress.isCancelled { return }
+                keep[i] = filter.admitsDecoded(file.record(at: i))
             }
-            slots.withLock { $0[c] = kept }
-            let finished = done.add(1, ordering: .relaxed).newValue
-            progress.report(finished, of: chunks)
+            slots.withLock { $0[ObjectIdentifier(file)] = keep }
+            progress.report(done.add(1, ordering: .relaxed).newValue, of: files.count)
         }
-        return slots.withLock { $0.flatMap { $0 } }
+        return slots.withLock { $0 }
     }
 
     /// Where `keep` is in `view`, or the first record at or after its time.
@@ -81,22 +84,43 @@ enum LogViewBuilder {
         var wrapped: Bool
     }
 
-    /// The next record whose message matches, from `start` in `direction`, wrapping once.
+    /// The next record whose message (or component) matches, from `start` in `direction`, wrapping
+    /// once. Works in blocks of the view; within a block, records are read grouped by file and on
+    /// all cores, and the first match in view order wins.
     static func search(_ view: [RecordReference], logs: LoadedLogs, pattern: SearchPattern, start: Int,
                        forward: Bool, generation: Int, progress: JobProgress) -> SearchResult {
         let count = view.count
-        guard count > 0 else { return SearchResult(generation: generation, found: nil, wrapped: false) }
-        for step in 0..<count {
-            if step % 4096 == 0 {
-                if progress.isCancelled { break }
-                progress.report(step, of: count)
+        let block = 131_072
+        var first = 0
+        while first < count {
+            if progress.isCancelled { break }
+            progress.report(first, of: count)
+            let steps = first..<min(count, first + block)
+            @Sendable func position(_ step: Int) -> Int {
+                let raw = forward ? start + step : start - step
+                return ((raw % count) + count) % count
             }
-            let raw = forward ? start + step : start - step
-            let index = ((raw % count) + count) % count
-            let record = logs[view[index]]
-            if pattern.matches(record.message) || pattern.matches(record.component) {
-                return SearchResult(generation: generation, found: index, wrapped: forward ? raw >= count : raw < 0)
+            let order = steps.sorted { a, b in
+                let ra = view[position(a)], rb = view[position(b)]
+                return ra.file != rb.file ? ra.file < rb.file : ra.index < rb.index
             }
+            let lanes = 8
+            let best = Mutex(Int.max)
+            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                let share = (order.count + lanes - 1) / lanes
+                var found = Int.max
+                for step in order[min(order.count, lane * share)..<min(order.count, (lane + 1) * share)] where step < found {
+                    let record = logs[view[position(step)]]
+                    if pattern.matches(record.message) || pattern.matches(record.component) { found = step }
+                }
+                best.withLock { $0 = min($0, found) }
+            }
+            let step = best.withLock { $0 }
+            if step != Int.max {
+                let raw = forward ? start + step : start - step
+                return SearchResult(generation: generation, found: position(step), wrapped: forward ? raw >= count : raw < 0)
+            }
+            first += block
         }
         return SearchResult(generation: generation, found: nil, wrapped: false)
     }
