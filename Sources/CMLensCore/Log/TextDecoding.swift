@@ -3,6 +3,9 @@
 public enum TextDecoding {
     public static func string<C: Collection<UInt8>>(_ bytes: C) -> String {
         if let text = String(validating: bytes, as: UTF8.self) {
+            // Look at the bytes first: Foundation's String.contains is slow on Linux, and this runs
+            // for every field of every record decoded. U+FEFF is EF BB BF in UTF-8.
+            guard bytes.contains(0xEF) else { return text }
             return text.contains("\u{FEFF}") ? text.replacingOccurrences(of: "\u{FEFF}", with: "") : text
         }
         var scalars = String.UnicodeScalarView()
@@ -16,6 +19,7 @@ public enum TextDecoding {
         while end > range.lowerBound && (b[end - 1] == Bytes.carriageReturn) { end -= 1 }
         let slice = UnsafeRawBufferPointer(rebasing: b[range.lowerBound..<end])
         let text = string(slice)
+        guard slice.contains(Bytes.carriageReturn) else { return text }
         return text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
     }
 
