@@ -21,10 +21,10 @@ import Testing
         #expect(lines.first == "Name0,Version0")
         #expect(lines[1] == "CcmFramework,4.00.6487.2000")
         #expect(lines.contains("SmsInventory,4.00.6487.999"))
-        #expect(lines.count == 12)
+        #expect(lines.count == 14)
         let text = try ComplianceRun.run(["sql", inventory, "--query", seed])
         #expect(text.stdout.hasPrefix("Name0"))
-        #expect(text.stdout.contains("(11 rows)"))
+        #expect(text.stdout.contains("(13 rows)"))
         let json = try ComplianceRun.run(["sql", inventory, "--query", seed, "--format", "json"])
         #expect(json.stdout.hasPrefix("{\"Name0\":\"CcmFramework\",\"Version0\":\"4.00.6487.2000\"}\n"))
     }

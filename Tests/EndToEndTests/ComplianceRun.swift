@@ -41,10 +41,12 @@ enum ComplianceRun {
         posix_spawnattr_setsigdefault(&attributes, &all)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-        let argv = ([binary] + arguments).map { strdup($0) } + [nil]
+        let argumentStrings: [String] = [binary] + arguments
+        let argv: [UnsafeMutablePointer<CChar>?] = argumentStrings.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
-        let environment = ["LANG=C.UTF-8", "SWIFT_BACKTRACE=enable=no", "NO_COLOR=1",
-                           "PATH=/usr/bin:/bin", "TMPDIR=\(NSTemporaryDirectory())"].map { strdup($0) } + [nil]
+        let environmentStrings: [String] = ["LANG=C.UTF-8", "SWIFT_BACKTRACE=enable=no", "NO_COLOR=1",
+                                            "PATH=/usr/bin:/bin", "TMPDIR=" + NSTemporaryDirectory()]
+        let environment: [UnsafeMutablePointer<CChar>?] = environmentStrings.map { strdup($0) } + [nil]
         defer { environment.forEach { free($0) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, binary, &actions, &attributes, argv, environment)

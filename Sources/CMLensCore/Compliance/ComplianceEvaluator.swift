@@ -10,7 +10,7 @@ public enum ComplianceEvaluator {
             var table: [String: [InstalledComponent]] = [:]
             for k in client.componentIndexes {
                 let component = inventory.components[k]
-                table[component.name.lowercased(), default: []].append(component)
+                table[component.key, default: []].append(component)
             }
             return table
         }

@@ -11,19 +11,31 @@ public struct ComplianceReport: Sendable {
         public var disagreements: [ComplianceVerdict] { verdicts.filter(\.disagrees) }
     }
 
-    public var kbs: [KBSummary]
-    public var clients: [InventoryClient]
+    public let kbs: [KBSummary]
+    /// Every client, in the order of each summary's verdicts.
+    public let clients: [InventoryClient]
+    private let positions: [Int: Int]
+
+    public init(kbs: [KBSummary], clients: [InventoryClient]) {
+        self.kbs = kbs
+        self.clients = clients
+        var positions: [Int: Int] = [:]
+        for (k, client) in clients.enumerated() { positions[client.resourceID] = k }
+        self.positions = positions
+    }
 
     /// Every verdict, KB by KB.
     public var verdicts: [ComplianceVerdict] { kbs.flatMap(\.verdicts) }
 
     /// One client's verdicts, in catalogue order.
     public func verdicts(resourceID: Int) -> [ComplianceVerdict] {
-        kbs.compactMap { summary in summary.verdicts.first { $0.resourceID == resourceID } }
+        guard let k = positions[resourceID] else { return [] }
+        return kbs.map { $0.verdicts[k] }
     }
 
     public func verdict(resourceID: Int, kb: String) -> ComplianceVerdict? {
         let key = Hotfix.normalisedKB(kb)
-        return kbs.first { $0.hotfix.kb == key }?.verdicts.first { $0.resourceID == resourceID }
+        guard let k = positions[resourceID] else { return nil }
+        return kbs.first { $0.hotfix.kb == key }?.verdicts[k]
     }
 }

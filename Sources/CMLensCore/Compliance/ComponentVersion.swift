@@ -20,7 +20,12 @@ public struct ComponentVersion: Sendable, Hashable, Comparable, CustomStringConv
     }
 
     public init(parsing text: String) throws(ParseError) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedOfSpaces
+        if let parts = Self.fastParts(trimmed) {
+            self.parts = parts
+            self.text = trimmed
+            return
+        }
         guard !trimmed.isEmpty else { throw ParseError(text: text, reason: "it is empty") }
         var parts: [UInt64] = []
         for (index, piece) in trimmed.split(separator: ".", omittingEmptySubsequences: false).enumerated() {
@@ -37,6 +42,34 @@ public struct ComponentVersion: Sendable, Hashable, Comparable, CustomStringConv
         }
         self.parts = parts
         self.text = trimmed
+    }
+
+    /// The parts of a well-formed version, straight from its bytes (a million rows load in a blink);
+    /// nil for anything else, which the careful path then explains.
+    private static func fastParts(_ text: String) -> [UInt64]? {
+        var parts: [UInt64] = []
+        parts.reserveCapacity(4)
+        var current: UInt64 = 0
+        var digits = 0
+        for byte in text.utf8 {
+            if byte == 0x2E {
+                guard digits > 0 else { return nil }
+                parts.append(current)
+                current = 0
+                digits = 0
+            } else if byte >= 0x30 && byte <= 0x39 {
+                let (times10, o1) = current.multipliedReportingOverflow(by: 10)
+                let (sum, o2) = times10.addingReportingOverflow(UInt64(byte - 0x30))
+                guard !o1 && !o2 else { return nil }
+                current = sum
+                digits += 1
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        parts.append(current)
+        return parts
     }
 
     /// Only for literals known to be valid (the built-in catalogue, tests).

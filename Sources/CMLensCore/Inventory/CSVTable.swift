@@ -144,3 +144,13 @@ public struct CSVTable: Sendable, Hashable {
         return (rows, problems)
     }
 }
+
+extension String {
+    /// Without leading and trailing spaces and tabs; the string itself (no copy) when it has none.
+    var trimmedOfSpaces: String {
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return self }
+        return trimmingCharacters(in: CharacterSet(charactersIn: " \t"))
+    }
+}

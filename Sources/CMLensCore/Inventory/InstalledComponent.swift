@@ -23,11 +23,14 @@ public struct InstalledComponent: Sendable, Hashable {
     /// nil when Version0 is not a version (the problem is reported at load).
     public var version: ComponentVersion?
     public var source: InventorySource
+    /// The name lowercased: components match catalogue entries case-insensitively.
+    var key: String
 
     public init(resourceID: Int, name: String, displayName: String, versionText: String,
                 version: ComponentVersion?, source: InventorySource) {
         self.resourceID = resourceID
         self.name = name
+        self.key = name.lowercased()
         self.displayName = displayName
         self.versionText = versionText
         self.version = version

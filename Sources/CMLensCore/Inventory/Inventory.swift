@@ -60,15 +60,15 @@ public struct Inventory: Sendable {
             guard let fields = checkedFields(row, table) else { continue }
             let source = InventorySource(file: table.file, line: row.line)
             guard let resourceID = resourceID(fields[id], source) else { continue }
-            let displayName = display.map { fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
-            var key = name.map { fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
+            let displayName = display.map { fields[$0].trimmedOfSpaces } ?? ""
+            var key = name.map { fields[$0].trimmedOfSpaces } ?? ""
             if key.isEmpty { key = displayName.replacingOccurrences(of: " ", with: "") }
             guard !key.isEmpty else {
                 problems.append(LoadProblem(file: table.file, line: row.line,
                                             message: "no component name (Name0 and DisplayName0 are empty); row skipped"))
                 continue
             }
-            let text = fields[version].trimmingCharacters(in: .whitespaces)
+            let text = fields[version].trimmedOfSpaces
             var parsed: ComponentVersion?
             do {
                 parsed = try ComponentVersion(parsing: text)
@@ -90,9 +90,9 @@ public struct Inventory: Sendable {
             guard let fields = checkedFields(row, table) else { continue }
             let source = InventorySource(file: table.file, line: row.line)
             guard let resourceID = resourceID(fields[id], source) else { continue }
-            let flag = client.flatMap { Int(fields[$0].trimmingCharacters(in: .whitespaces)) }
-            let version = clientVersion.map { fields[$0].trimmingCharacters(in: .whitespaces) }
-            systems.append(InventorySystem(resourceID: resourceID, name: fields[name].trimmingCharacters(in: .whitespaces),
+            let flag = client.flatMap { Int(fields[$0].trimmedOfSpaces) }
+            let version = clientVersion.map { fields[$0].trimmedOfSpaces }
+            systems.append(InventorySystem(resourceID: resourceID, name: fields[name].trimmedOfSpaces,
                                            client: flag, clientVersion: version?.isEmpty == true ? nil : version,
                                            source: source))
         }
@@ -108,7 +108,7 @@ public struct Inventory: Sendable {
     }
 
     private mutating func resourceID(_ text: String, _ source: InventorySource) -> Int? {
-        guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+        guard let value = Int(text.trimmedOfSpaces) else {
             problems.append(LoadProblem(file: source.file, line: source.line,
                                         message: "ResourceID '\(text)' is not a number; row skipped"))
             return nil
@@ -128,11 +128,11 @@ extension Inventory {
             byID[component.resourceID, default: InventoryClient(resourceID: component.resourceID, name: "", system: nil)]
                 .componentIndexes.append(k)
         }
-        return byID.values.sorted {
-            let a = $0.displayName, b = $1.displayName
-            let order = a.localizedStandardCompare(b)
-            return order == .orderedSame ? $0.resourceID < $1.resourceID : order == .orderedAscending
-        }
+        // Byte order of the lowercased names: cheap enough for 100,000 clients.
+        let keyed = byID.values.map { (key: Array($0.displayName.lowercased().utf8), client: $0) }
+        return keyed.sorted {
+            $0.key == $1.key ? $0.client.resourceID < $1.client.resourceID : $0.key.lexicographicallyPrecedes($1.key)
+        }.map(\.client)
     }
 
     /// The resource of a machine, by name, case-insensitively (to join log folders to inventory).
