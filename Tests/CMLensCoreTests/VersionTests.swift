@@ -1,5 +1,5 @@
 import Testing
-@testable import CMLensCore
+import CMLensCore
 
 @Suite struct VersionTests {
     @Test func paddingDoesNotMatter() throws {

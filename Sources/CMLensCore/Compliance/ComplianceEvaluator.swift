@@ -5,28 +5,37 @@ public enum ComplianceEvaluator {
         let clients = inventory.clients
         let wanted = kbs.map { Set($0.map(Hotfix.normalisedKB)) }
         let hotfixes = catalog.hotfixes.filter { wanted?.contains($0.kb) ?? true }
-        // Components per client, keyed by lowercased name, built once for all KBs.
-        let byClient: [[String: [InstalledComponent]]] = clients.map { client in
-            var table: [String: [InstalledComponent]] = [:]
-            for k in client.componentIndexes {
-                let component = inventory.components[k]
-                table[component.key, default: []].append(component)
+        // Only the components the catalogue names matter: number them once.
+        var slots: [String: Int] = [:]
+        for hotfix in hotfixes {
+            for requirement in [hotfix.requirement] + hotfix.alsoRaises where slots[requirement.component.lowercased()] == nil {
+                slots[requirement.component.lowercased()] = slots.count
             }
-            return table
         }
-        let summaries = hotfixes.map { hotfix in
-            ComplianceReport.KBSummary(hotfix: hotfix, verdicts: clients.indices.map { k in
-                verdict(hotfix, client: clients[k], components: byClient[k])
-            })
+        let plans = hotfixes.map { hotfix in
+            (hotfix, slots[hotfix.component.lowercased()]!, hotfix.alsoRaises.map { slots[$0.component.lowercased()]! })
+        }
+        var summaries = hotfixes.map { ComplianceReport.KBSummary(hotfix: $0, verdicts: []) }
+        for k in summaries.indices { summaries[k].verdicts.reserveCapacity(clients.count) }
+        var rows = [[Int]](repeating: [], count: slots.count)
+        for client in clients {
+            for slot in rows.indices { rows[slot].removeAll(keepingCapacity: true) }
+            for index in client.componentIndexes {
+                if let slot = slots[inventory.components[index].key] { rows[slot].append(index) }
+            }
+            for (k, plan) in plans.enumerated() {
+                summaries[k].verdicts.append(verdict(plan.0, client: client, main: rows[plan.1],
+                                                     also: plan.2.map { rows[$0] }, components: inventory.components))
+            }
         }
         return ComplianceReport(kbs: summaries, clients: clients)
     }
 
-    static func verdict(_ hotfix: Hotfix, client: InventoryClient,
-                        components: [String: [InstalledComponent]]) -> ComplianceVerdict {
-        let (status, evidence, note) = judge(hotfix.requirement, components)
-        let corroboration = hotfix.alsoRaises.map { requirement in
-            let (status, row, _) = judge(requirement, components)
+    static func verdict(_ hotfix: Hotfix, client: InventoryClient, main: [Int], also: [[Int]],
+                        components: [InstalledComponent]) -> ComplianceVerdict {
+        let (status, evidence, note) = judge(hotfix.requirement, rows: main, components)
+        let corroboration = zip(hotfix.alsoRaises, also).map { requirement, rows in
+            let (status, row, _) = judge(requirement, rows: rows, components)
             return Corroboration(requirement: requirement, found: row, status: status)
         }
         var verdict = ComplianceVerdict(
@@ -43,18 +52,22 @@ public enum ComplianceEvaluator {
         return verdict
     }
 
-    /// The status of one requirement, with the row it rests on.
-    static func judge(_ requirement: ComponentRequirement, _ components: [String: [InstalledComponent]])
+    /// The status of one requirement from the client's rows for its component, with the row it rests on.
+    static func judge(_ requirement: ComponentRequirement, rows: [Int], _ components: [InstalledComponent])
         -> (ComplianceStatus, InstalledComponent?, String?) {
-        let rows = components[requirement.component.lowercased()] ?? []
-        guard !rows.isEmpty else {
+        guard let first = rows.first else {
             return (.unknown, nil, "no \(requirement.component) in this client's inventory")
         }
-        let readable = rows.filter { $0.version != nil }
-        guard let best = readable.max(by: { $0.version! < $1.version! }) else {
-            let row = rows[0]
+        var best: Int?
+        for index in rows {
+            guard let version = components[index].version else { continue }
+            if let current = best, let bestVersion = components[current].version, !(bestVersion < version) { continue }
+            best = index
+        }
+        guard let best, let version = components[best].version else {
+            let row = components[first]
             return (.unknown, row, "\(requirement.component) version '\(row.versionText)' is not a version (\(row.source))")
         }
-        return (best.version! >= requirement.version ? .installed : .missing, best, nil)
+        return (version >= requirement.version ? .installed : .missing, components[best], nil)
     }
 }

@@ -126,7 +126,7 @@ public struct HotfixCatalog: Sendable, Hashable {
     }
 
     /// A JSON catalogue: an array of hotfixes, or `{"hotfixes": [...]}`.
-    static func parseJSON(_ data: Data, file: String) -> (HotfixCatalog, [LoadProblem]) {
+    public static func parseJSON(_ data: Data, file: String) -> (HotfixCatalog, [LoadProblem]) {
         let decoder = JSONDecoder()
         let items: [JSONHotfix]
         do {

@@ -79,67 +79,77 @@ public struct CSVTable: Sendable, Hashable {
         text.withUTF8 { bytes in
             let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
             var fields: [String] = []
-            var field: [UInt8] = []
             var line = 1
             var rowLine = 1
             var inQuotes = false
             var quotedFieldStart = 0
             var rowHasContent = false
+            // A field without quotes is a slice of the input; a quoted one is unescaped into `scratch`.
+            var fieldStart = 0
+            var quoted = false
+            var scratch: [UInt8] = []
             var k = 0
             let n = bytes.count
-            func endField() {
-                fields.append(String(decoding: field, as: UTF8.self))
-                field.removeAll(keepingCapacity: true)
-            }
-            func endRow() {
-                endField()
-                // A blank line is no row (a trailing newline, or spacing in a hand-written file).
-                if rowHasContent || fields.count > 1 { rows.append(Row(line: rowLine, fields: fields)) }
-                fields.removeAll(keepingCapacity: true)
-                rowHasContent = false
-            }
-            while k < n {
-                let b = bytes[k]
+            while k <= n {
+                let b: UInt8 = k < n ? bytes[k] : lf
                 if inQuotes {
+                    if k == n {
+                        problems.append(LoadProblem(file: file, line: quotedFieldStart,
+                                                    message: "a quoted field opened here is never closed; the rest of the file was read as that field"))
+                        inQuotes = false
+                        continue
+                    }
                     if b == quote {
                         if k + 1 < n && bytes[k + 1] == quote {
-                            field.append(quote)
+                            scratch.append(quote)
                             k += 2
                             continue
                         }
                         inQuotes = false
                     } else {
                         if b == lf { line += 1 }
-                        field.append(b)
+                        scratch.append(b)
                     }
                     k += 1
                     continue
                 }
-                switch b {
-                case quote where field.isEmpty:
+                if b == quote && !quoted && k == fieldStart {
                     inQuotes = true
+                    quoted = true
                     quotedFieldStart = line
                     rowHasContent = true
-                case comma:
-                    endField()
-                    rowHasContent = true
-                case cr where k + 1 < n && bytes[k + 1] == lf:
-                    break
-                case lf, cr:
-                    endRow()
-                    line += 1
-                    rowLine = line
-                default:
-                    field.append(b)
-                    rowHasContent = true
+                    scratch.removeAll(keepingCapacity: true)
+                    k += 1
+                    continue
                 }
+                let endsRow = b == lf || b == cr
+                if b == comma || endsRow {
+                    if quoted {
+                        fields.append(String(decoding: scratch, as: UTF8.self))
+                    } else {
+                        fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<k]), as: UTF8.self))
+                    }
+                    quoted = false
+                    if b == comma {
+                        rowHasContent = true
+                    } else {
+                        // A blank line is no row (a trailing newline, or spacing in a hand-written file).
+                        if rowHasContent || fields.count > 1 || !fields[0].isEmpty {
+                            rows.append(Row(line: rowLine, fields: fields))
+                        }
+                        fields.removeAll(keepingCapacity: true)
+                        rowHasContent = false
+                        if b == cr && k + 1 < n && bytes[k + 1] == lf { k += 1 }
+                        line += 1
+                        rowLine = line
+                    }
+                    k += 1
+                    fieldStart = k
+                    continue
+                }
+                if quoted { scratch.append(b) }  // text after a closing quote: kept, leniently
                 k += 1
             }
-            if inQuotes {
-                problems.append(LoadProblem(file: file, line: quotedFieldStart,
-                                            message: "a quoted field opened here is never closed; the rest of the file was read as that field"))
-            }
-            if rowHasContent || !fields.isEmpty { endRow() }
         }
         return (rows, problems)
     }
