@@ -64,11 +64,8 @@ public struct CSVTable: Sendable, Hashable {
             }
             return String(decoding: units, as: UTF16.self)
         }
-        if String(validating: bytes, as: UTF8.self) == nil,
-           let latin = String(data: data, encoding: .windowsCP1252) {
-            return latin
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        return String(data: data, encoding: .windowsCP1252) ?? String(decoding: bytes, as: UTF8.self)
     }
 
     /// Splits text into records of fields, on the UTF-8 bytes (fast enough for a million rows).

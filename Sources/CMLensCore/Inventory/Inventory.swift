@@ -120,16 +120,23 @@ public struct Inventory: Sendable {
 extension Inventory {
     /// Every machine the inventory names (in `v_R_System` or with components), sorted by name.
     public var clients: [InventoryClient] {
-        var byID: [Int: InventoryClient] = [:]
-        for system in systems where byID[system.resourceID] == nil {
-            byID[system.resourceID] = InventoryClient(resourceID: system.resourceID, name: system.name, system: system)
+        var position: [Int: Int] = [:]
+        position.reserveCapacity(systems.count)
+        var unsorted: [InventoryClient] = []
+        unsorted.reserveCapacity(systems.count)
+        for system in systems where position[system.resourceID] == nil {
+            position[system.resourceID] = unsorted.count
+            unsorted.append(InventoryClient(resourceID: system.resourceID, name: system.name, system: system))
         }
         for (k, component) in components.enumerated() {
-            byID[component.resourceID, default: InventoryClient(resourceID: component.resourceID, name: "", system: nil)]
-                .componentIndexes.append(k)
+            if let p = position[component.resourceID] {
+                unsorted[p].componentIndexes.append(k)
+            } else {
+                position[component.resourceID] = unsorted.count
+                unsorted.append(InventoryClient(resourceID: component.resourceID, name: "", system: nil, componentIndexes: [k]))
+            }
         }
         // Byte order of the lowercased names, sorting indexes: cheap enough for 100,000 clients.
-        let unsorted = Array(byID.values)
         let keys = unsorted.map { Array($0.displayName.lowercased().utf8) }
         let order = unsorted.indices.sorted { a, b in
             keys[a] == keys[b] ? unsorted[a].resourceID < unsorted[b].resourceID : keys[a].lexicographicallyPrecedes(keys[b])
