@@ -141,6 +141,24 @@ func fixtureInventory() -> Inventory {
         }
     }
 
+    @Test func oneStatementPerQuery() throws {
+        let database = try WorkspaceDatabase(inventory: fixtureInventory())
+        do {
+            _ = try database.query("SELECT 1; DELETE FROM v_R_System")
+            Issue.record("ran two statements")
+        } catch {
+            #expect(error.description.contains("more than one statement"))
+        }
+        #expect(try database.query("SELECT count(*) FROM v_R_System").rows == [[.integer(5)]])
+    }
+
+    @Test func attachCannotCreateFiles() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cmlens-attach-\(UUID().uuidString).db").path
+        let database = try WorkspaceDatabase(inventory: fixtureInventory())
+        #expect(throws: SQLQueryError.self) { _ = try database.query("ATTACH '\(path)' AS x") }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
     @Test func parseNameWorksLikeTSQL() throws {
         let database = try WorkspaceDatabase(inventory: Inventory())
         let result = try database.query("SELECT PARSENAME('4.00.6487.2157', 1), PARSENAME('4.00.6487.2157', 4), PARSENAME('a.b', 3), PARSENAME('1.2.3.4.5', 1)")

@@ -47,7 +47,7 @@ public enum SQLResultOutput {
             zip(fields, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
                 .joined(separator: "  ").trimmingTrailingSpaces()
         }
-        var lines = [line(header), line(widths.map { String(repeating: "-", count: $0) })]
+        var lines = columns.isEmpty ? [] : [line(header), line(widths.map { String(repeating: "-", count: $0) })]
         lines += cells.map(line)
         lines.append("(\(rows.count) row\(rows.count == 1 ? "" : "s"))")
         return lines

@@ -93,7 +93,11 @@ public final class WorkspaceDatabase {
             if error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_AUTH {
                 throw .writeRefused(query: sql)
             }
-            throw .sqlite(message: error.message ?? "\(error.resultCode)", query: sql)
+            var message = error.message ?? "\(error.resultCode)"
+            if message.hasPrefix("Multiple statements found") {
+                message = "more than one statement; give one statement per query"
+            }
+            throw .sqlite(message: message, query: sql)
         } catch {
             throw .sqlite(message: "\(error)", query: sql)
         }
