@@ -23,15 +23,16 @@ public enum ComplianceEvaluator {
             for index in client.componentIndexes {
                 if let slot = slots[inventory.components[index].key] { rows[slot].append(index) }
             }
+            let name = client.displayName
             for (k, plan) in plans.enumerated() {
-                summaries[k].verdicts.append(verdict(plan.0, client: client, main: rows[plan.1],
+                summaries[k].verdicts.append(verdict(plan.0, client: client, name: name, main: rows[plan.1],
                                                      also: plan.2.map { rows[$0] }, components: inventory.components))
             }
         }
         return ComplianceReport(kbs: summaries, clients: clients)
     }
 
-    static func verdict(_ hotfix: Hotfix, client: InventoryClient, main: [Int], also: [[Int]],
+    static func verdict(_ hotfix: Hotfix, client: InventoryClient, name: String, main: [Int], also: [[Int]],
                         components: [InstalledComponent]) -> ComplianceVerdict {
         let (status, evidence, note) = judge(hotfix.requirement, rows: main, components)
         let corroboration = zip(hotfix.alsoRaises, also).map { requirement, rows in
@@ -39,7 +40,7 @@ public enum ComplianceEvaluator {
             return Corroboration(requirement: requirement, found: row, status: status)
         }
         var verdict = ComplianceVerdict(
-            client: client.displayName, resourceID: client.resourceID, kb: hotfix.kb, component: hotfix.component,
+            client: name, resourceID: client.resourceID, kb: hotfix.kb, component: hotfix.component,
             required: hotfix.minimumVersion, evidence: evidence, status: status, corroboration: corroboration,
             note: note)
         if verdict.disagrees {
