@@ -165,6 +165,25 @@ func fixtureInventory() -> Inventory {
         #expect(result.rows == [[.text("2157"), .text("4"), .null, .null]])
     }
 
+    /// The real corpus (beside the repository: `<repo>/../shared/corpus/real`) as the Logs table.
+    @Test func realLogsAreQueryable() throws {
+        // Beside the repository in the main checkout; two levels up from a helper's worktree (`wt/<name>`).
+        let repository = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
+        let candidates = [repository.deletingLastPathComponent(), repository.deletingLastPathComponent().deletingLastPathComponent()]
+            .map { $0.appendingPathComponent("shared/corpus/real").path }
+        let corpus = try #require(candidates.first { FileManager.default.fileExists(atPath: $0) },
+                                  "real corpus not found at \(candidates)")
+        let inputs = WorkspaceScanner.scan([corpus])
+        let logs = LoadedLogs.load(inputs)
+        let database = try WorkspaceDatabase(inventory: Inventory()) { logs }
+        let rows = try database.query("SELECT count(*), count(DISTINCT log) FROM Logs").rows
+        #expect(rows == [[.integer(Int64(logs.recordCount)), .integer(Int64(Set(logs.files.map(\.logName)).count))]])
+        #expect(logs.recordCount > 1000)
+        let errors = try database.query("SELECT count(*) FROM dbo.Logs WHERE level = 'ERROR'").rows
+        let expected = logs.files.reduce(0) { $0 + $1.count(of: .error) }
+        #expect(errors == [[.integer(Int64(expected))]])
+    }
+
     @Test func logsTableIsBuiltWhenNamed() throws {
         let log = "<![LOG[Program exited with 999]LOG]!><time=\"10:15:31.123+300\" date=\"01-14-2011\" component=\"execmgr\" context=\"\" type=\"3\" thread=\"1234\" file=\"x.cpp:1\">\r\n"
         let index = LogReader.parse(bytes: Array(log.utf8), path: "PC1/execmgr.log", client: "PC1")
