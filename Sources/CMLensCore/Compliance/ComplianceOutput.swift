@@ -59,10 +59,10 @@ public enum ComplianceOutput {
             + (summary.disagreements.isEmpty ? "" : "  disagreements \(summary.disagreements.count)"))
         let paints: [ComplianceStatus: String] = [.installed: "32", .missing: "31;1", .unknown: "33"]
         for status in ComplianceStatus.allCases {
-            let verdicts = summary.verdicts(status)
-            guard !verdicts.isEmpty else { continue }
+            let positions = summary.indices(status)
+            guard !positions.isEmpty else { continue }
             let label = style.paint(status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0), paints[status]!)
-            lines.append("  \(label) " + verdicts.map(clientText).joined(separator: ", "))
+            lines.append("  \(label) " + positions.map { clientText(summary.verdicts[$0]) }.joined(separator: ", "))
         }
         for verdict in summary.disagreements {
             lines.append("  " + style.paint("! ", "33") + "\(TerminalText.escape(verdict.client)): \(TerminalText.escape(verdict.note ?? ""))")
