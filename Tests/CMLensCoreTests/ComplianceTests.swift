@@ -111,6 +111,9 @@ import CMLensCore
         #expect(problems.isEmpty)
         #expect(file.hotfixes.map(\.kb) == ["999002"])
         #expect(file["999002"]?.alsoRaises.first?.component == "CcmFramework")
+        let (numeric, none) = HotfixCatalog.parseJSON(Data("[{\"kb\": 4567, \"component\": \"SmsClient\", \"version\": \"4.0.6487.2200\"}]".utf8), file: "n.json")
+        #expect(none.isEmpty)
+        #expect(numeric["KB4567"]?.component == "SmsClient")
         let (_, broken) = HotfixCatalog.parseJSON(Data("[{\"kb\": \"1\"}]".utf8), file: "b.json")
         #expect(broken.first?.message.contains("component") == true)
     }
@@ -142,6 +145,9 @@ import CMLensCore
         #expect(query.text.contains("Version < \"4.00.6487.2115\""))
         #expect(query.notes.first?.contains("falls back") == true)
         #expect(!query.notes.contains { $0.contains("string order differs") })
+        // No inventory at all: ConfigMgr's inventory form, `4.00.` (a `4.0.` string would sort above every `4.00.` one).
+        let empty = CollectionQuery.wql(for: try #require(HotfixCatalog.builtIn["978754"]), inventory: Inventory())
+        #expect(empty.text.contains("Version < \"4.00.6487.2115\""))
     }
 
     @Test func generatedSQLSelectsExactlyTheMissingClients() throws {

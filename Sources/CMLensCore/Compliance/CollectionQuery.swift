@@ -106,9 +106,13 @@ public struct CollectionQuery: Sendable, Hashable {
     }
 
     /// The required version written with the zero-padding most of the inventory uses.
+    /// With no inventory to copy, ConfigMgr's own form: `4.00.6487.2157` (the minor part in two digits).
     static func paddedLike(_ version: ComponentVersion, _ seen: [ComponentVersion]) -> String {
-        guard let model = seen.last, model.parts.count == version.parts.count else { return version.text }
-        let widths = model.text.split(separator: ".").map(\.count)
+        var widths = version.parts.indices.map { $0 == 1 ? 2 : 1 }
+        if let model = seen.last {
+            guard model.parts.count == version.parts.count else { return version.text }
+            widths = model.text.split(separator: ".").map(\.count)
+        }
         return zip(version.parts, widths).map { value, width in
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits

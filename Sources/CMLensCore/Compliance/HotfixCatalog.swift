@@ -119,6 +119,22 @@ public struct HotfixCatalog: Sendable, Hashable {
         var component: String
         var version: String
         var alsoRaises: [Also]?
+
+        enum CodingKeys: String, CodingKey { case kb, title, component, version, alsoRaises }
+
+        // `"kb": 977384` is as natural as `"kb": "KB977384"`: accept both.
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            if let number = try? c.decode(Int.self, forKey: .kb) {
+                kb = String(number)
+            } else {
+                kb = try c.decode(String.self, forKey: .kb)
+            }
+            title = try c.decodeIfPresent(String.self, forKey: .title)
+            component = try c.decode(String.self, forKey: .component)
+            version = try c.decode(String.self, forKey: .version)
+            alsoRaises = try c.decodeIfPresent([Also].self, forKey: .alsoRaises)
+        }
     }
 
     private struct JSONCatalog: Decodable {
