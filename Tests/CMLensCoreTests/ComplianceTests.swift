@@ -79,6 +79,13 @@ import CMLensCore
         #expect(verdict?.evidence?.source.line == 3)
     }
 
+    @Test func verdictsByMachineName() {
+        let report = ComplianceEvaluator.evaluate(inventory, catalog: .builtIn)
+        #expect(report.verdicts(machine: "pc-lower").map(\.status) == [.missing, .missing, .missing])
+        #expect(report.verdicts(machine: "PC-HIGHER").map(\.kb) == ["977384", "978754", "2444668"])
+        #expect(report.verdicts(machine: "nobody").isEmpty)
+    }
+
     @Test func kbFilter() {
         let report = ComplianceEvaluator.evaluate(inventory, catalog: .builtIn, kbs: ["KB2444668"])
         #expect(report.kbs.map(\.hotfix.kb) == ["2444668"])

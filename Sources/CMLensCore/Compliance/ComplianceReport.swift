@@ -25,13 +25,25 @@ public struct ComplianceReport: Sendable {
     /// Every client, in the order of each summary's verdicts.
     public let clients: [InventoryClient]
     private let positions: [Int: Int]
+    private let byMachine: [String: Int]
 
     public init(kbs: [KBSummary], clients: [InventoryClient]) {
         self.kbs = kbs
         self.clients = clients
         var positions: [Int: Int] = [:]
-        for (k, client) in clients.enumerated() { positions[client.resourceID] = k }
+        var byMachine: [String: Int] = [:]
+        for (k, client) in clients.enumerated() {
+            positions[client.resourceID] = k
+            if !client.name.isEmpty && byMachine[client.name.lowercased()] == nil { byMachine[client.name.lowercased()] = k }
+        }
         self.positions = positions
+        self.byMachine = byMachine
+    }
+
+    /// One machine's verdicts by its name (a log folder's name), case-insensitively.
+    public func verdicts(machine: String) -> [ComplianceVerdict] {
+        guard let k = byMachine[machine.lowercased()] else { return [] }
+        return kbs.map { $0.verdicts[k] }
     }
 
     /// Every verdict, KB by KB.
