@@ -13,30 +13,91 @@ struct CMTraceAttributes {
 
     enum Outcome {
         /// Parsed; the block ends just before `end` (which is one past `>`).
-        case complete(CMTraceAttributes, end: Int)
+        case complete(end: Int)
         /// The buffer ended inside the block.
         case incomplete
-        /// A newline (or junk) inside the block: the record was cut off at `at`.
+        /// A newline or a stray `<` inside the block: the record was cut off at `at`.
         case broken(at: Int)
     }
 
     /// Parses the block that starts with `<` at `start`.
-    static func parse(_ b: UnsafeRawBufferPointer, start: Int, end n: Int) -> Outcome {
-        var attributes = CMTraceAttributes()
+    static func parse(_ b: UnsafeRawBufferPointer, start: Int, end n: Int, into attributes: inout CMTraceAttributes) -> Outcome {
+        if let end = parseCanonical(b, start: start, end: n, into: &attributes) { return .complete(end: end) }
+        attributes = CMTraceAttributes()
+        return parseGeneral(b, start: start, end: n, into: &attributes)
+    }
+
+    @inline(__always)
+    private static func matches(_ b: UnsafeRawBufferPointer, _ i: Int, _ n: Int, _ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard i + count <= n else { return false }
+        let bytes = literal.utf8Start
+        for k in 0..<count where b[i + k] != bytes[k] { return false }
+        return true
+    }
+
+    /// Position of the closing quote of a value starting at `i`, or nil when the value holds a
+    /// newline or `<` (a cut-off record: the general parser says where) or runs past the buffer.
+    @inline(__always)
+    private static func valueEnd(_ b: UnsafeRawBufferPointer, _ i: Int, _ n: Int) -> Int? {
+        var j = i
+        while j < n {
+            let c = b[j]
+            if c == UInt8(ascii: "\"") { return j }
+            if c == Bytes.newline || c == UInt8(ascii: "<") { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    /// The order every ConfigMgr binary writes (`time date component context type thread file`),
+    /// matched literally; anything else falls back to the general parser. Returns the end.
+    private static func parseCanonical(_ b: UnsafeRawBufferPointer, start: Int, end n: Int,
+                                       into a: inout CMTraceAttributes) -> Int? {
+        var i = start
+        guard matches(b, i, n, "<time=\""), let t = valueEnd(b, i + 7, n) else { return nil }
+        a.time = (i + 7)..<t
+        i = t
+        guard matches(b, i, n, "\" date=\""), let d = valueEnd(b, i + 8, n) else { return nil }
+        a.date = (i + 8)..<d
+        i = d
+        guard matches(b, i, n, "\" component=\""), let c = valueEnd(b, i + 13, n) else { return nil }
+        a.component = (i + 13)..<c
+        i = c
+        guard matches(b, i, n, "\" context=\""), let x = valueEnd(b, i + 11, n) else { return nil }
+        a.context = (i + 11)..<x
+        i = x
+        guard matches(b, i, n, "\" type=\""), let y = valueEnd(b, i + 8, n) else { return nil }
+        a.type = (i + 8)..<y
+        i = y
+        guard matches(b, i, n, "\" thread=\""), let h = valueEnd(b, i + 10, n) else { return nil }
+        a.thread = (i + 10)..<h
+        i = h
+        guard matches(b, i, n, "\" file=\""), let f = valueEnd(b, i + 8, n) else { return nil }
+        a.file = (i + 8)..<f
+        i = f
+        guard matches(b, i, n, "\">") else { return nil }
+        return i + 2
+    }
+
+    private static func parseGeneral(_ b: UnsafeRawBufferPointer, start: Int, end n: Int,
+                                     into attributes: inout CMTraceAttributes) -> Outcome {
         var i = start + 1
         while true {
             while i < n && (b[i] == 0x20 || b[i] == 0x09) { i += 1 }
             guard i < n else { return .incomplete }
             let c = b[i]
-            if c == UInt8(ascii: ">") { return .complete(attributes, end: i + 1) }
-            if c == Bytes.newline || c == Bytes.carriageReturn { return .broken(at: i) }
+            if c == UInt8(ascii: ">") { return .complete(end: i + 1) }
+            // A newline, or a `<` outside quotes (the next record on the same line), ends a cut-off block.
+            if c == Bytes.newline || c == Bytes.carriageReturn || c == UInt8(ascii: "<") { return .broken(at: i) }
             let nameStart = i
             while i < n {
                 let d = b[i]
-                if d == UInt8(ascii: "=") || d == UInt8(ascii: ">") || d == 0x20 || d == Bytes.newline { break }
+                if d == UInt8(ascii: "=") || d == UInt8(ascii: ">") || d == 0x20 || d == Bytes.newline || d == UInt8(ascii: "<") { break }
                 i += 1
             }
             guard i < n else { return .incomplete }
+            if b[i] == UInt8(ascii: "<") || b[i] == Bytes.newline { return .broken(at: i) }
             let nameEnd = i
             if b[i] != UInt8(ascii: "=") { continue }  // a bare word: skip it
             i += 1

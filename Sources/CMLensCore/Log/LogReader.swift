@@ -9,15 +9,24 @@ import Synchronization
 /// Reads and indexes log files. Never throws: a file that cannot be read comes back empty with a
 /// problem that names it, so the rest of a workspace still loads.
 public enum LogReader {
-    /// Files up to this size are kept in memory after indexing; larger ones are read again on demand.
-    static let inMemoryLimit = 8 << 20
+    /// How a file is read; tests shrink these to exercise chunk carries and the split scan.
+    struct Options: Sendable {
+        /// Files up to this size are kept in memory after indexing; larger ones are read again on demand.
+        var inMemoryLimit = 8 << 20
+        /// Files larger than this are split and scanned on all cores.
+        var splitThreshold = 32 << 20
+        var chunkSize = 4 << 20
+        static let standard = Options()
+    }
+
     /// Total bytes kept in memory across files, so a huge workspace does not live in RAM.
-    static let inMemoryBudget = Atomic<Int>(96 << 20)
-    /// Files larger than this are split and scanned on all cores.
-    static let splitThreshold = 32 << 20
-    static let chunkSize = 4 << 20
+    static let inMemoryBudget = Atomic<Int>(32 << 20)
 
     public static func read(path: String, client: String, logName: String? = nil) -> LogFileIndex {
+        read(path: path, client: client, logName: logName, options: .standard)
+    }
+
+    static func read(path: String, client: String, logName: String?, options: Options) -> LogFileIndex {
         let logName = logName ?? String(path.split(separator: "/").last ?? Substring(path))
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
@@ -55,14 +64,15 @@ public enum LogReader {
             return index(bytes: utf8, path: path, client: client, logName: logName, encoding: sniff.encoding,
                          size: got, extraProblems: extra)
         case .utf8, .utf8BOM:
-            if size <= inMemoryLimit, reserveMemory(size) {
+            if size <= options.inMemoryLimit, reserveMemory(size) {
                 var all = [UInt8](repeating: 0, count: size)
                 let got = preadFully(fd, &all, offset: 0)
                 all.removeSubrange(got...)
                 return index(bytes: all, path: path, client: client, logName: logName, encoding: sniff.encoding,
                              size: got, extraProblems: [])
             }
-            return indexFromDisk(fd: fd, size: size, sniff: sniff, path: path, client: client, logName: logName)
+            return indexFromDisk(fd: fd, size: size, sniff: sniff, path: path, client: client, logName: logName,
+                                 options: options)
         }
     }
 
@@ -107,22 +117,27 @@ public enum LogReader {
     }
 
     private static func indexFromDisk(fd: Int32, size: Int, sniff: EncodingSniffer.Result, path: String,
-                                      client: String, logName: String) -> LogFileIndex {
+                                      client: String, logName: String, options: Options) -> LogFileIndex {
         var head = [UInt8](repeating: 0, count: min(size, 64 << 10))
         let got = preadFully(fd, &head, offset: 0)
         let kind = FormatDetection.detect(head.prefix(got))
-        let parts = size >= splitThreshold ? SplitPoints.find(fd: fd, size: size, parts: 2) : [0, size]
+        let parts = size >= options.splitThreshold ? SplitPoints.find(fd: fd, size: size, parts: 2) : [0, size]
         var scanners = [RecordScanner?](repeating: nil, count: parts.count - 1)
         let results = Mutex(scanners)
         DispatchQueue.concurrentPerform(iterations: parts.count - 1) { k in
             var scanner = RecordScanner(structured: kind != .plain, legacy: kind == .sms)
-            scanRange(fd: fd, from: parts[k], to: parts[k + 1], into: &scanner)
+            scanRange(fd: fd, from: parts[k], to: parts[k + 1], chunkSize: options.chunkSize, into: &scanner)
             results.withLock { $0[k] = scanner }
         }
-        scanners = results.withLock { $0 }
-        var combined = scanners[0]!
+        // Take the scanners out, so each half's index has one owner and is freed as it is absorbed.
+        scanners = results.withLock { held in
+            defer { held = [] }
+            return held
+        }
+        var combined = scanners[0].take()!
         for k in 1..<scanners.count {
-            combined.absorb(scanners[k]!)
+            var next = scanners[k].take()!
+            combined.absorb(&next)
         }
         combined.finish()
         return build(combined, path: path, client: client, logName: logName, encoding: sniff.encoding, format: kind,
@@ -130,22 +145,27 @@ public enum LogReader {
     }
 
     /// Reads `[from, to)` in chunks, carrying an incomplete record into the next read.
-    private static func scanRange(fd: Int32, from: Int, to: Int, into scanner: inout RecordScanner) {
-        var buffer = [UInt8](repeating: 0, count: chunkSize)
+    private static func scanRange(fd: Int32, from: Int, to: Int, chunkSize: Int, into scanner: inout RecordScanner) {
+        scanRange(from: from, to: to, chunkSize: chunkSize, into: &scanner) { destination, count, offset in
+            var n = -1
+            repeat { n = pread(fd, destination, count, off_t(offset)) } while n < 0 && errno == EINTR
+            return max(n, 0)
+        }
+    }
+
+    /// The chunk loop over any positional reader (`pread`, or memory in tests): `read` may return
+    /// fewer bytes than asked, and 0 only at the end.
+    static func scanRange(from: Int, to: Int, chunkSize: Int, into scanner: inout RecordScanner,
+                          read: (UnsafeMutableRawPointer, Int, Int) -> Int) {
+        // A small file needs no 4 MiB buffer: thousands of them would fragment the heap.
+        var buffer = [UInt8](repeating: 0, count: max(min(chunkSize, to - from + 1), 16))
         var filled = 0
         var base = from
         var position = from
         while true {
             if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
             let want = min(buffer.count - filled, to - position)
-            var got = 0
-            if want > 0 {
-                got = buffer.withUnsafeMutableBytes { raw -> Int in
-                    var n = -1
-                    repeat { n = pread(fd, raw.baseAddress! + filled, want, off_t(position)) } while n < 0 && errno == EINTR
-                    return max(n, 0)
-                }
-            }
+            let got = want > 0 ? buffer.withUnsafeMutableBytes { read($0.baseAddress! + filled, want, position) } : 0
             filled += got
             position += got
             let final = got == 0 || position >= to
@@ -161,6 +181,25 @@ public enum LogReader {
                 base += consumed
             }
         }
+    }
+
+    /// Indexes in-memory UTF-8 bytes through the chunk loop, each read returning at most the next of
+    /// `readSizes` bytes: tests prove a record split anywhere between reads comes out the same.
+    static func parseInPieces(bytes: [UInt8], path: String, client: String, readSizes: [Int]) -> LogFileIndex {
+        let kind = FormatDetection.detect(bytes.prefix(64 << 10))
+        var scanner = RecordScanner(structured: kind != .plain, legacy: kind == .sms)
+        var call = 0
+        scanRange(from: 0, to: bytes.count, chunkSize: 16, into: &scanner) { destination, count, offset in
+            let size = min(count, max(1, readSizes[call % readSizes.count]), bytes.count - offset)
+            call += 1
+            bytes.withUnsafeBytes { source in
+                destination.copyMemory(from: source.baseAddress! + offset, byteCount: size)
+            }
+            return size
+        }
+        scanner.finish()
+        return build(scanner, path: path, client: client, logName: path, encoding: .utf8, format: kind,
+                     size: bytes.count, text: .memory(bytes), extraProblems: [])
     }
 
     private static func build(_ scanner: RecordScanner, path: String, client: String, logName: String,

@@ -47,16 +47,17 @@ enum TimestampParsing {
         }
         var result = ClockTime(secondOfDay: h * 3600 + m * 60 + s, nanoseconds: nanos, bias: nil, biasNote: nil)
         guard i < n else { return result }
-        var signs: [Int] = []
-        while i < n && signs.count < 3 && (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) {
-            signs.append(b[i] == UInt8(ascii: "-") ? -1 : 1)
+        var signCount = 0, lastSign = 1
+        while i < n && signCount < 3 && (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) {
+            lastSign = b[i] == UInt8(ascii: "-") ? -1 : 1
+            signCount += 1
             i += 1
         }
-        guard !signs.isEmpty, let magnitude = number(maxDigits: 4), i == n else {
+        guard signCount > 0, let magnitude = number(maxDigits: 4), i == n else {
             return i == n ? result : nil
         }
-        var bias = signs.last! * magnitude
-        if signs.count > 1 {
+        var bias = lastSign * magnitude
+        if signCount > 1 {
             // "+" followed by WMI's Win32_TimeZone.Bias, whose sign is the ISO one: flip it.
             bias = -bias
             result.biasNote = .doubleSign
