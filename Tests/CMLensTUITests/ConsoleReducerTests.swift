@@ -127,8 +127,10 @@ import Testing
         var console = ConsoleFixture(size: size)
         console.press(.tab)
         #expect(console.state.focus == 1)
-        console.press(.tab)
+        console.press(.backTab)
         #expect(console.state.focus == 0)
+        console.press(.backTab)
+        #expect(console.state.focus == console.state.panes.count - 1)
         console.press(.character("q"))
         #expect(console.state.wantsQuit)
     }

@@ -8,7 +8,7 @@ import Testing
         let console = ConsoleFixture(size: size)
         let lines = console.grid.lines
         #expect(lines.count == size.lines)
-        #expect(lines[0].hasPrefix(size.columns >= 100 ? " cmlens  1 Clients  2 Logs  Timeline" : " 1 Clients  2 Logs  Timeline"))
+        #expect(lines[0].hasPrefix(size.columns >= 100 ? " cmlens  1 Clients  2 Logs  3 Timeline" : " 1 Clients 2 Logs 3 Timeline"))
         #expect(lines[0].hasSuffix("Stale systems"))
         #expect(lines[1].hasPrefix("Client"))
         #expect(lines[2].hasPrefix("(all clients)"))

@@ -25,6 +25,7 @@ public enum ConsoleView {
         } else {
             HintLine.render(state, bindings: bindings, into: &grid, line: state.size.lines - 1)
         }
+        if let popup = state.popup { PopupOverlay.render(popup, into: &grid) }
         if let scroll = state.help {
             HelpOverlay.render(into: &grid, scroll: scroll, focus: state.focus, bindings: bindings)
         }
@@ -37,16 +38,19 @@ enum TabBar {
     static func render(into grid: inout Grid, line: Int, focus: Int) {
         let row = Rect(column: 0, line: line, columns: grid.size.columns, lines: 1)
         grid.fill(row, role: .tabInactive)
-        // Below 100 columns the name goes and the panes to come get one space each, so all fit in 80.
+        // Below 100 columns the name goes and the panes to come get one space each, so all fit in 80;
+        // when that is still too wide, the spaces around the panes go too, then every word but the first.
         let wide = row.columns >= 100
         var column = wide ? grid.write(" cmlens ", at: Position(column: 0, line: line), role: .title, clip: row) : 0
-        for (n, pane) in PaneRegistry.all.enumerated() {
-            column = grid.write(" \(n + 1) \(pane.descriptor.title) ", at: Position(column: column, line: line),
-                                role: n == focus ? .tabActive : .tabInactive, clip: row)
-        }
-        for title in PaneRegistry.planned {
-            column = grid.write(wide ? " \(title) " : " \(title)", at: Position(column: column, line: line),
-                                role: .tabUnavailable, clip: row)
+        let titles = PaneRegistry.all.enumerated().map { n, pane in ("\(n + 1) \(pane.descriptor.title)", n == focus ? Role.tabActive : .tabInactive) }
+            + PaneRegistry.planned.map { ($0, Role.tabUnavailable) }
+        let roomy = titles.map { $0.1 == .tabUnavailable ? " \($0.0)" + (wide ? " " : "") : " \($0.0) " }
+        let tight = titles.map { " " + $0.0 }
+        let shortest = titles.map { " " + ($0.1 == .tabUnavailable ? String($0.0.prefix { $0 != " " }) : $0.0) }
+        let fits = { (texts: [String]) in column + texts.reduce(0) { $0 + DisplayWidth.of($1) } <= row.columns }
+        let chosen = fits(roomy) ? roomy : fits(tight) ? tight : shortest
+        for (text, title) in zip(chosen, titles) {
+            column = grid.write(text, at: Position(column: column, line: line), role: title.1, clip: row)
         }
     }
 }

@@ -7,6 +7,7 @@ extension ConsoleState {
             message = nil
             if prompt != nil { return editPrompt(key, bindings: bindings) }
             if help != nil { return helpKey(key, bindings: bindings) }
+            if popup != nil, popupKey(key, bindings: bindings) { return effects }
             guard let command = bindings.command(for: key) else {
                 message = "\(key.label): no such key here (? lists the keys)"
                 return effects
@@ -51,6 +52,9 @@ extension ConsoleState {
         case .previousPane: focus = (focus + panes.count - 1) % panes.count
         case .showPane(let id): if let index = PaneRegistry.index(of: id) { focus = index }
         case .back:
+            // A pane showing a level of its own (a program's steps, a code's occurrences) closes it first.
+            let paneBack = panes[focus].handle(.back, context: context)
+            if paneBack.handled { absorb(paneBack, pane: type(of: panes[focus]).id, into: &effects); break }
             guard let previous = backStack.popLast() else { message = "nothing to go back to"; break }
             focus = previous.pane
             if context.client != previous.client {
@@ -63,6 +67,14 @@ extension ConsoleState {
         case .theme(let name): effects.theme = name
         case .toggleUTC:
             context.showUTC.toggle()
+        case .explain(let code?):
+            popup = ExplainPopup.code(code, policy: context.workspace?.retryPolicy ?? .defaults)
+        case .explain(nil) where type(of: panes[focus]).commands.contains(.explain(nil)):
+            if let text = panes[focus].explainText(context: context) {
+                popup = ExplainPopup.text(text, policy: context.workspace?.retryPolicy ?? .defaults)
+            } else {
+                message = "nothing selected to explain (:explain CODE explains a code)"
+            }
         default:
             let id = type(of: panes[focus]).id
             let reaction = panes[focus].handle(command, context: context)
@@ -82,6 +94,7 @@ extension ConsoleState {
             effects.jobs.append(job)
         }
         if let text = reaction.message { message = text }
+        if let shown = reaction.popup { popup = shown }
         if let text = reaction.prompt {
             prompt = text.hasPrefix("/") ? Prompt(kind: .search, text: String(text.dropFirst()))
                                          : Prompt(kind: .command, text: String(text.dropFirst()))
@@ -96,6 +109,11 @@ extension ConsoleState {
             if context.client != drill.client {
                 context.client = drill.client
                 broadcastContext(&effects)
+            }
+            if let record = drill.record, var logs = panes[target] as? LogsPane {
+                let positioned = logs.position(on: record, context: context)
+                panes[target] = logs
+                absorb(positioned, pane: LogsPane.id, into: &effects)
             }
         }
     }
@@ -131,6 +149,22 @@ extension ConsoleState {
         default: break
         }
         return Effects()
+    }
+
+    /// Keys while a popup is open: scroll it, or close it (Esc, q, Enter, x). Returns false for a
+    /// key that closes it and should also act (none yet: every other key just closes).
+    private mutating func popupKey(_ key: Key, bindings: KeyBindings) -> Bool {
+        guard var shown = popup else { return false }
+        let page = max(1, size.lines - 7)
+        switch bindings.command(for: key) {
+        case .down: shown.scroll = min(shown.scroll + 1, max(0, shown.lines.count - 1)); popup = shown
+        case .up: shown.scroll = max(0, shown.scroll - 1); popup = shown
+        case .pageDown: shown.scroll = min(shown.scroll + page, max(0, shown.lines.count - 1)); popup = shown
+        case .pageUp: shown.scroll = max(0, shown.scroll - page); popup = shown
+        case .top: shown.scroll = 0; popup = shown
+        default: popup = nil
+        }
+        return true
     }
 
     private mutating func helpKey(_ key: Key, bindings: KeyBindings) -> Effects {

@@ -8,6 +8,8 @@ public struct ConsoleState: Sendable {
     public var backStack: [(pane: Int, client: String?)] = []
     /// Help overlay, with its scroll position; nil when closed.
     public var help: Int?
+    /// An explanation or a list over the pane; nil when closed.
+    public var popup: Popup?
     public var prompt: Prompt?
     /// One-off text for the user (an error, "no next error"); cleared by the next key.
     public var message: String?

@@ -1,3 +1,5 @@
+import CMLensCore
+
 /// What a pane asks of the console after a command: nothing (not handled), a redraw, work to run
 /// in the background, a drill into a client, a prompt, a message.
 public struct Reaction: Sendable {
@@ -10,6 +12,8 @@ public struct Reaction: Sendable {
     public var message: String?
     /// Switch follow mode (the console watches the files) on or off.
     public var follow: Bool?
+    /// A box of text over the pane (an explanation, a list of places); Esc closes it.
+    public var popup: Popup?
 
     public init(handled: Bool, jobs: [Job] = [], drill: Drill? = nil, prompt: String? = nil, message: String? = nil,
                 follow: Bool? = nil) {
@@ -30,6 +34,8 @@ public struct Reaction: Sendable {
     public struct Drill: Sendable, Equatable {
         public var client: String?
         public var pane: String
+        /// The Logs pane opens on this record (its filter cleared so the record is in the view).
+        public var record: RecordReference? = nil
     }
 }
 

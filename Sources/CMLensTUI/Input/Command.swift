@@ -12,6 +12,10 @@ public enum Command: Hashable, Sendable {
     case follow, mark, toggleUTC, toggleDetail
     case openPath(String)
     case theme(String)
+    /// Explain the error codes of the selected line; with text, that code.
+    case explain(String?)
+    /// A program's next and previous state change (Timeline).
+    case nextStep, previousStep
 
     /// The name typed after `:`.
     public var name: String {
@@ -46,6 +50,9 @@ public enum Command: Hashable, Sendable {
         case .toggleDetail: "detail"
         case .openPath: "open"
         case .theme: "theme"
+        case .explain: "explain"
+        case .nextStep: "next-step"
+        case .previousStep: "previous-step"
         }
     }
 
@@ -82,6 +89,9 @@ public enum Command: Hashable, Sendable {
         case .toggleDetail: "show or hide the detail area"
         case .openPath: "open another workspace"
         case .theme: "switch theme (dark, light, monochrome, or a file in Themes/)"
+        case .explain: "explain every error code in the selected line (:explain CODE explains a code)"
+        case .nextStep: "a program's next state change (Timeline; n too)"
+        case .previousStep: "a program's previous state change (Timeline; N too)"
         }
     }
 
@@ -102,6 +112,8 @@ public enum Command: Hashable, Sendable {
         case .mark: "mark"
         case .toggleUTC: "UTC"
         case .nextPane: "pane"
+        case .explain: "explain"
+        case .nextStep: "step"
         default: name
         }
     }
@@ -117,6 +129,7 @@ public enum Command: Hashable, Sendable {
         case "theme": return rest.isEmpty ? nil : .theme(rest)
         case "filter": return .filter(rest.isEmpty ? nil : rest)
         case "search": return .search(rest.isEmpty ? nil : rest)
+        case "explain": return .explain(rest.isEmpty ? nil : rest)
         default: break
         }
         let all = KeyBindings.standard.entries.map(\.command)

@@ -41,6 +41,9 @@ public struct KeyBindings: Sendable {
         Entry(keys: [.character("m")], command: .mark, isHint: true),
         Entry(keys: [.character("t")], command: .toggleUTC, isHint: true),
         Entry(keys: [.character("d")], command: .toggleDetail, isHint: false),
+        Entry(keys: [.character("x")], command: .explain(nil), isHint: true),
+        Entry(keys: [.right], command: .nextStep, isHint: true),
+        Entry(keys: [.left, .character("p")], command: .previousStep, isHint: false),
     ])
 
     public func command(for key: Key) -> Command? {

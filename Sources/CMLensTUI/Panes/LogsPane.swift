@@ -7,7 +7,7 @@ public struct LogsPane: Pane {
     public static let descriptor = PaneDescriptor(id: "logs", title: "Logs")
     public static let commands: [Command] = [
         .search(nil), .searchNext, .searchPrevious, .nextError, .previousError, .nextWarning, .previousWarning,
-        .filter(nil), .clearFilter, .follow, .mark, .toggleUTC, .toggleDetail,
+        .filter(nil), .clearFilter, .follow, .mark, .toggleUTC, .toggleDetail, .explain(nil),
         .up, .down, .pageUp, .pageDown, .top, .bottom,
     ]
 

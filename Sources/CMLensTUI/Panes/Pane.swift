@@ -38,6 +38,9 @@ public protocol Pane: Sendable {
 
     /// True while the pane still computes what it shows (the status bar says READY otherwise).
     var isBusy: Bool { get }
+
+    /// The text `x` explains the error codes of: the selected line. nil when nothing is selected.
+    func explainText(context: ConsoleContext) -> String?
 }
 
 extension Pane {
@@ -45,6 +48,7 @@ extension Pane {
     public mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction { .handled }
     public func status(context: ConsoleContext) -> [String] { [] }
     public var isBusy: Bool { false }
+    public func explainText(context: ConsoleContext) -> String? { nil }
     public static var id: String { descriptor.id }
 }
 
@@ -54,11 +58,13 @@ public enum PaneRegistry {
     public static let all: [any Pane.Type] = [
         ClientsPane.self,
         LogsPane.self,
+        TimelinePane.self,
+        RetryCodesPane.self,
     ]
 
     /// Listed (dimmed) in the tab bar so the user knows where they will be; remove a title
     /// when its pane joins `all`.
-    public static let planned = ["Timeline", "Compliance", "Retry codes", "Diagnostics", "Stale systems"]
+    public static let planned = ["Compliance", "Diagnostics", "Stale systems"]
 
     public static func title(of id: String) -> String {
         all.first { $0.descriptor.id == id }?.descriptor.title ?? id

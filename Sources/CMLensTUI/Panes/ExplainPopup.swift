@@ -1,0 +1,60 @@
+import CMLensCore
+
+/// `x` and `:explain CODE`: every error code in a line, or one typed code, explained as
+/// `cmlens explain` does (decimal, hex, negative forms, HRESULT decode, the retry verdict).
+public enum ExplainPopup {
+    /// Every code mentioned in `text` (a log record's message, a timeline step's line).
+    public static func text(_ text: String, policy: RetryPolicy) -> Popup {
+        // A code named twice in the line (`exit code 999` and `ExitCode = 999`) is explained once.
+        var shown = Set<ErrorCodeInput.Reading>()
+        let mentions = ErrorExplainer(policy: policy).explain(text: text).filter { shown.insert($0.mention.reading).inserted }
+        let firstLine = TerminalText.escape(String(text.prefix { $0 != "\n" && $0 != "\r" }), expandTabs: 8)
+        var lines = [Popup.Line(firstLine, .dim), Popup.Line("")]
+        if mentions.isEmpty {
+            lines.append(Popup.Line("No error code in this line (a bare number counts only after \"error\", \"code\", \"exit\", \"returned\", …)."))
+            lines.append(Popup.Line(":explain CODE explains any code."))
+        }
+        for (n, mentioned) in mentions.enumerated() {
+            if n > 0 { lines.append(Popup.Line("")) }
+            lines += block(mentioned.explanation, exit: mentioned.mention.isExitCode)
+        }
+        let count = mentions.count
+        return Popup(title: count == 0 ? "Explain: no error code" : "Explain: \(count) error code\(count == 1 ? "" : "s")",
+                     lines: lines)
+    }
+
+    /// A typed code: `1618`, `0x80070005`, `-2147024891`, `87d00215`.
+    public static func code(_ input: String, policy: RetryPolicy) -> Popup {
+        let explanations: [ErrorExplanation]
+        do {
+            explanations = try ErrorExplainer(policy: policy).explain(input)
+        } catch {
+            return Popup(title: "Explain \(TerminalText.escape(input))", lines: [Popup.Line("\(error)", .warning)])
+        }
+        var lines: [Popup.Line] = []
+        for (n, explanation) in explanations.enumerated() {
+            if n > 0 { lines.append(Popup.Line("")) }
+            lines += block(explanation, exit: false)
+        }
+        return Popup(title: "Explain \(TerminalText.escape(input))", lines: lines)
+    }
+
+    /// One reading as lines, the title and the retry verdict coloured.
+    static func block(_ explanation: ErrorExplanation, exit: Bool) -> [Popup.Line] {
+        let text = ErrorExplanationOutput.text(explanation, style: TextStyle(enabled: false))
+        return text.enumerated().map { n, line in
+            if n == 0 { return Popup.Line(line + (exit ? "  (exit code)" : ""), .header) }
+            if line.hasPrefix("  ConfigMgr") {
+                let role: Role = explanation.exitCode.retried == true ? .warning
+                    : ExitCodeVerdict.successCodes.contains(explanation.bits.signed) ? .info : .error
+                return Popup.Line(line, role)
+            }
+            return Popup.Line(line)
+        }
+    }
+}
+
+extension ConsoleWorkspace {
+    /// The retry policy of the workspace's site control file, or ConfigMgr's defaults.
+    public var retryPolicy: RetryPolicy { RetryPolicy.forWorkspace(inputs).policy }
+}

@@ -1,0 +1,21 @@
+import CMLensCore
+
+/// What other panes ask of the Logs pane: the selected record's text for `x`, and opening on a
+/// record (a retry code's occurrence, a timeline step).
+extension LogsPane {
+    public func explainText(context: ConsoleContext) -> String? {
+        guard let ref = selected, let workspace = context.workspace else { return nil }
+        return workspace.records[ref].message
+    }
+
+    /// Shows `record`: the filter is cleared (it might hide the record) and the view is rebuilt
+    /// with the cursor on it.
+    public mutating func position(on record: RecordReference, context: ConsoleContext) -> Reaction {
+        guard context.workspace != nil else { return .handled }
+        filter = LogFilter()
+        search = nil
+        searchNote = nil
+        follow = false
+        return .run(rebuild(context, keep: record))
+    }
+}

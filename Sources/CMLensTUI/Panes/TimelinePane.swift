@@ -1,0 +1,152 @@
+import CMLensCore
+
+/// The programs of the selected client (or all) with their verdicts; Enter opens one and steps
+/// through it one state change at a time (←/→, n/p), with the line in its log around it.
+public struct TimelinePane: Pane {
+    public static let descriptor = PaneDescriptor(id: "timeline", title: "Timeline")
+    public static let commands: [Command] = [
+        .open, .nextStep, .previousStep, .explain(nil), .up, .down, .pageUp, .pageDown, .top, .bottom,
+    ]
+
+    /// Every program of the workspace (all clients); the list shows those of the selected client.
+    public var history: ExecutionHistory?
+    public var cursor = ListCursor()
+    /// The program opened with Enter (an index into `timelines(context)`) and the step shown.
+    public var opened: (program: Int, step: Int)?
+    var builtFor: ObjectIdentifier?
+    var building = false
+
+    public init() {}
+
+    public var isBusy: Bool { building }
+
+    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
+        guard let workspace = context.workspace else { return .handled }
+        opened = nil
+        cursor = ListCursor()
+        guard builtFor != workspace.identity else { return .handled }
+        builtFor = workspace.identity
+        building = true
+        let logs = workspace.logs, policy = workspace.retryPolicy
+        return .run(Job(label: "reading execmgr logs") { _ in
+            ExecutionHistory.build(logs: logs, policy: policy, explain: ErrorExplainer.exitCodeMeaning)
+        })
+    }
+
+    public mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction {
+        if let built = result as? ExecutionHistory {
+            history = built
+            building = false
+        }
+        return .handled
+    }
+
+    /// The programs of the selected client, or of all.
+    public func timelines(_ context: ConsoleContext) -> [ExecutionTimeline] {
+        guard let history else { return [] }
+        guard let client = context.client else { return history.timelines }
+        return history.timelines.filter { $0.key.client == client }
+    }
+
+    /// The steps worth stepping through: state changes, exit codes, removals, and the verdict's line.
+    public static func steps(of timeline: ExecutionTimeline) -> [ExecutionStep] {
+        timeline.steps.filter { step in
+            step.changesState || step.exitCode != nil || step.event == .policyRemoved || step.event == .willRetry
+                || step.evidence == timeline.verdict.evidence
+        }
+    }
+
+    public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
+        let programs = timelines(context)
+        if let open = opened, programs.indices.contains(open.program) {
+            let steps = Self.steps(of: programs[open.program])
+            var step = open.step
+            switch command {
+            case .back: opened = nil; return .handled
+            case .nextStep, .searchNext, .down: step += 1
+            case .previousStep, .searchPrevious, .up: step -= 1
+            case .pageDown: step += 5
+            case .pageUp: step -= 5
+            case .top: step = 0
+            case .bottom: step = steps.count - 1
+            case .open:
+                guard steps.indices.contains(step), let workspace = context.workspace,
+                      let ref = Self.reference(of: steps[step].evidence, in: workspace.logs) else {
+                    return .say("this step's line is not in the loaded logs")
+                }
+                return Reaction(handled: true, drill: .init(client: programs[open.program].key.client, pane: LogsPane.id, record: ref))
+            default: return .ignored
+            }
+            guard steps.indices.contains(step) else {
+                return .say(step < 0 ? "this is the first step" : "this is the last step")
+            }
+            opened = (open.program, step)
+            return .handled
+        }
+        let visible = max(1, context.paneSize.lines - 1 - detailLines(context.paneSize.lines))
+        if cursor.apply(command, count: programs.count, visible: visible) { return .handled }
+        guard command == .open else { return .ignored }
+        guard programs.indices.contains(cursor.selected) else {
+            return .say(building ? "still reading the execmgr logs" : "no program to open")
+        }
+        opened = (cursor.selected, 0)
+        return .handled
+    }
+
+    public func explainText(context: ConsoleContext) -> String? {
+        let programs = timelines(context)
+        if let open = opened, programs.indices.contains(open.program) {
+            let steps = Self.steps(of: programs[open.program])
+            guard steps.indices.contains(open.step) else { return nil }
+            let step = steps[open.step]
+            // The step's own words, and its exit code as such so a bare number is read as one.
+            return step.message + (step.exitCode.map { "\nexit code \($0)" } ?? "")
+        }
+        guard programs.indices.contains(cursor.selected) else { return nil }
+        return programs[cursor.selected].verdict.exitCode.map { "exit code \($0)" } ?? ""
+    }
+
+    /// The record an evidence line points at: the file by path, the record by its physical line.
+    public static func reference(of evidence: Evidence, in logs: LoadedLogs) -> RecordReference? {
+        guard let f = logs.files.firstIndex(where: { $0.path == evidence.file }) else { return nil }
+        let file = logs.files[f]
+        var low = 0, high = file.count
+        while low < high {
+            let mid = (low + high) / 2
+            if file.line(at: mid) < evidence.line { low = mid + 1 } else { high = mid }
+        }
+        guard low < file.count else { return nil }
+        if file.line(at: low) == evidence.line { return RecordReference(file: f, index: low) }
+        // A multi-line record starts before the line it holds.
+        return low > 0 ? RecordReference(file: f, index: low - 1) : nil
+    }
+
+    public func status(context: ConsoleContext) -> [String] {
+        let programs = timelines(context)
+        var items = [context.client ?? "all clients"]
+        if building { items.append("reading execmgr logs"); return items }
+        if let open = opened, programs.indices.contains(open.program) {
+            items.append("step \(open.step + 1)/\(Self.steps(of: programs[open.program]).count)")
+            items.append(TerminalText.escape(programs[open.program].key.program))
+        } else {
+            items.append("\(programs.isEmpty ? 0 : cursor.selected + 1)/\(programs.count) programs")
+        }
+        if let history { items.append("policy: " + (history.policy.source == .defaults ? "defaults" : "site control file")) }
+        return items
+    }
+
+    func detailLines(_ paneLines: Int) -> Int { paneLines >= 30 ? 8 : 5 }
+
+    public func render(into grid: inout Grid, area: Rect, context: ConsoleContext) {
+        guard context.workspace != nil else {
+            grid.write("Loading the workspace…", at: area.origin, role: .dim, clip: area)
+            return
+        }
+        let programs = timelines(context)
+        if let open = opened, programs.indices.contains(open.program) {
+            renderSteps(programs[open.program], step: open.step, into: &grid, area: area, context: context)
+        } else {
+            renderList(programs, into: &grid, area: area, context: context)
+        }
+    }
+}
