@@ -77,6 +77,31 @@ import Testing
         screen = try t.wait(for: "the Logs pane") { $0.contains("WKS-ACCT-014 · ") && $0.contains("READY") }
         #expect(screen.contains("Program exit code 999"))
     }
+
+    @Test func staleSystemsRunsTheCheckOnEnterAndExportsCSV() throws {
+        let t = try TmuxHarness.console(Self.samples)
+        defer { t.kill() }
+        _ = try t.wait(forText: "READY")
+        _ = try t.press("5")
+        var screen = try t.wait(forText: "Enter looks every name up in DNS")
+        #expect(screen.contains("15 names from") && screen.contains("sys.txt"))
+        _ = try t.press("Enter")
+        // Whatever DNS answers here (nothing knows these names), every name gets a row and a status.
+        screen = try t.wait(for: "the table", timeout: 30) { $0.contains("suggest stale") && $0.contains("READY") }
+        #expect(screen.contains("Name") && screen.contains("Reverse") && screen.contains("Status"))
+        for name in ["WKS-ACCT-014", "WKS-HR-021", "LAP-SALES-003", "PRN-SRV-02"] { #expect(screen.contains(name)) }
+        let statuses = ["OK", "IP registered to another system", "Could not Resolve IP", "IP Address not found in reverse zone",
+                        "DNS query timed out", "DNS server failure"]
+        #expect(statuses.contains { screen.contains($0) })
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("cmlens-stale-\(getpid()).csv").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        _ = try t.press(":")
+        try t.type("export " + file)
+        _ = try t.press("Enter")
+        _ = try t.wait(forText: "wrote 15 rows to")
+        let csv = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+        #expect(csv.count == 16 && csv[0] == "Name,IP,Reverse,Status")
+    }
 }
 
 extension TmuxHarness {

@@ -46,7 +46,10 @@ enum TabBar {
             + PaneRegistry.planned.map { ($0, Role.tabUnavailable) }
         let roomy = titles.map { $0.1 == .tabUnavailable ? " \($0.0)" + (wide ? " " : "") : " \($0.0) " }
         let tight = titles.map { " " + $0.0 }
-        let shortest = titles.map { " " + ($0.1 == .tabUnavailable ? String($0.0.prefix { $0 != " " }) : $0.0) }
+        let shortest = titles.map { title in
+            let words = title.0.split(separator: " ")
+            return " " + (title.1 == .tabUnavailable ? String(words[0]) : words.prefix(2).joined(separator: " "))
+        }
         let fits = { (texts: [String]) in column + texts.reduce(0) { $0 + DisplayWidth.of($1) } <= row.columns }
         let chosen = fits(roomy) ? roomy : fits(tight) ? tight : shortest
         for (text, title) in zip(chosen, titles) {

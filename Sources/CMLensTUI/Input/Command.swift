@@ -16,6 +16,8 @@ public enum Command: Hashable, Sendable {
     case explain(String?)
     /// A program's next and previous state change (Timeline).
     case nextStep, previousStep
+    /// Write the pane's table to a file (Stale systems: CSV); without a path, prompt for it.
+    case export(String?)
 
     /// The name typed after `:`.
     public var name: String {
@@ -53,6 +55,7 @@ public enum Command: Hashable, Sendable {
         case .explain: "explain"
         case .nextStep: "next-step"
         case .previousStep: "previous-step"
+        case .export: "export"
         }
     }
 
@@ -92,6 +95,7 @@ public enum Command: Hashable, Sendable {
         case .explain: "explain every error code in the selected line (:explain CODE explains a code)"
         case .nextStep: "a program's next state change (Timeline; n too)"
         case .previousStep: "a program's previous state change (Timeline; N too)"
+        case .export: "write the table to a file: :export FILE (Stale systems: CSV)"
         }
     }
 
@@ -130,6 +134,7 @@ public enum Command: Hashable, Sendable {
         case "filter": return .filter(rest.isEmpty ? nil : rest)
         case "search": return .search(rest.isEmpty ? nil : rest)
         case "explain": return .explain(rest.isEmpty ? nil : rest)
+        case "export": return .export(rest.isEmpty ? nil : rest)
         default: break
         }
         let all = KeyBindings.standard.entries.map(\.command)

@@ -44,6 +44,7 @@ public struct KeyBindings: Sendable {
         Entry(keys: [.character("x")], command: .explain(nil), isHint: true),
         Entry(keys: [.right], command: .nextStep, isHint: true),
         Entry(keys: [.left, .character("p")], command: .previousStep, isHint: false),
+        Entry(keys: [.character("o")], command: .export(nil), isHint: true),
     ])
 
     public func command(for key: Key) -> Command? {

@@ -60,11 +60,12 @@ public enum PaneRegistry {
         LogsPane.self,
         TimelinePane.self,
         RetryCodesPane.self,
+        StaleSystemsPane.self,
     ]
 
     /// Listed (dimmed) in the tab bar so the user knows where they will be; remove a title
     /// when its pane joins `all`.
-    public static let planned = ["Compliance", "Diagnostics", "Stale systems"]
+    public static let planned = ["Compliance", "Diagnostics"]
 
     public static func title(of id: String) -> String {
         all.first { $0.descriptor.id == id }?.descriptor.title ?? id

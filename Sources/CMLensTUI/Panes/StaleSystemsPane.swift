@@ -1,0 +1,196 @@
+import CMLensCore
+import Foundation
+
+/// The seed's stale-record check over the workspace's `sys.txt`: Enter looks every name up in DNS
+/// (forward, then reverse) in the background, with progress; the table shows the four statuses
+/// (and lookups that failed); `:export FILE` writes it as CSV.
+public struct StaleSystemsPane: Pane {
+    public static let descriptor = PaneDescriptor(id: "stale-systems", title: "Stale systems")
+    public static let commands: [Command] = [.open, .export(nil), .up, .down, .pageUp, .pageDown, .top, .bottom]
+
+    /// The names to check, read from the workspace's system lists when it loads.
+    public var list = SystemList()
+    public var rows: [StaleSystemRow] = []
+    public var cursor = ListCursor()
+    /// Set once a check has finished (rows may be empty for an empty list).
+    public var checked = false
+    public var running = false
+    public var failure: String?
+    /// Where lookups go; tests put a resolver with known answers here.
+    public var resolver: any DNSResolving = SystemResolver()
+    public var concurrency = 32
+    var listedFor: ObjectIdentifier?
+
+    public init() {}
+
+    public var isBusy: Bool { running }
+
+    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
+        guard let workspace = context.workspace, listedFor != workspace.identity else { return .handled }
+        listedFor = workspace.identity
+        list = SystemList.read(paths: workspace.inputs.systemLists)
+        rows = []
+        checked = false
+        failure = nil
+        cursor = ListCursor()
+        return .handled
+    }
+
+    /// What the background check hands back.
+    struct Outcome: Sendable {
+        var rows: [StaleSystemRow]
+        var failure: String?
+    }
+
+    public mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction {
+        guard let outcome = result as? Outcome else { return .handled }
+        running = false
+        rows = outcome.rows
+        failure = outcome.failure
+        checked = outcome.failure == nil
+        cursor = ListCursor()
+        return .handled
+    }
+
+    public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
+        let visible = max(1, context.paneSize.lines - 4)
+        if checked, cursor.apply(command, count: rows.count, visible: visible) { return .handled }
+        switch command {
+        case .open:
+            guard context.workspace != nil else { return .say("still loading the workspace") }
+            guard !running else { return .say("the check is running") }
+            guard !list.names.isEmpty else {
+                return .say(list.entries.isEmpty && context.workspace!.inputs.systemLists.isEmpty
+                            ? "no sys.txt in the workspace: add a list of machine names (one per line)"
+                            : "the system list has no names")
+            }
+            running = true
+            failure = nil
+            let names = list.names, resolver = self.resolver, concurrency = self.concurrency
+            return .run(Job(label: "checking DNS") { progress in
+                let cancellation = StaleCheckCancellation()
+                do {
+                    let rows = try StaleSystemCheck.run(names: names, resolver: resolver, concurrency: concurrency,
+                                                        cancellation: cancellation) { step in
+                        progress.report(step.completed, of: step.total)
+                        if progress.isCancelled { cancellation.cancel() }
+                    }
+                    return Outcome(rows: rows, failure: nil)
+                } catch {
+                    return Outcome(rows: [], failure: "\(error)")
+                }
+            })
+        case .export(nil):
+            return Reaction(handled: true, prompt: ":export ")
+        case .export(let path?):
+            return export(to: path, context: context)
+        default:
+            return .ignored
+        }
+    }
+
+    /// Writes the table as `cmlens stale --format csv` does; never over one of the workspace's inputs.
+    func export(to path: String, context: ConsoleContext) -> Reaction {
+        guard checked else { return .say("nothing to export yet: Enter runs the check") }
+        let target = URL(fileURLWithPath: (path as NSString).expandingTildeInPath).standardizedFileURL.path
+        if let workspace = context.workspace {
+            let inputs = workspace.inputs.systemLists + workspace.logs.files.map(\.path) + workspace.inputs.siteControlFiles
+                + workspace.inputs.tableFiles
+            if inputs.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.path == target }) {
+                return .say("\(path) is one of the workspace's inputs: export to another file")
+            }
+        }
+        let text = ([CSVRow.render(StaleSystemOutput.csvHeader)] + rows.map(StaleSystemOutput.csv)).joined(separator: "\n") + "\n"
+        do {
+            try text.write(toFile: target, atomically: true, encoding: .utf8)
+        } catch {
+            return .say("could not write \(path): \(error.localizedDescription)")
+        }
+        return .say("wrote \(rows.count) row\(rows.count == 1 ? "" : "s") to \(path)")
+    }
+
+    public func status(context: ConsoleContext) -> [String] {
+        var items = ["\(list.names.count) name\(list.names.count == 1 ? "" : "s")"]
+        if checked {
+            items.append("\(rows.isEmpty ? 0 : cursor.selected + 1)/\(rows.count)")
+            let stale = rows.filter { $0.status.suggestsStale }.count
+            items.append("\(stale) suggest stale")
+        }
+        return items
+    }
+
+    /// The summary line's words for each status (the table keeps the seed's own).
+    static func shortName(_ status: StaleStatus) -> String {
+        switch status {
+        case .ok: "OK"
+        case .registeredToAnotherSystem: "another system"
+        case .couldNotResolve: "not resolved"
+        case .notInReverseZone: "no reverse"
+        case .timedOut: "timed out"
+        case .serverFailure: "server failure"
+        }
+    }
+
+    static func role(_ status: StaleStatus) -> Role {
+        switch status {
+        case .ok: .info
+        case .registeredToAnotherSystem, .couldNotResolve: .error
+        case .notInReverseZone: .warning
+        case .timedOut, .serverFailure: .dim
+        }
+    }
+
+    public func render(into grid: inout Grid, area: Rect, context: ConsoleContext) {
+        guard let workspace = context.workspace else {
+            grid.write("Loading the workspace…", at: area.origin, role: .dim, clip: area)
+            return
+        }
+        let source = workspace.inputs.systemLists.map { TerminalText.escape($0) }.joined(separator: ", ")
+        grid.write(source.isEmpty ? "No sys.txt in the workspace." : "\(list.names.count) names from \(source)",
+                   at: area.origin, role: .title, clip: area)
+        var line = area.line + 1
+        func note(_ text: String, _ role: Role) {
+            grid.write(text, at: Position(column: area.column, line: line), role: role, clip: area)
+            line += 1
+        }
+        if let failure { note("The check could not start: " + TerminalText.escape(failure), .error) }
+        guard checked else {
+            if running {
+                note("Looking every name up in DNS (A and AAAA, then PTR for each address)…", .dim)
+            } else if !list.names.isEmpty {
+                note("Enter looks every name up in DNS: forward (A, AAAA), then reverse (PTR) for each address,", .text)
+                note("and says whether the record looks stale. Nothing is sent until you press Enter.", .text)
+            }
+            for problem in list.problems.prefix(max(0, area.bottom - line - 1)) {
+                note(TerminalText.escape("\(problem.file):\(problem.line ?? 0): \(problem.message)"), .warning)
+            }
+            return
+        }
+        let counts = StaleStatus.allCases.compactMap { status -> String? in
+            let n = rows.filter { $0.status == status }.count
+            return n == 0 ? nil : "\(Self.shortName(status)) \(n)"
+        }
+        note(counts.joined(separator: " · "), .dim)
+        let nameWidth = min(24, max(8, rows.map { DisplayWidth.of(TerminalText.escape($0.name)) }.max() ?? 8))
+        let ipWidth = area.columns >= 120 ? 32 : 15
+        let reverseWidth = area.columns >= 120 ? 28 : 12
+        let header = Rect(column: area.column, line: line, columns: area.columns, lines: 1)
+        grid.fill(header, role: .header)
+        note(" " + DisplayWidth.fit("Name", to: nameWidth) + " " + DisplayWidth.fit("IP", to: ipWidth) + " "
+             + DisplayWidth.fit("Reverse", to: reverseWidth) + " Status", .header)
+        let list = Rect(column: area.column, line: line, columns: area.columns, lines: max(0, area.bottom - line - 1))
+        for (screenLine, index) in cursor.visibleRows(count: rows.count, visible: list.lines).enumerated() {
+            let row = rows[index]
+            let y = list.line + screenLine
+            let text = " " + DisplayWidth.fit(TerminalText.escape(row.name), to: nameWidth) + " "
+                + DisplayWidth.fit(TerminalText.escape(row.ip ?? "-"), to: ipWidth) + " "
+                + DisplayWidth.fit(TerminalText.escape(row.reverse ?? "-"), to: reverseWidth) + " "
+            let end = grid.write(text, at: Position(column: list.column, line: y), role: .text, clip: list)
+            grid.write(row.status.rawValue, at: Position(column: end, line: y), role: Self.role(row.status), clip: list)
+            if index == cursor.selected { grid.paint(.selection, line: y, columns: list.column..<list.right) }
+        }
+        if rows.indices.contains(cursor.selected), let detail = rows[cursor.selected].detail {
+            grid.write(" " + TerminalText.escape(detail), at: Position(column: area.column, line: area.bottom - 1), role: .dim, clip: area)
+        }
+    }
+}
