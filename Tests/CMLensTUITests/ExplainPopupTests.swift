@@ -80,3 +80,32 @@ import Testing
         #expect(console.grid.lines[39].contains("x explain"))
     }
 }
+
+@Suite struct ExplainPopupSearchTests {
+    @Test func slashInThePopupFindsTheCodeInTheLogs() {
+        var console = AnalysisFixture.console(size: Size(columns: 120, lines: 40))
+        console.command("explain 0x80040669")
+        #expect(console.screen.contains("/ finds these codes in the logs"))
+        console.press(.character("/"))
+        #expect(console.state.popup == nil)
+        #expect(console.state.focus == PaneRegistry.index(of: LogsPane.id))
+        let record = console.state.context.workspace!.records[console.logs.selected!]
+        #expect(record.message.lowercased().contains("0x80040669"))
+        #expect(record.client == "BUILD-CAP-01")
+        console.press(.character("n"))
+        let next = console.state.context.workspace!.records[console.logs.selected!]
+        #expect(next.message.lowercased().contains("0x80040669"))
+        #expect(next.line != record.line || next.file != record.file)
+    }
+
+    @Test func theSearchMatchesEveryFormOfACodeAndNoPartOfANumber() throws {
+        let pattern = try #require(ExplainPopup.searchPattern([0x8007_0005, 1618]))
+        let search = try SearchPattern(pattern)
+        for text in ["hr=0x80070005", "error 80070005", "(-2147024891)", "2147942405", "exit code 1618", "0X80070005"] {
+            #expect(!search.columnRanges(in: text).isEmpty, "\(text)")
+        }
+        for text in ["21618", "16180", "1618abc", "0x800700051", "10:16:18"] {
+            #expect(search.columnRanges(in: text).isEmpty, "\(text)")
+        }
+    }
+}

@@ -91,11 +91,22 @@ import Testing
         #expect(console.screen.contains("Explain: 1 error code"))
         #expect(console.screen.contains("ERROR_INVALID_FUNCTION"))
         console.press(.escape)
+        let stepText = console.grid.lines.first { $0.contains("─ Step ") }!
         console.press(.enter)
         #expect(console.state.focus == PaneRegistry.index(of: LogsPane.id))
         let record = console.state.context.workspace!.records[console.logs.selected!]
         #expect(record.message == "Program exit code 1")
         #expect(record.client == "WKS-LAB-007")
+        // Esc comes back to the same step of the same program, over all clients again.
+        console.press(.escape)
+        #expect(console.state.focus == PaneRegistry.index(of: TimelinePane.id))
+        #expect(console.state.context.client == nil)
+        #expect(console.grid.lines.contains(stepText))
+        console.press(.escape)
+        #expect(console.grid.lines.contains { $0.contains("Visio Viewer 2010") && $0.contains("Failed, final") })
+        let roles = console.grid.roleText.split(separator: "\n").map(String.init)
+        let row = console.grid.lines.firstIndex { $0.contains("Visio Viewer 2010") }!
+        #expect(roles[row].allSatisfy { $0 == Role.selection.letter })
     }
 
     @Test func aWorkspaceWithoutExecmgrSaysSo() {

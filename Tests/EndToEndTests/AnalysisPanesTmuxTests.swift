@@ -30,6 +30,10 @@ import Testing
         screen = try t.wait(for: "the Logs pane on the line") { $0.contains("WKS-ACCT-014 · ") && $0.contains("READY") }
         #expect(screen.contains("─ ") && screen.contains("execmgr.lo_:"))
         #expect(screen.contains("state change from FailureRetry") && screen.contains("09:31:40.967"))
+        // Esc comes back to the same step.
+        _ = try t.press("Escape")
+        screen = try t.wait(forText: "Step 10 of 19")
+        #expect(screen.contains("next retry  due 2011-01-13 09:46:40.827-05:00"))
     }
 
     @Test func explainPopupOnTypedCodesAndOnALogRecord() throws {
@@ -42,8 +46,10 @@ import Testing
         var screen = try t.wait(forText: "ERROR_INSTALL_ALREADY_RUNNING")
         #expect(screen.contains("Explain 1618") && screen.contains("ConfigMgr retried"))
         #expect(screen.contains("sitectrl.ct0"))  // the workspace's policy
-        _ = try t.press("Escape")
-        screen = try t.wait(for: "the popup to close") { !$0.contains("ERROR_INSTALL_ALREADY_RUNNING") }
+        // / in the popup searches the logs for the code: WKS-ACCT-014's exit 1618.
+        _ = try t.press("/")
+        screen = try t.wait(for: "the first 1618 in the logs") { $0.contains("READY") && $0.contains("exit code 1618") }
+        #expect(!screen.contains("ERROR_INSTALL_ALREADY_RUNNING"))
         // A log record: search for the 0x80040669 errors, then x.
         _ = try t.press("2")
         _ = try t.press("/")

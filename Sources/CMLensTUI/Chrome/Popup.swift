@@ -14,6 +14,8 @@ public struct Popup: Sendable {
     public var title: String
     public var lines: [Line]
     public var scroll = 0
+    /// What `/` searches the loaded logs for from the popup (the codes it explains, in every form).
+    public var searchPattern: String?
 
     public init(title: String, lines: [Line]) {
         self.title = title
@@ -36,6 +38,7 @@ enum PopupOverlay {
             grid.write(" " + line.text, at: Position(column: area.column, line: area.line + 1 + n), role: line.role, clip: area)
         }
         let footer = Position(column: area.column, line: area.bottom - 1)
-        grid.write(" Esc closes", at: footer, role: .dim, clip: area)
+        grid.write(popup.searchPattern == nil ? " Esc closes" : " Esc closes · / finds these codes in the logs",
+                   at: footer, role: .dim, clip: area)
     }
 }

@@ -7,7 +7,7 @@ extension ConsoleState {
             message = nil
             if prompt != nil { return editPrompt(key, bindings: bindings) }
             if help != nil { return helpKey(key, bindings: bindings) }
-            if popup != nil, popupKey(key, bindings: bindings) { return effects }
+            if popup != nil { return popupKey(key, bindings: bindings) }
             guard let command = bindings.command(for: key) else {
                 message = "\(key.label): no such key here (? lists the keys)"
                 return effects
@@ -151,10 +151,10 @@ extension ConsoleState {
         return Effects()
     }
 
-    /// Keys while a popup is open: scroll it, or close it (Esc, q, Enter, x). Returns false for a
-    /// key that closes it and should also act (none yet: every other key just closes).
-    private mutating func popupKey(_ key: Key, bindings: KeyBindings) -> Bool {
-        guard var shown = popup else { return false }
+    /// Keys while a popup is open: scroll it, `/` searches the logs for what it explains (when it
+    /// says what), any other key closes it.
+    private mutating func popupKey(_ key: Key, bindings: KeyBindings) -> Effects {
+        guard var shown = popup else { return Effects() }
         let page = max(1, size.lines - 7)
         switch bindings.command(for: key) {
         case .down: shown.scroll = min(shown.scroll + 1, max(0, shown.lines.count - 1)); popup = shown
@@ -162,9 +162,14 @@ extension ConsoleState {
         case .pageDown: shown.scroll = min(shown.scroll + page, max(0, shown.lines.count - 1)); popup = shown
         case .pageUp: shown.scroll = max(0, shown.scroll - page); popup = shown
         case .top: shown.scroll = 0; popup = shown
+        case .search(nil):
+            popup = nil
+            guard let pattern = shown.searchPattern, let logs = PaneRegistry.index(of: LogsPane.id) else { break }
+            focus = logs
+            return apply(.search(pattern))
         default: popup = nil
         }
-        return true
+        return Effects()
     }
 
     private mutating func helpKey(_ key: Key, bindings: KeyBindings) -> Effects {

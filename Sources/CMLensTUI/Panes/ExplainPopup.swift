@@ -19,8 +19,10 @@ public enum ExplainPopup {
             lines += block(mentioned.explanation, exit: mentioned.mention.isExitCode)
         }
         let count = mentions.count
-        return Popup(title: count == 0 ? "Explain: no error code" : "Explain: \(count) error code\(count == 1 ? "" : "s")",
-                     lines: lines)
+        var popup = Popup(title: count == 0 ? "Explain: no error code" : "Explain: \(count) error code\(count == 1 ? "" : "s")",
+                          lines: lines)
+        popup.searchPattern = searchPattern(mentions.map(\.explanation.bits.value))
+        return popup
     }
 
     /// A typed code: `1618`, `0x80070005`, `-2147024891`, `87d00215`.
@@ -36,7 +38,26 @@ public enum ExplainPopup {
             if n > 0 { lines.append(Popup.Line("")) }
             lines += block(explanation, exit: false)
         }
-        return Popup(title: "Explain \(TerminalText.escape(input))", lines: lines)
+        var popup = Popup(title: "Explain \(TerminalText.escape(input))", lines: lines)
+        popup.searchPattern = searchPattern(explanations.map(\.bits.value))
+        return popup
+    }
+
+    /// A search for the codes as logs write them: `0x80070005`, `80070005`, `-2147024891`,
+    /// `2147942405`, or a small code as a whole number (`1618`, not the 1618 inside 21618).
+    static func searchPattern(_ values: [UInt32]) -> String? {
+        var forms: [String] = []
+        for value in values {
+            let bits = ErrorCodeBits(value)
+            var mine = [String(bits.signed), String(bits.unsigned)]
+            if value > 0xFFFF {
+                let hex = String(value, radix: 16, uppercase: false)
+                mine += ["0x" + String(repeating: "0", count: max(0, 8 - hex.count)) + hex, hex]
+            }
+            for form in mine where !forms.contains(form) { forms.append(form) }
+        }
+        guard !forms.isEmpty else { return nil }
+        return "(?<![\\w-])(" + forms.joined(separator: "|") + ")(?!\\w)"
     }
 
     /// One reading as lines, the title and the retry verdict coloured.

@@ -11,8 +11,11 @@ public struct TimelinePane: Pane {
     /// Every program of the workspace (all clients); the list shows those of the selected client.
     public var history: ExecutionHistory?
     public var cursor = ListCursor()
-    /// The program opened with Enter (an index into `timelines(context)`) and the step shown.
-    public var opened: (program: Int, step: Int)?
+    /// The program opened with Enter and the step shown; kept by key, so a drill into another
+    /// client (Enter on a step opens its line in Logs) and Esc back find it again.
+    public var opened: (key: ProgramKey, step: Int)?
+    /// The program under the cursor, to find it again when the client changes.
+    var selectedKey: ProgramKey?
     var builtFor: ObjectIdentifier?
     var building = false
 
@@ -22,9 +25,19 @@ public struct TimelinePane: Pane {
 
     public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
         guard let workspace = context.workspace else { return .handled }
+        guard builtFor != workspace.identity else {
+            let programs = timelines(context)
+            if let key = opened?.key, !programs.contains(where: { $0.key == key }) { opened = nil }
+            let visible = max(1, context.paneSize.lines - 1 - detailLines(context.paneSize.lines))
+            cursor = ListCursor()
+            if let key = selectedKey, let index = programs.firstIndex(where: { $0.key == key }) {
+                cursor.select(index, count: programs.count, visible: visible)
+            }
+            return .handled
+        }
         opened = nil
+        selectedKey = nil
         cursor = ListCursor()
-        guard builtFor != workspace.identity else { return .handled }
         builtFor = workspace.identity
         building = true
         let logs = workspace.logs, policy = workspace.retryPolicy
@@ -58,8 +71,8 @@ public struct TimelinePane: Pane {
 
     public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
         let programs = timelines(context)
-        if let open = opened, programs.indices.contains(open.program) {
-            let steps = Self.steps(of: programs[open.program])
+        if let open = opened, let program = programs.firstIndex(where: { $0.key == open.key }) {
+            let steps = Self.steps(of: programs[program])
             var step = open.step
             switch command {
             case .back: opened = nil; return .handled
@@ -74,29 +87,33 @@ public struct TimelinePane: Pane {
                       let ref = Self.reference(of: steps[step].evidence, in: workspace.logs) else {
                     return .say("this step's line is not in the loaded logs")
                 }
-                return Reaction(handled: true, drill: .init(client: programs[open.program].key.client, pane: LogsPane.id, record: ref))
+                return Reaction(handled: true, drill: .init(client: open.key.client, pane: LogsPane.id, record: ref))
             default: return .ignored
             }
             guard steps.indices.contains(step) else {
                 return .say(step < 0 ? "this is the first step" : "this is the last step")
             }
-            opened = (open.program, step)
+            opened = (open.key, step)
             return .handled
         }
         let visible = max(1, context.paneSize.lines - 1 - detailLines(context.paneSize.lines))
-        if cursor.apply(command, count: programs.count, visible: visible) { return .handled }
+        if cursor.apply(command, count: programs.count, visible: visible) {
+            selectedKey = programs.indices.contains(cursor.selected) ? programs[cursor.selected].key : nil
+            return .handled
+        }
         guard command == .open else { return .ignored }
         guard programs.indices.contains(cursor.selected) else {
             return .say(building ? "still reading the execmgr logs" : "no program to open")
         }
-        opened = (cursor.selected, 0)
+        selectedKey = programs[cursor.selected].key
+        opened = (programs[cursor.selected].key, 0)
         return .handled
     }
 
     public func explainText(context: ConsoleContext) -> String? {
         let programs = timelines(context)
-        if let open = opened, programs.indices.contains(open.program) {
-            let steps = Self.steps(of: programs[open.program])
+        if let open = opened, let program = programs.first(where: { $0.key == open.key }) {
+            let steps = Self.steps(of: program)
             guard steps.indices.contains(open.step) else { return nil }
             let step = steps[open.step]
             // The step's own words, and its exit code as such so a bare number is read as one.
@@ -125,9 +142,9 @@ public struct TimelinePane: Pane {
         let programs = timelines(context)
         var items = [context.client ?? "all clients"]
         if building { items.append("reading execmgr logs"); return items }
-        if let open = opened, programs.indices.contains(open.program) {
-            items.append("step \(open.step + 1)/\(Self.steps(of: programs[open.program]).count)")
-            items.append(TerminalText.escape(programs[open.program].key.program))
+        if let open = opened, let program = programs.first(where: { $0.key == open.key }) {
+            items.append("step \(open.step + 1)/\(Self.steps(of: program).count)")
+            items.append(TerminalText.escape(open.key.program))
         } else {
             items.append("\(programs.isEmpty ? 0 : cursor.selected + 1)/\(programs.count) programs")
         }
@@ -143,8 +160,8 @@ public struct TimelinePane: Pane {
             return
         }
         let programs = timelines(context)
-        if let open = opened, programs.indices.contains(open.program) {
-            renderSteps(programs[open.program], step: open.step, into: &grid, area: area, context: context)
+        if let open = opened, let program = programs.first(where: { $0.key == open.key }) {
+            renderSteps(program, step: open.step, into: &grid, area: area, context: context)
         } else {
             renderList(programs, into: &grid, area: area, context: context)
         }
