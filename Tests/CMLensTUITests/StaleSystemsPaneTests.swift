@@ -97,3 +97,15 @@ struct KnownAnswers: DNSResolving, DNSSession {
         #expect(console.screen.contains("no sys.txt in the workspace"))
     }
 }
+
+@Suite struct StaleSystemsReloadTests {
+    @Test func aReloadWithTheSameNamesKeepsTheResults() {
+        var console = StaleSystemsPaneTests.checked(size: Size(columns: 80, lines: 24))
+        console.press(.enter)
+        #expect(StaleSystemsPaneTests.pane(console).rows.count == 15)
+        let old = AnalysisFixture.workspace
+        console.run(console.state.handle(.loaded(ConsoleWorkspace(paths: old.paths, inputs: old.inputs, logs: old.logs, generation: 1))))
+        #expect(StaleSystemsPaneTests.pane(console).rows.count == 15)
+        #expect(console.screen.contains("WKS-ACCT-014  10.1.2.14"))
+    }
+}

@@ -119,3 +119,23 @@ import Testing
         #expect(console.screen.contains("no program to open"))
     }
 }
+
+@Suite struct TimelineReloadTests {
+    @Test func aReloadOfTheSameWorkspaceKeepsTheProgramAndStepShown() {
+        var console = AnalysisFixture.console(size: Size(columns: 80, lines: 24))
+        AnalysisFixture.show(TimelinePane.id, in: &console)
+        console.press(.down, .enter, .right, .right)
+        let before = console.screen
+        #expect(before.contains("Step 3 of 19"))
+        // Follow mode hands the console a new workspace value over the same files.
+        let old = AnalysisFixture.workspace
+        let again = ConsoleWorkspace(paths: old.paths, inputs: old.inputs, logs: old.logs, generation: 1)
+        console.run(console.state.handle(.loaded(again)))
+        #expect(console.screen.contains("Step 3 of 19"))
+        #expect(console.screen.contains("Office 2010 Setup, Silent  advert XYZ20031"))
+        console.press(.escape)
+        #expect(console.grid.lines[3].contains("Office 2010 Setup, Silent"))
+        let roles = console.grid.roleText.split(separator: "\n").map(String.init)
+        #expect(roles[3].allSatisfy { $0 == Role.selection.letter })
+    }
+}

@@ -28,7 +28,10 @@ public struct StaleSystemsPane: Pane {
     public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
         guard let workspace = context.workspace, listedFor != workspace.identity else { return .handled }
         listedFor = workspace.identity
+        let previous = list.names
         list = SystemList.read(paths: workspace.inputs.systemLists)
+        // A follow-mode reload with the same names keeps the results: the check is not free.
+        if checked && list.names == previous { return .handled }
         rows = []
         checked = false
         failure = nil

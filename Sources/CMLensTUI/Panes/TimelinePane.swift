@@ -35,9 +35,7 @@ public struct TimelinePane: Pane {
             }
             return .handled
         }
-        opened = nil
-        selectedKey = nil
-        cursor = ListCursor()
+        // A follow-mode reload keeps the program and step shown (checked when the history arrives).
         builtFor = workspace.identity
         building = true
         let logs = workspace.logs, policy = workspace.retryPolicy
@@ -50,6 +48,17 @@ public struct TimelinePane: Pane {
         if let built = result as? ExecutionHistory {
             history = built
             building = false
+            let programs = timelines(context)
+            if let open = opened, let program = programs.first(where: { $0.key == open.key }) {
+                opened = (open.key, min(open.step, Self.steps(of: program).count - 1))
+            } else {
+                opened = nil
+            }
+            let visible = max(1, context.paneSize.lines - 1 - detailLines(context.paneSize.lines))
+            let index = selectedKey.flatMap { key in programs.firstIndex { $0.key == key } }
+            if index == nil { selectedKey = nil }
+            cursor = ListCursor()
+            cursor.select(index ?? 0, count: programs.count, visible: visible)
         }
         return .handled
     }
