@@ -206,7 +206,7 @@ private struct RuleReader {
 
     private mutating func number(_ object: [String: Any], _ key: String, in name: String) -> Double? {
         guard let raw = object[key] else { return nil }
-        if let value = raw as? NSNumber, !(raw is Bool), value.doubleValue >= 0 { return value.doubleValue }
+        if let value = raw as? NSNumber, value.doubleValue >= 0 { return value.doubleValue }
         fail("\(name): \"\(key)\" must be a number ≥ 0")
         return nil
     }

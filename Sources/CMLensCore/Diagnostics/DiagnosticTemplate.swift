@@ -2,7 +2,8 @@
 ///
 /// `{capture}` is the value a pattern captured (the trigger's latest match first, then the other
 /// patterns' latest); `{all:capture}` every distinct value, in time order; `{count}` the trigger's
-/// matches and `{count:pattern}` another pattern's; `{client}`, `{first}`, `{last}`; the retry policy
+/// matches and `{count:pattern}` another pattern's; `{client}`, `{first}`, `{last}` (of all the
+/// evidence) and `{first:pattern}`, `{last:pattern}` (of one pattern's matches); the retry policy
 /// as `{policy.count}`, `{policy.interval}`, `{policy.countdown}`, `{policy.source}`; and sums such as
 /// `{policy.count + 1 - tries}` or `{last + policy.interval + policy.countdown}` (a time plus seconds
 /// is a time). `{capture|words}` shows the words when nothing was captured. A placeholder that
@@ -53,6 +54,12 @@ public enum DiagnosticTemplate {
         case "policy.countdown": return String(RetryPolicy.mandatoryCountdown)
         case "policy.source": return scope.policy.sourceDescription
         default: break
+        }
+        if name.hasPrefix("first:") || name.hasPrefix("last:") {
+            let isFirst = name.hasPrefix("first:")
+            let times = (scope.matches[String(name.drop { $0 != ":" }.dropFirst())] ?? []).compactMap(\.time)
+            let pick = isFirst ? times.min { $0.utcNanoseconds < $1.utcNanoseconds } : times.max { $0.utcNanoseconds < $1.utcNanoseconds }
+            return pick.map(display)
         }
         if name.hasPrefix("count:") { return scope.matches[String(name.dropFirst(6))].map { String($0.count) } }
         if name.hasPrefix("all:") {
@@ -119,6 +126,8 @@ public enum DiagnosticTemplate {
         func known(_ term: String) -> Bool {
             builtIns.contains(term) || captures.contains(term) || Int(term) != nil
                 || (term.hasPrefix("count:") && patterns.contains(String(term.dropFirst(6))))
+                || (term.hasPrefix("first:") && patterns.contains(String(term.dropFirst(6))))
+                || (term.hasPrefix("last:") && patterns.contains(String(term.dropFirst(5))))
                 || (term.hasPrefix("all:") && captures.contains(String(term.dropFirst(4))))
         }
         var unknown: [String] = []
