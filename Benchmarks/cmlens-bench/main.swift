@@ -41,14 +41,16 @@ for (label, paths) in [("single 1 GB file", [single]), ("workspace (\(logFiles.c
     let wc = Child.run(["/usr/bin/wc", "-l"] + wcFiles)
     let ours = Child.run([CommandLine.arguments[0], "measure"] + paths)
     let fields = ours.output.split(separator: " ").compactMap { Double($0) }
-    guard fields.count >= 4 else { print("measure failed: \(ours.output)"); exit(1) }
-    let (bytes, records, indexSeconds, mergeSeconds) = (fields[0], fields[1], fields[2], fields[3])
+    guard fields.count >= 5 else { print("measure failed: \(ours.output)"); exit(1) }
+    let (bytes, records, indexSeconds, mergeSeconds, indexPeak) = (fields[0], fields[1], fields[2], fields[3], fields[4])
     let mb = bytes / 1_000_000
     print("\(label): \(String(format: "%.1f", mb)) MB, \(Int(records)) records")
     print(String(format: "  wc -l         %7.3f s  %8.0f MB/s", wc.seconds, mb / wc.seconds))
     print(String(format: "  cmlens index  %7.3f s  %8.0f MB/s  %10.0f records/s  peak %6.1f MiB  (%.2f× wc -l)",
-                 indexSeconds, mb / indexSeconds, records / indexSeconds, ours.peakMiB, indexSeconds / wc.seconds))
-    print(String(format: "  merge by time %7.3f s  (whole process %.3f s)", mergeSeconds, ours.seconds))
+                 indexSeconds, mb / indexSeconds, records / indexSeconds, indexPeak, indexSeconds / wc.seconds))
+    print(String(format: "  merge by time %7.3f s  (process: %.3f s wall, %.2f s CPU, peak %.1f MiB)",
+                 mergeSeconds, ours.seconds, ours.cpuSeconds, ours.peakMiB))
+    print(String(format: "  CPU: wc -l %.2f s, cmlens %.2f s", wc.cpuSeconds, ours.cpuSeconds))
 }
 
 enum Measure {
@@ -58,10 +60,19 @@ enum Measure {
         let inputs = WorkspaceScanner.scan(paths)
         let logs = LoadedLogs.load(inputs)
         let indexed = DispatchTime.now()
+        let indexPeak = peakResidentMiB()
         let merged = LogMerge.merged(logs)
         let done = DispatchTime.now()
         func seconds(_ a: DispatchTime, _ b: DispatchTime) -> Double { Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e9 }
-        print("\(logs.byteCount) \(logs.recordCount) \(seconds(start, indexed)) \(seconds(indexed, done)) \(merged.count)")
+        print("\(logs.byteCount) \(logs.recordCount) \(seconds(start, indexed)) \(seconds(indexed, done)) \(indexPeak) \(merged.count)")
+    }
+
+    /// VmHWM: the peak resident set so far, in MiB.
+    static func peakResidentMiB() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+        return kb / 1024
     }
 }
 
@@ -98,6 +109,7 @@ enum Child {
         var status: Int32
         var seconds: Double
         var peakMiB: Double
+        var cpuSeconds: Double = 0
         var output: String
     }
 
@@ -121,6 +133,9 @@ enum Child {
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-        return Result(status: status, seconds: seconds, peakMiB: Double(usage.ru_maxrss) / 1024, output: output)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Result(status: status, seconds: seconds, peakMiB: Double(usage.ru_maxrss) / 1024, cpuSeconds: cpu,
+                      output: output)
     }
 }

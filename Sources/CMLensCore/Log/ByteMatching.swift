@@ -39,6 +39,20 @@ enum Bytes {
         return prefix.withUnsafeBytes { memcmp(base + at, $0.baseAddress!, prefix.count) == 0 }
     }
 
+    /// `<![LOG[` at `at`, compared without a call (the scanner asks once or twice per record).
+    @inline(__always)
+    static func isLogOpen(_ b: UnsafeRawBufferPointer, at i: Int) -> Bool {
+        i >= 0 && i + 7 <= b.count && b[i] == 0x3C && b[i + 1] == 0x21 && b[i + 2] == 0x5B && b[i + 3] == 0x4C
+            && b[i + 4] == 0x4F && b[i + 5] == 0x47 && b[i + 6] == 0x5B
+    }
+
+    /// `]LOG]!>` at `at`.
+    @inline(__always)
+    static func isLogClose(_ b: UnsafeRawBufferPointer, at i: Int) -> Bool {
+        i >= 0 && i + 7 <= b.count && b[i] == 0x5D && b[i + 1] == 0x4C && b[i + 2] == 0x4F && b[i + 3] == 0x47
+            && b[i + 4] == 0x5D && b[i + 5] == 0x21 && b[i + 6] == 0x3E
+    }
+
     /// Number of newlines in `buffer[from..<to]`.
     static func countNewlines(in buffer: UnsafeRawBufferPointer, from: Int, to: Int) -> Int {
         var count = 0

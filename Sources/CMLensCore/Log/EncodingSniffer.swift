@@ -102,7 +102,7 @@ enum SplitPoints {
                 // A line that starts a record, after a line that ended one (`…">`).
                 while let newline = Bytes.find(Bytes.newline, in: b, from: from, to: n) {
                     from = newline + 1
-                    guard Bytes.hasPrefix(Bytes.logOpen, in: b, at: newline + 1) else { continue }
+                    guard Bytes.isLogOpen(b, at: newline + 1) else { continue }
                     var before = newline - 1
                     if before >= 0 && b[before] == Bytes.carriageReturn { before -= 1 }
                     if before >= 0 && b[before] == UInt8(ascii: ">") { return newline + 1 }

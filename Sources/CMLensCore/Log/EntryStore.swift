@@ -19,13 +19,25 @@ struct EntryStore: Sendable {
         count += 1
     }
 
-    mutating func append(contentsOf other: EntryStore, adjust: (inout RecordEntry) -> Void) {
-        for chunk in other.chunks {
+    /// Moves every entry of `other` to the end of this store, releasing `other`'s chunks as it goes
+    /// so that the two never both hold a whole index.
+    mutating func drain(_ other: inout EntryStore, adjust: (inout RecordEntry) -> Void) {
+        for k in other.chunks.indices {
+            let chunk = other.chunks[k]
+            other.chunks[k] = []
             for var entry in chunk {
                 adjust(&entry)
                 append(entry)
             }
         }
+        other = EntryStore()
+    }
+
+    /// Drops the spare capacity of the last chunk once a file is read: thousands of small files
+    /// would otherwise each keep up to twice what they use.
+    mutating func shrinkToFit() {
+        guard let last = chunks.indices.last, chunks[last].capacity > chunks[last].count else { return }
+        chunks[last] = Array(chunks[last])
     }
 
     subscript(index: Int) -> RecordEntry {
@@ -76,6 +88,12 @@ struct ComponentTable: Sendable {
     }
 
     func name(_ id: UInt16) -> String? { id == Self.overflow ? nil : names[Int(id)] }
+
+    /// Keeps only the names once a file is read: the lookup tables are for scanning.
+    mutating func compact() {
+        byBytes = [:]
+        recent = []
+    }
 }
 
 #if canImport(Glibc)

@@ -20,7 +20,7 @@ public enum LogReader {
     }
 
     /// Total bytes kept in memory across files, so a huge workspace does not live in RAM.
-    static let inMemoryBudget = Atomic<Int>(96 << 20)
+    static let inMemoryBudget = Atomic<Int>(32 << 20)
 
     public static func read(path: String, client: String, logName: String? = nil) -> LogFileIndex {
         read(path: path, client: client, logName: logName, options: .standard)
@@ -129,10 +129,15 @@ public enum LogReader {
             scanRange(fd: fd, from: parts[k], to: parts[k + 1], chunkSize: options.chunkSize, into: &scanner)
             results.withLock { $0[k] = scanner }
         }
-        scanners = results.withLock { $0 }
-        var combined = scanners[0]!
+        // Take the scanners out, so each half's index has one owner and is freed as it is absorbed.
+        scanners = results.withLock { held in
+            defer { held = [] }
+            return held
+        }
+        var combined = scanners[0].take()!
         for k in 1..<scanners.count {
-            combined.absorb(scanners[k]!)
+            var next = scanners[k].take()!
+            combined.absorb(&next)
         }
         combined.finish()
         return build(combined, path: path, client: client, logName: logName, encoding: sniff.encoding, format: kind,
@@ -152,7 +157,8 @@ public enum LogReader {
     /// fewer bytes than asked, and 0 only at the end.
     static func scanRange(from: Int, to: Int, chunkSize: Int, into scanner: inout RecordScanner,
                           read: (UnsafeMutableRawPointer, Int, Int) -> Int) {
-        var buffer = [UInt8](repeating: 0, count: max(chunkSize, 16))
+        // A small file needs no 4 MiB buffer: thousands of them would fragment the heap.
+        var buffer = [UInt8](repeating: 0, count: max(min(chunkSize, to - from + 1), 16))
         var filled = 0
         var base = from
         var position = from

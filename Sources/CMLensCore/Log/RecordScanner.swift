@@ -19,6 +19,14 @@ struct RecordScanner {
     /// 1-based line number at the scan position.
     private(set) var line = 1
     private var lastTicks = Int64.min
+    /// The last date text seen and its day number.
+    private var lastDate = DateCache()
+
+    private struct DateCache {
+        var bytes = [UInt8](repeating: 0, count: 16)
+        var count = -1
+        var days: Int64 = 0
+    }
 
     init(structured: Bool, legacy: Bool, firstLine: Int = 1) {
         self.structured = structured
@@ -41,7 +49,7 @@ struct RecordScanner {
                 p += 1
                 continue
             }
-            if c == UInt8(ascii: "<") && Bytes.hasPrefix(Bytes.logOpen, in: b, at: p) {
+            if c == UInt8(ascii: "<") && Bytes.isLogOpen(b, at: p) {
                 if let open = pending {
                     flushPending(b, base: base, from: open, to: p)
                     pending = nil
@@ -117,6 +125,8 @@ struct RecordScanner {
 
     /// Called once the whole file is scanned: gives untimed records at the top the first time seen.
     mutating func finish() {
+        entries.shrinkToFit()
+        components.compact()
         var firstTimed: Int64?
         for i in 0..<entries.count where entries[i].hasTime {
             firstTimed = entries[i].ticks
@@ -131,7 +141,7 @@ struct RecordScanner {
     }
 
     /// Appends the records of the scanner that read the next stretch of the same file.
-    mutating func absorb(_ next: RecordScanner) {
+    mutating func absorb(_ next: inout RecordScanner) {
         let lineOffset = line - 1
         var remap: [UInt16: UInt16] = [:]
         for (id, name) in next.components.names.enumerated() {
@@ -140,7 +150,7 @@ struct RecordScanner {
         let firstIndex = entries.count
         var inherited = lastTicks
         var seenTime = false
-        entries.append(contentsOf: next.entries) { entry in
+        entries.drain(&next.entries) { entry in
             entry.line &+= UInt32(truncatingIfNeeded: lineOffset)
             entry.component = remap[entry.component] ?? ComponentTable.overflow
             if entry.hasTime { seenTime = true; inherited = entry.ticks } else if !seenTime { entry.ticks = inherited }
@@ -165,7 +175,7 @@ struct RecordScanner {
                 return cutOff(b, base: base, recordStart: p, at: n)
             }
             if close + Bytes.logClose.count + 1 > n && !final { return nil }
-            guard Bytes.hasPrefix(Bytes.logClose, in: b, at: close) else {
+            guard Bytes.isLogClose(b, at: close) else {
                 search = close + 1
                 continue
             }
@@ -173,7 +183,7 @@ struct RecordScanner {
             var scan = p + Bytes.logOpen.count
             var messageNewlines = 0
             while let newline = Bytes.find(Bytes.newline, in: b, from: scan, to: close) {
-                if Bytes.hasPrefix(Bytes.logOpen, in: b, at: newline + 1) {
+                if Bytes.isLogOpen(b, at: newline + 1) {
                     return cutOff(b, base: base, recordStart: p, at: newline)
                 }
                 messageNewlines += 1
@@ -235,17 +245,33 @@ struct RecordScanner {
             notes.remember(line: line, "time \"\(TextDecoding.string(b[time]))\" is not a time of day; record kept without a time")
             return nil
         }
-        guard let (year, month, day) = TimestampParsing.date(b, date),
-              let logTime = LogTime(year: year, month: month, day: day, hour: clock.secondOfDay / 3600,
-                                    minute: clock.secondOfDay % 3600 / 60, second: clock.secondOfDay % 60,
-                                    nanoseconds: clock.nanoseconds, biasMinutes: clock.bias)
-        else {
+        guard let days = days(b, date) else {
             notes.badTime += 1
             notes.remember(line: line, "date \"\(TextDecoding.string(b[date]))\" is not a month-day-year date; record kept without a time")
             return nil
         }
         noteBias(clock.biasNote, b, time)
-        return Self.ticks(logTime)
+        let seconds = days * 86_400 + Int64(clock.secondOfDay) + Int64(clock.bias ?? 0) * 60
+        return seconds &* 10_000_000 &+ Int64(clock.nanoseconds / 100)
+    }
+
+    /// Days since 1970 of a `M-D-YYYY` date; consecutive records share their date, so the last one is kept.
+    private mutating func days(_ b: UnsafeRawBufferPointer, _ date: Range<Int>) -> Int64? {
+        let length = date.count
+        if length == lastDate.count && length <= 16 {
+            var same = true
+            for k in 0..<length where b[date.lowerBound + k] != lastDate.bytes[k] { same = false; break }
+            if same { return lastDate.days }
+        }
+        guard let (year, month, day) = TimestampParsing.date(b, date), (1...9999).contains(year), (1...12).contains(month),
+              (1...CivilCalendar.daysIn(month: month, year: year)).contains(day) else { return nil }
+        let days = CivilCalendar.daysFromEpoch(year: year, month: month, day: day)
+        if length <= 16 {
+            lastDate.count = length
+            for k in 0..<length { lastDate.bytes[k] = b[date.lowerBound + k] }
+            lastDate.days = days
+        }
+        return days
     }
 
     private mutating func noteBias(_ note: TimestampParsing.BiasNote?, _ b: UnsafeRawBufferPointer, _ time: Range<Int>) {
