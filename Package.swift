@@ -47,7 +47,7 @@ let package = Package(
             dependencies: ["CMLensCore"],
             path: "Benchmarks/cmlens-bench"
         ),
-        .testTarget(name: "CMLensCoreTests", dependencies: ["CMLensCore"]),
+        .testTarget(name: "CMLensCoreTests", dependencies: ["CMLensCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CMLensTUITests", dependencies: ["CMLensTUI", "CMLensCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["cmlens", "CMLensCore"]),
     ],
