@@ -151,7 +151,7 @@ public enum BuiltInDiagnosticRules {
       "severity": "error",
       "logs": ["WUAHandler.log"],
       "patterns": [
-        {"name": "scanFailed", "regex": "(?i)(?:Scan failed with error|OnSearchComplete - Failed to end search job\\. Error) = (?<error>0x[0-9A-Fa-f]{8})"}
+        {"name": "scanFailed", "regex": "(?i)(?:Scan failed with error|OnSearchComplete - Failed to end search job\\. Error) = (?<error>0x(?!0{8})[0-9A-Fa-f]{8})"}
       ],
       "explanation": "The Windows Update Agent scan against the software update point failed {count} times from {first} to {last} with {all:error}. Without a scan the client reports no compliance and installs no updates. 0x80072EE2 is a timeout and 0x8024402C a proxy or server name that cannot be resolved: the client cannot reach WSUS.",
       "fix": "Check the WSUS address the client was given (WUAHandler.log 'Enabling WUA Managed server policy to use server: …', or WUServer under HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate), that the name resolves and the port (80/8530, 443/8531) is open from the client, and the proxy (netsh winhttp show proxy; proxy bypass for the WSUS server). Then run the Software Updates Scan Cycle again.",

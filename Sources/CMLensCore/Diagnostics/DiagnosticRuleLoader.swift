@@ -265,12 +265,12 @@ private struct RuleReader {
         let atLeast = self.number(object, "atLeast", in: name).map { Int($0) }
         let atMost = self.number(object, "atMost", in: name).map { Int($0) }
         let within = self.number(object, "withinSeconds", in: name)
-        if atLeast == nil && atMost == nil {
-            fail("\(name): condition \(number) needs \"atLeast\" or \"atMost\"")
-            return nil
-        }
         if within != nil && atLeast == nil {
             fail("\(name): condition \(number): \"withinSeconds\" counts repetitions and needs \"atLeast\"")
+            return nil
+        }
+        if atLeast == nil && atMost == nil {
+            fail("\(name): condition \(number) needs \"atLeast\" or \"atMost\"")
             return nil
         }
         return DiagnosticCondition(pattern: pattern, atLeast: atLeast, atMost: atMost, withinSeconds: within)

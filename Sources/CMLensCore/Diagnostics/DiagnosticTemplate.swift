@@ -27,7 +27,11 @@ public enum DiagnosticTemplate {
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "{") {
             out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                out += rest[open...]
+                rest = rest[rest.endIndex...]
+                break
+            }
             let inner = String(rest[rest.index(after: open)..<close])
             // `{capture|words}`: the words when nothing was captured (an optional line was absent).
             let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)

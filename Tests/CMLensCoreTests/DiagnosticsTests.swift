@@ -1,0 +1,349 @@
+import Foundation
+import Testing
+@testable import CMLensCore
+
+/// Each shipped rule against a log that shows its fault and a healthy log that merely uses the
+/// same words; rules files (user rules, broken JSON, a broken rule); the engine's conditions and
+/// placeholders; the bundled Samples.
+struct DiagnosticsTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let fixtures = repository.appendingPathComponent("Tests/CMLensCoreTests/Fixtures/diagnostics")
+
+    static func fixture(_ path: String) -> String { fixtures.appendingPathComponent(path).path }
+
+    static func diagnose(_ paths: [String], ruleFiles: [String] = [], policy: RetryPolicy = .defaults,
+                         providers: [any DiagnosticFactProvider] = []) -> Diagnosis.Output {
+        let inputs = WorkspaceScanner.scan(paths)
+        let logs = LoadedLogs.load(inputs)
+        return Diagnosis.run(logs: logs, ruleFiles: inputs.ruleFiles + ruleFiles, policy: policy, providers: providers)
+    }
+
+    static let faulty = diagnose([fixture("faulty")])
+    static let healthy = diagnose([fixture("healthy")])
+
+    static func findings(_ output: Diagnosis.Output, rule: String, client: String? = nil) -> [DiagnosticFinding] {
+        output.findings.filter { $0.rule == rule && (client == nil || $0.client == client) }
+    }
+
+    /// `WKS-CERT/ClientIDManagerStartup.log:2`: the client folder, the file, the line.
+    static func shortEvidence(_ finding: DiagnosticFinding) -> [String] {
+        finding.evidence.map { item in
+            let parts = item.file.split(separator: "/")
+            return parts.suffix(2).joined(separator: "/") + ":\(item.line)"
+        }
+    }
+
+    // MARK: the built-in rules
+
+    @Test func builtInRulesLoadCleanly() {
+        let (rules, problems) = BuiltInDiagnosticRules.load()
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(Set(rules.map(\.id)) == ["certificate-store-loop", "updates-no-boundary-in-task-sequence",
+                                          "program-retry-loop", "program-failed-not-retried", "missing-hotfix",
+                                          "management-point-not-found", "content-no-distribution-point",
+                                          "wsus-scan-failed"])
+        for rule in rules { #expect(rule.reference?.isEmpty == false, "rule \(rule.id) cites no source") }
+    }
+
+    @Test func healthyLogsRaiseNothing() {
+        #expect(Self.healthy.findings.isEmpty, "\(Self.healthy.findings.map { "\($0.rule) on \($0.client)" })")
+        #expect(Self.healthy.problems.isEmpty)
+    }
+
+    @Test func certificateLoopFiresWithEveryLineAndTheSeedsFix() throws {
+        let found = Self.findings(Self.faulty, rule: "certificate-store-loop")
+        #expect(found.map(\.client) == ["WKS-CERT"])
+        let finding = try #require(found.first)
+        #expect(Self.shortEvidence(finding) == (2...8).map { "WKS-CERT/ClientIDManagerStartup.log:\($0)" }
+            + ["WKS-CERT/PolicyAgent.log:2"] + (9...15).map { "WKS-CERT/ClientIDManagerStartup.log:\($0)" })
+        #expect(finding.severity == .error)
+        #expect(finding.explanation.contains("10 failed lookups"))
+        #expect(finding.explanation.contains("RegTask error 0x80004005"))
+        #expect(finding.explanation.contains("1 refused policy requests"))
+        #expect(finding.explanation.contains("malware"))
+        #expect(finding.fix.contains("stop the SMS Agent Host service (ccmexec"))
+        #expect(finding.fix.contains("19c5cf9c7b5dc9de3e548adb70398402_50e417e0-e461-474b-96e2-077b80325612"))
+        #expect(finding.fix.contains(#"%ALLUSERSPROFILE%\Application Data\Microsoft\Crypto\RSA\MachineKeys"#))
+        #expect(finding.fix.contains(#"%ProgramData%\Microsoft\Crypto\RSA\MachineKeys"#))
+        #expect(finding.first?.iso8601 == "2011-03-02T08:00:01.000-05:00")
+        #expect(finding.last?.iso8601 == "2011-03-02T08:09:32.000-05:00")
+        #expect(finding.errorCodes.map(\.code) == ["0x80004005"])
+    }
+
+    @Test func certificateRuleNeedsARepeatedLoopNotOneFailedLookup() {
+        // The healthy client failed one lookup, then found its certificate.
+        #expect(Self.findings(Self.healthy, rule: "certificate-store-loop").isEmpty)
+    }
+
+    @Test func updatesErrorInATaskSequencePointsAtTheBoundary() throws {
+        let found = Self.findings(Self.faulty, rule: "updates-no-boundary-in-task-sequence")
+        #expect(found.map(\.client) == ["BUILD-TS"])
+        let finding = try #require(found.first)
+        #expect(Self.shortEvidence(finding) == [
+            "BUILD-TS/smsts.log:1", "BUILD-TS/smsts.log:2", "BUILD-TS/LocationServices.log:1",
+            // Same second: by path, then line.
+            "BUILD-TS/LocationServices.log:2", "BUILD-TS/smsts.log:3", "BUILD-TS/LocationServices.log:3",
+            "BUILD-TS/UpdatesHandler.log:1", "BUILD-TS/UpdatesHandler.log:3",
+        ])
+        #expect(finding.explanation.contains("0x80040669, 2 times"))
+        #expect(finding.explanation.contains("'Installing Update 1 of 3'"))
+        #expect(finding.fix.contains("IP address range boundary (subnet 10.9.8.0)"))
+        #expect(finding.first?.iso8601 == "2011-03-02T12:58:00.000-08:00")
+        #expect(Set(finding.errorCodes.map(\.code)) == ["0x80040669"])
+    }
+
+    @Test func updatesErrorOutsideATaskSequenceOrATaskSequenceWithoutItIsSilent() {
+        // healthy/WKS-UPD has the error but no task sequence; healthy/BUILD-OK installs updates cleanly.
+        #expect(Self.findings(Self.healthy, rule: "updates-no-boundary-in-task-sequence").isEmpty)
+    }
+
+    @Test func retryLoopCountsAttemptsAndPredictsTheNextRun() throws {
+        let found = Self.findings(Self.faulty, rule: "program-retry-loop")
+        // "Fixed App" was retried and then succeeded: not a loop.
+        #expect(found.map(\.title) == ["Program failing and retrying: Loop App"])
+        let finding = try #require(found.first)
+        #expect(Self.shortEvidence(finding) == [5, 6, 7, 8, 21, 22, 23, 24].map { "WKS-EXEC/execmgr.log:\($0)" })
+        #expect(finding.explanation.contains("advertisement XYZ20001, package XYZ00001"))
+        #expect(finding.explanation.contains("exit code 1618"))
+        #expect(finding.explanation.contains("tried 2 times so far, 1007 attempts left"))
+        // Last line 09:15:12 + 600 s + 300 s countdown.
+        #expect(finding.explanation.contains("next run is due about 2011-03-02 09:30:12 (UTC-05:00)"))
+        #expect(finding.explanation.contains("ConfigMgr defaults"))
+    }
+
+    @Test func retryLoopQuotesTheSitesPolicy() throws {
+        let policy = RetryPolicy(count: 3, interval: 120, errorCodes: [1618], source: .siteControl(path: "site.ct0", lines: [7]))
+        let output = Self.diagnose([Self.fixture("faulty/WKS-EXEC")], policy: policy)
+        let finding = try #require(Self.findings(output, rule: "program-retry-loop").first)
+        #expect(finding.explanation.contains("tried 2 times so far, 2 attempts left (3 retries after the first run)"))
+        #expect(finding.explanation.contains("due about 2011-03-02 09:22:12 (UTC-05:00)"))
+        #expect(finding.explanation.contains("site.ct0 line"))
+    }
+
+    @Test func finalFailureIsReportedOncePerProgram() throws {
+        let found = Self.findings(Self.faulty, rule: "program-failed-not-retried")
+        #expect(found.map(\.title) == ["Program failed for good: Broken App (exit code 2)"])
+        let finding = try #require(found.first)
+        #expect(Self.shortEvidence(finding) == [28, 29, 30, 31].map { "WKS-EXEC/execmgr.log:\($0)" })
+        #expect(finding.explanation.contains("advertisement XYZ20003, package XYZ00003"))
+        #expect(finding.fix.contains("command line"))
+    }
+
+    @Test func managementPointRuleNeedsMoreThanOneFailure() throws {
+        let finding = try #require(Self.findings(Self.faulty, rule: "management-point-not-found").first)
+        #expect(finding.client == "WKS-NOMP")
+        #expect(Self.shortEvidence(finding) == (1...3).map { "WKS-NOMP/LocationServices.log:\($0)" })
+        #expect(finding.explanation.contains("3 times"))
+        // healthy/WKS-MP failed one lookup source and found the MP through DNS.
+        #expect(Self.findings(Self.healthy, rule: "management-point-not-found").isEmpty)
+    }
+
+    @Test func emptyContentLocationIsFound() throws {
+        let finding = try #require(Self.findings(Self.faulty, rule: "content-no-distribution-point", client: "WKS-NODP").first)
+        #expect(Self.shortEvidence(finding) == ["WKS-NODP/ContentTransferManager.log:2"])
+        #expect(finding.explanation.contains("{AAAAAAAA-BBBB-CCCC-DDDD-EEEEEEEEEEEE}"))
+        // The task-sequence client's LocationServices.log also got 0 distribution points.
+        #expect(Self.findings(Self.faulty, rule: "content-no-distribution-point").map(\.client).sorted() == ["BUILD-TS", "WKS-NODP"])
+    }
+
+    @Test func wsusScanFailureNamesItsCodes() throws {
+        let finding = try #require(Self.findings(Self.faulty, rule: "wsus-scan-failed").first)
+        #expect(finding.client == "WKS-WSUS")
+        #expect(finding.title == "Software updates scan against WSUS fails (0x8024402c)")
+        #expect(Self.shortEvidence(finding) == ["WKS-WSUS/WUAHandler.log:2", "WKS-WSUS/WUAHandler.log:3"])
+        #expect(finding.errorCodes.map(\.code) == ["0x8024402C"])
+    }
+
+    @Test func findingsAreByClientThenMostSevereFirst() {
+        var lastClient = ""
+        var lastSeverity = DiagnosticSeverity.error
+        for finding in Self.faulty.findings {
+            if finding.client != lastClient {
+                lastClient = finding.client
+                lastSeverity = .error
+            }
+            #expect(finding.severity <= lastSeverity)
+            lastSeverity = finding.severity
+            #expect(!finding.evidence.isEmpty)
+        }
+        let clients = Self.faulty.findings.map(\.client)
+        #expect(clients == clients.reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }.flatMap { c in clients.filter { $0 == c } })
+    }
+
+    // MARK: facts
+
+    struct HotfixFacts: DiagnosticFactProvider {
+        var kinds: Set<String> { [DiagnosticFactKind.inventoryMissingHotfix] }
+        func facts(of kind: String) -> [DiagnosticMatch] {
+            [DiagnosticMatch(pattern: "", client: "WKS-CERT", file: "inventory/v_GS_SMS_ADVANCED_CLIENT_STAT.csv", line: 12,
+                             time: nil, captures: ["kb": "977384", "component": "SmsPowerManagement",
+                                                   "installed": "4.00.6487.2000", "required": "4.0.6487.2157"],
+                             text: "SmsPowerManagement 4.00.6487.2000")]
+        }
+    }
+
+    @Test func missingHotfixWaitsForItsFactsAndUsesThemWhenGiven() throws {
+        #expect(Self.faulty.skipped.map(\.rule) == ["missing-hotfix"])
+        #expect(Self.faulty.skipped.first?.reason.contains("inventory.missingHotfix") == true)
+        let output = Self.diagnose([Self.fixture("faulty/WKS-CERT")], providers: [HotfixFacts()])
+        #expect(output.skipped.isEmpty)
+        let finding = try #require(Self.findings(output, rule: "missing-hotfix").first)
+        #expect(finding.title == "Client hotfix KB977384 missing")
+        #expect(finding.explanation == "Inventory shows SmsPowerManagement at 4.00.6487.2000 on WKS-CERT; KB977384 brings it to 4.0.6487.2157, so the hotfix is not installed.")
+        #expect(finding.evidenceLocations == ["inventory/v_GS_SMS_ADVANCED_CLIENT_STAT.csv:12"])
+        #expect(finding.first == nil)
+    }
+
+    // MARK: rules files
+
+    @Test func aUserRulesFileAddsARule() throws {
+        let output = Self.diagnose([Self.fixture("faulty/WKS-WSUS")], ruleFiles: [Self.fixture("rules/user.rules.json")])
+        #expect(output.problems.isEmpty)
+        let finding = try #require(Self.findings(output, rule: "wsus-proxy-name").first)
+        #expect(finding.title == "WSUS unreachable through the proxy (0x8024402c)")
+        #expect(finding.explanation == "WKS-WSUS: 1 scan failed with 0x8024402c: the proxy or WSUS name did not resolve.")
+        #expect(Self.shortEvidence(finding) == ["WKS-WSUS/WUAHandler.log:3"])
+        #expect(finding.reference == "A test rule")
+        // The built-in rules still ran.
+        #expect(!Self.findings(output, rule: "wsus-scan-failed").isEmpty)
+    }
+
+    @Test func rulesFilesInTheWorkspaceAreFound() throws {
+        let folder = try LogTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let client = folder.appendingPathComponent("WKS-WSUS")
+        try FileManager.default.createDirectory(at: client, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.fixture("faulty/WKS-WSUS/WUAHandler.log"),
+                                         toPath: client.appendingPathComponent("WUAHandler.log").path)
+        try FileManager.default.copyItem(atPath: Self.fixture("rules/user.rules.json"),
+                                         toPath: folder.appendingPathComponent("site.rules.json").path)
+        let output = Self.diagnose([folder.path])
+        #expect(Self.findings(output, rule: "wsus-proxy-name").count == 1)
+    }
+
+    @Test func brokenJSONIsReportedWithItsLineAndBuiltInRulesStillRun() throws {
+        let path = Self.fixture("rules/broken-json.rules.json")
+        let output = Self.diagnose([Self.fixture("faulty/WKS-WSUS")], ruleFiles: [path])
+        let problem = try #require(output.problems.first)
+        #expect(output.problems.count == 1)
+        #expect(problem.file == path)
+        #expect(problem.line == 8)  // the missing comma after line 7 is found where "patterns" starts
+        #expect(problem.severity == .error)
+        #expect(problem.message.contains("not valid JSON"))
+        #expect(!Self.findings(output, rule: "wsus-scan-failed").isEmpty)
+    }
+
+    @Test func aBrokenRuleIsSkippedWithItsLineAndItsNeighbourLoads() {
+        let (rules, problems) = DiagnosticRuleLoader.load(path: Self.fixture("rules/bad-rule.rules.json"))
+        #expect(rules.map(\.id) == ["good-one"])
+        #expect(rules.first?.origin.hasSuffix("bad-rule.rules.json:2") == true)
+        #expect(problems.map(\.line) == [11, 11])
+        #expect(problems.first?.message.contains("\"oops\": the regex does not compile") == true)
+        #expect(problems.last?.message == "rule \"bad-regex\" skipped")
+    }
+
+    @Test func ruleProblemsNameWhatIsWrong() {
+        let text = """
+            {"rules": [
+              {"id": "x", "title": "t", "logs": "a.log", "explanation": "{nothing} and {count}", "fix": "f",
+               "patterns": [{"name": "p", "regex": "(?<v>a)"}, {"name": "p", "fact": "no.such.fact"}],
+               "conditions": [{"pattern": "q", "atLeast": 1}, {"pattern": "p", "withinSeconds": 5}],
+               "groupBy": "w", "colour": "red"}
+            ]}
+            """
+        let (rules, problems) = DiagnosticRuleLoader.parse(text, path: "t.rules.json")
+        #expect(rules.isEmpty)
+        let messages = problems.map(\.message)
+        #expect(problems.allSatisfy { $0.line == 2 })
+        #expect(messages.contains { $0.contains("unknown key \"colour\"") })
+        #expect(messages.contains { $0.contains("unknown fact \"no.such.fact\"") })
+        #expect(messages.contains { $0.contains("names pattern \"q\", which the rule does not have") })
+        #expect(messages.contains { $0.contains("\"withinSeconds\" counts repetitions and needs \"atLeast\"") })
+        #expect(messages.contains { $0.contains("\"groupBy\" must name a capture of the first pattern") })
+        #expect(messages.last == "rule \"x\" skipped")
+    }
+
+    @Test func anUnknownPlaceholderIsAWarningAndShowsAsWritten() throws {
+        let text = #"[{"id": "x", "title": "t", "logs": ["a.log"], "explanation": "{nothing|} {nothing}", "fix": "f", "patterns": [{"name": "p", "regex": "hello"}]}]"#
+        let (rules, problems) = DiagnosticRuleLoader.parse(text, path: "t.rules.json")
+        #expect(rules.count == 1)
+        #expect(problems.map(\.severity) == [.warning])
+        let log = LogReader.parse(bytes: Array(LogTestSupport.cmtrace("hello").utf8), path: "C/a.log", client: "C", logName: "a.log")
+        let result = DiagnosticEngine(rules: rules).run(LoadedLogs(files: [log], problems: []))
+        #expect(result.findings.first?.explanation == " {nothing}")
+    }
+
+    @Test func notJSONAtAllIsOneProblem() {
+        let (rules, problems) = DiagnosticRuleLoader.parse("rules:\n  - id: yaml", path: "r.rules.json")
+        #expect(rules.isEmpty)
+        #expect(problems.count == 1)
+        #expect(problems.first?.line == 1)
+        let (_, shape) = DiagnosticRuleLoader.parse(#"{"rule": []}"#, path: "r.rules.json")
+        #expect(shape.first?.message.contains("expected {\"rules\": [ … ]}") == true)
+    }
+
+    // MARK: conditions and placeholders
+
+    static func match(_ second: Int64) -> DiagnosticMatch {
+        DiagnosticMatch(pattern: "p", client: "C", file: "f", line: Int(second), time: LogTime(localSeconds: second, biasMinutes: 0),
+                        captures: [:], text: "")
+    }
+
+    @Test func repetitionNeedsEnoughMatchesInsideOneWindow() {
+        let spread = [0, 100, 200, 300].map(Self.match)
+        #expect(DiagnosticEngine.holds(DiagnosticCondition(pattern: "p", atLeast: 4), spread))
+        #expect(!DiagnosticEngine.holds(DiagnosticCondition(pattern: "p", atLeast: 3, withinSeconds: 150), spread))
+        #expect(DiagnosticEngine.holds(DiagnosticCondition(pattern: "p", atLeast: 2, withinSeconds: 100), spread))
+        #expect(DiagnosticEngine.holds(DiagnosticCondition(pattern: "p", atLeast: 4, withinSeconds: 300), spread))
+        #expect(!DiagnosticEngine.holds(DiagnosticCondition(pattern: "p", atMost: 0), spread))
+        #expect(DiagnosticEngine.holds(DiagnosticCondition(pattern: "p", atMost: 0), []))
+    }
+
+    @Test func placeholdersFillFromCapturesPolicyAndTimeArithmetic() {
+        var a = Self.match(1000)
+        a.captures = ["tries": "2", "code": "5"]
+        var b = Self.match(2000)
+        b.captures = ["code": "1618"]
+        let scope = DiagnosticTemplate.Scope(client: "PC", trigger: "p", matches: ["p": [a], "q": [b]],
+                                             first: a.time, last: b.time, policy: .defaults)
+        #expect(DiagnosticTemplate.fill("{client} {code} {all:code} {count} {count:q}", scope) == "PC 5 5, 1618 1 1")
+        #expect(DiagnosticTemplate.fill("{policy.count + 1 - tries}", scope) == "1007")
+        #expect(DiagnosticTemplate.fill("{last + policy.interval + policy.countdown}", scope) == "1970-01-01 00:48:20 (UTC+00:00)")
+        #expect(DiagnosticTemplate.fill("{missing|none} {missing}", scope) == "none {missing}")
+        #expect(DiagnosticTemplate.fill("{first:q} unclosed {", scope) == "1970-01-01 00:33:20 (UTC+00:00) unclosed {")
+    }
+
+    // MARK: the bundled Samples
+
+    static let samples = diagnose([repository.appendingPathComponent("Samples").path])
+
+    @Test func samplesShowEachStoryOnItsClientOnly() {
+        let byRule = Dictionary(grouping: Self.samples.findings, by: \.rule).mapValues { $0.map(\.client) }
+        #expect(byRule["certificate-store-loop"] == ["WKS-ACCT-014"])
+        #expect(byRule["updates-no-boundary-in-task-sequence"] == ["BUILD-CAP-01"])
+        #expect(byRule["program-retry-loop"] == ["WKS-ACCT-014"])
+        #expect(byRule["program-failed-not-retried"] == ["WKS-LAB-007"])
+        #expect(Self.findings(Self.samples, rule: "program-retry-loop").map(\.title) == ["Program failing and retrying: Office 2010 Setup, Silent"])
+        #expect(Self.findings(Self.samples, rule: "program-failed-not-retried").map(\.title) == ["Program failed for good: Visio Viewer 2010 (exit code 1)"])
+    }
+
+    @Test func samplesCertificateLoopStartsAfterOutlooksRestart() throws {
+        let finding = try #require(Self.findings(Self.samples, rule: "certificate-store-loop").first)
+        #expect(finding.explanation.contains("Outlook 2010 Install"))
+        #expect(finding.explanation.contains("160 failed lookups from 2011-01-13 10:23:53 (UTC-05:00)"))
+        let lines = Set(finding.evidenceLocations)
+        #expect(lines.contains { $0.hasSuffix("WKS-ACCT-014/ClientIDManagerStartup.log:12") })
+        // The healthy registration at 07:58 is not evidence.
+        #expect(!lines.contains { $0.hasSuffix("WKS-ACCT-014/ClientIDManagerStartup.log:6") })
+    }
+
+    @Test func realCorpusRunsWithoutFalseAlarmsOfTheSeedsFaults() {
+        guard FileManager.default.fileExists(atPath: LogTestSupport.realCorpus.path) else { return }
+        let output = Self.diagnose([LogTestSupport.realCorpus.path])
+        #expect(output.problems.isEmpty)
+        #expect(Self.findings(output, rule: "certificate-store-loop").isEmpty)
+        #expect(Self.findings(output, rule: "updates-no-boundary-in-task-sequence").isEmpty)
+        for finding in output.findings { #expect(!finding.evidence.isEmpty) }
+    }
+}
