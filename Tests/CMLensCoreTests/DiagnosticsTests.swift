@@ -176,10 +176,12 @@ struct DiagnosticsTests {
     struct HotfixFacts: DiagnosticFactProvider {
         var kinds: Set<String> { [DiagnosticFactKind.inventoryMissingHotfix] }
         func facts(of kind: String) -> [DiagnosticMatch] {
-            [DiagnosticMatch(pattern: "", client: "WKS-CERT", file: "inventory/v_GS_SMS_ADVANCED_CLIENT_STAT.csv", line: 12,
-                             time: nil, captures: ["kb": "977384", "component": "SmsPowerManagement",
-                                                   "installed": "4.00.6487.2000", "required": "4.0.6487.2157"],
-                             text: "SmsPowerManagement 4.00.6487.2000")]
+            [("977384", "SmsPowerManagement", "4.0.6487.2157", 12), ("2444668", "SmsInventory", "4.0.6487.2161", 15)].map {
+                DiagnosticMatch(pattern: "", client: "WKS-CERT", file: "inventory/v_GS_SMS_ADVANCED_CLIENT_STAT.csv", line: $0.3,
+                                time: nil, captures: ["kb": $0.0, "hotfix": "KB" + $0.0, "component": $0.1, "installed": "4.00.6487.2000",
+                                                      "required": $0.2, "detail": "KB\($0.0) (\($0.1) 4.00.6487.2000, needs \($0.2))"],
+                                text: "\($0.1) 4.00.6487.2000")
+            }
         }
     }
 
@@ -189,10 +191,21 @@ struct DiagnosticsTests {
         let output = Self.diagnose([Self.fixture("faulty/WKS-CERT")], providers: [HotfixFacts()])
         #expect(output.skipped.isEmpty)
         let finding = try #require(Self.findings(output, rule: "missing-hotfix").first)
-        #expect(finding.title == "Client hotfix KB977384 missing")
-        #expect(finding.explanation == "Inventory shows SmsPowerManagement at 4.00.6487.2000 on WKS-CERT; KB977384 brings it to 4.0.6487.2157, so the hotfix is not installed.")
-        #expect(finding.evidenceLocations == ["inventory/v_GS_SMS_ADVANCED_CLIENT_STAT.csv:12"])
+        #expect(finding.title == "Client hotfixes missing: KB977384, KB2444668")
+        #expect(finding.explanation.contains("WKS-CERT without 2 hotfix(es)"))
+        #expect(finding.explanation.contains("KB2444668 (SmsInventory 4.00.6487.2000, needs 4.0.6487.2161)"))
+        #expect(finding.evidenceLocations == ["inventory/v_GS_SMS_ADVANCED_CLIENT_STAT.csv:12",
+                                              "inventory/v_GS_SMS_ADVANCED_CLIENT_STAT.csv:15"])
         #expect(finding.first == nil)
+    }
+
+    @Test func theRulesFileExampleInTheDocsLoads() throws {
+        let docs = try String(contentsOf: Self.repository.appendingPathComponent("docs/diagnose.md"), encoding: .utf8)
+        let start = try #require(docs.range(of: "```json\n"))
+        let end = try #require(docs.range(of: "```", range: start.upperBound..<docs.endIndex))
+        let (rules, problems) = DiagnosticRuleLoader.parse(String(docs[start.upperBound..<end.lowerBound]), path: "docs")
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(rules.map(\.id) == ["cache-too-small"])
     }
 
     // MARK: rules files

@@ -108,15 +108,14 @@ public enum BuiltInDiagnosticRules {
     },
     {
       "id": "missing-hotfix",
-      "title": "Client hotfix KB{kb} missing",
+      "title": "Client hotfixes missing: {all:hotfix}",
       "severity": "warning",
-      "groupBy": "kb",
       "patterns": [
         {"name": "missing", "fact": "inventory.missingHotfix"}
       ],
-      "explanation": "Inventory shows {component} at {installed} on {client}; KB{kb} brings it to {required}, so the hotfix is not installed.",
-      "fix": "Deploy KB{kb} to this client: `cmlens compliance PATH --collection-query wql --kb {kb}` prints the query for a collection of the clients that lack it.",
-      "reference": "Field notes, January 2011 (seed-configmgr-2011-01.txt: KB977384, 978754, 2444668 and the component versions they raise)"
+      "explanation": "Inventory shows {client} without {count} hotfix(es) of the catalogue, judged by the version of the component each one raises: {all:detail}.",
+      "fix": "Deploy the missing hotfixes to this client; `cmlens compliance PATH --collection-query wql --kb KB` prints the query for a collection of the clients that lack one. The pre-R3 hotfix 977384 is required on every ConfigMgr 2007 client before R3.",
+      "reference": "Field notes, January 2011 (seed-configmgr-2011-01.txt: KB977384 SmsPowerManagement 4.0.6487.2157, KB978754 SmsOSDeployment 4.0.6487.2115, KB2444668 SmsInventory 4.0.6487.2161; 'System Center Configuration Manager 2007 Hotfix Installation Guidance')"
     },
     {
       "id": "management-point-not-found",

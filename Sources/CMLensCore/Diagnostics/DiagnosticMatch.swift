@@ -48,7 +48,8 @@ public enum DiagnosticFactKind {
     public static let executionRetrying = "execution.retrying"
     /// A program that failed with a code the policy never retries.
     public static let executionFailedNonRetry = "execution.failedNonRetry"
-    /// A client whose inventory lacks a hotfix of the catalogue.
+    /// A client whose inventory lacks a hotfix of the catalogue: `kb` 977384, `hotfix` KB977384,
+    /// `detail` "KB977384 (SmsPowerManagement 4.00.6487.2000, needs 4.0.6487.2157)".
     public static let inventoryMissingHotfix = "inventory.missingHotfix"
     /// A machine inventory reports outside any domain (`Resource_Domain_OR_Workgr0` is a workgroup).
     public static let inventoryWorkgroup = "inventory.workgroup"
@@ -57,7 +58,7 @@ public enum DiagnosticFactKind {
         executionRetrying: ["program", "advertisement", "package", "code", "meaning", "attemptsUsed", "attemptsLeft",
                             "nextRetry", "policy"],
         executionFailedNonRetry: ["program", "advertisement", "package", "code", "meaning", "policy"],
-        inventoryMissingHotfix: ["kb", "component", "required", "installed"],
+        inventoryMissingHotfix: ["kb", "hotfix", "component", "required", "installed", "detail"],
         inventoryWorkgroup: ["workgroup"],
     ]
 
