@@ -374,3 +374,38 @@ struct DiagnosticsTests {
         #expect(output.findings.isEmpty, "\(output.findings.map { "\($0.rule) on \($0.client)" })")
     }
 }
+
+/// The literal prefilter must never rule out a line the regex would match.
+struct DiagnosticRegexTests {
+    @Test func requiredLiteralIsTextEveryMatchContains() {
+        #expect(DiagnosticRegex.requiredLiteral(in: #"Program Exit Code (?<c>\d+) has been tried (?<t>\d+) times, will retry later"#)
+            == " times, will retry later")
+        #expect(DiagnosticRegex.requiredLiteral(in: #"RegTask: Failed to get certificate\. Error: (?<e>0x[0-9A-F]{8})"#)
+            == "RegTask: Failed to get certificate. Error: ")
+        #expect(DiagnosticRegex.requiredLiteral(in: "abcd|efgh") == nil)
+        #expect(DiagnosticRegex.requiredLiteral(in: "colou?r scheme") == "r scheme")
+        #expect(DiagnosticRegex.requiredLiteral(in: #"Scan failed with error = 0x[0-9]+"#) == "Scan failed with error = 0x")
+        #expect(DiagnosticRegex.requiredLiteral(in: #"a\db"#) == nil)
+    }
+
+    @Test func builtInPatternsMatchTheSameWithAndWithoutThePrefilter() throws {
+        let lines = [
+            "Failed to find the certificate in the store, retry 3.", "FAILED TO GET THE CERTIFICATE IN THE STORE, retry 12",
+            "Program Exit Code 999 has been tried 2 times, will retry later", "Scan failed with error = 0x80072ee2.",
+            "Installing Update 1 of 12. Name = x", "Current AD site of machine is ", "Unable to find lookup MP(s) from AD",
+            "CContentDownload::StartDownload - failed to get locations for content 1, error = 0x80040669",
+        ]
+        for rule in BuiltInDiagnosticRules.load().rules {
+            for pattern in rule.patterns {
+                guard case .regex(let regex) = pattern.source else { continue }
+                for line in lines {
+                    let bytes = Array(line.utf8)
+                    let lowered = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+                    if regex.match(line) != nil {
+                        #expect(regex.mayMatch(bytes, lowered: { lowered }), "\(rule.id)/\(pattern.name) on \(line)")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -89,8 +89,16 @@ public struct DiagnosticEngine: Sendable {
                 let wanted = jobs[f].filter { $0.components.isEmpty || $0.components.contains(component) }
                 guard !wanted.isEmpty else { continue }
                 let record = file.record(at: index)
+                let bytes = Array(record.message.utf8)
+                var lowered: [UInt8]?
+                let lower = {
+                    if let lowered { return lowered }
+                    let made = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+                    lowered = made
+                    return made
+                }
                 for job in wanted {
-                    guard let captures = job.regex.match(record.message) else { continue }
+                    guard job.regex.mayMatch(bytes, lowered: lower), let captures = job.regex.match(record.message) else { continue }
                     // The rule index rides in the pattern name until the results are split by rule.
                     local.append(DiagnosticMatch(pattern: "\(job.rule)\u{1F}\(job.pattern.name)", client: record.client,
                                                  file: record.file, line: record.line, time: record.time,

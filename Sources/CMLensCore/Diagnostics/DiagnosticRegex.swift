@@ -1,3 +1,4 @@
+import CShims
 import Foundation
 
 /// A rule's regular expression, compiled once, with the names of its `(?<name>…)` captures.
@@ -6,10 +7,78 @@ public struct DiagnosticRegex: Sendable {
     public let source: String
     public let captureNames: [String]
 
+    /// Text every match must contain, when the pattern has one (ASCII, lowercased when the
+    /// pattern is case-insensitive): a memmem over the message's bytes rules most records out
+    /// before the regex engine sees them.
+    let literal: [UInt8]?
+    let caseInsensitive: Bool
+
     public init(_ pattern: String) throws {
         expression = try NSRegularExpression(pattern: pattern, options: [])
         source = pattern
         captureNames = Self.names(in: pattern)
+        let folded = pattern.hasPrefix("(?i)")
+        caseInsensitive = folded
+        literal = Self.requiredLiteral(in: folded ? String(pattern.dropFirst(4)) : pattern)
+            .map { Array((folded ? $0.lowercased() : $0).utf8) }
+    }
+
+    /// Whether the message could match: false only when it lacks the required literal.
+    /// `lowered` is the message's bytes with ASCII letters lowercased, for case-insensitive patterns.
+    func mayMatch(_ bytes: [UInt8], lowered: () -> [UInt8]) -> Bool {
+        guard let literal else { return true }
+        let haystack = caseInsensitive ? lowered() : bytes
+        guard haystack.count >= literal.count else { return false }
+        return haystack.withUnsafeBytes { h in
+            literal.withUnsafeBytes { n in cshims_memmem(h.baseAddress!, h.count, n.baseAddress!, n.count) != nil }
+        }
+    }
+
+    /// The longest run of plain characters outside any group, class or quantifier, if the pattern
+    /// has no top-level alternation and the run is ASCII and at least 4 characters long.
+    static func requiredLiteral(in pattern: String) -> String? {
+        var best = "", run = ""
+        var depth = 0
+        var chars = Array(pattern)[...]
+        func endRun() {
+            if run.count > best.count { best = run }
+            run = ""
+        }
+        while let c = chars.popFirst() {
+            switch c {
+            case "\\":
+                guard let next = chars.popFirst() else { return nil }
+                if depth == 0 && !next.isLetter && !next.isNumber {
+                    run.append(next)
+                } else {
+                    endRun()  // \d, \s, \b, \1 …: not a literal
+                }
+            case "(":
+                endRun()
+                depth += 1
+            case ")":
+                depth -= 1
+                endRun()
+            case "[":
+                endRun()
+                // Skip the class, escapes included.
+                while let d = chars.popFirst(), d != "]" { if d == "\\" { _ = chars.popFirst() } }
+            case "|":
+                if depth == 0 { return nil }
+            case "?", "*", "{":
+                // The character before is optional: it is not required text.
+                if !run.isEmpty { run.removeLast() }
+                endRun()
+                if c == "{" { while let d = chars.popFirst(), d != "}" {} }
+            case "+", ".", "^", "$":
+                endRun()
+            default:
+                if depth == 0 { run.append(c) } else { endRun() }
+            }
+        }
+        endRun()
+        guard best.count >= 4, best.allSatisfy(\.isASCII) else { return nil }
+        return best
     }
 
     /// The first match in the text and its named captures (only those that took part).
