@@ -22,10 +22,13 @@ let package = Package(
         ),
         // wcwidth and memmem need feature macros that Swift's Glibc import does not set.
         .target(name: "CShims"),
+        // glibc's DNS client (res_ninit/res_nquery/ns_parserr) for the stale-systems check.
+        .target(name: "CResolver", linkerSettings: [.linkedLibrary("resolv")]),
         .target(
             name: "CMLensCore",
             dependencies: [
                 "CShims",
+                "CResolver",
                 .product(name: "Collections", package: "swift-collections"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

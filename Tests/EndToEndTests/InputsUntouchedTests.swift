@@ -30,6 +30,7 @@ import Testing
         ["log", "{W}"], ["log", "{W}", "--format", "json"], ["timeline", "{W}"], ["compliance", "{W}"],
         ["sql", "{W}", "--query", "SELECT 1"], ["diagnose", "{W}"], ["explain", "5"],
         ["retry-codes", "--site-control", "{W}/site/sitectrl.ct0"],
+        ["stale", "{W}/sys.txt", "--dns-server", "127.0.0.1:9", "--timeout", "1"],
     ]
 
     @Test(arguments: commands)

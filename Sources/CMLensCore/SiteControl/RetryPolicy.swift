@@ -38,13 +38,25 @@ public struct RetryPolicy: Sendable, Hashable {
 
     public func retries(exitCode: Int) -> Bool { errorCodes.contains(exitCode) }
 
+    /// `Execution Failure Retry Count` -1 means 4,294,967,295: no practical limit.
+    public var isUnlimited: Bool { count < 0 || count >= Int(UInt32.max) }
+
+    /// The most runs a failing program gets: the first one plus `count` retries.
+    public var maxAttempts: Int { isUnlimited ? Int(UInt32.max) : count + 1 }
+
+    /// `1008 retries every 600 s, 40 retry codes`
+    public var summary: String {
+        (isUnlimited ? "unlimited retries" : "\(count) retries") + " every \(interval) s, \(errorCodes.count) retry codes"
+    }
+
     /// Where the policy came from, for every place that uses it.
     public var sourceDescription: String {
         switch source {
         case .defaults:
-            "ConfigMgr defaults (no site control file loaded): \(count) retries every \(interval) s"
+            "ConfigMgr defaults (no site control file loaded): \(summary)"
         case .siteControl(let path, let lines):
-            "\(path)" + (lines.isEmpty ? "" : " lines " + lines.map(String.init).joined(separator: ", "))
+            "\(path)" + (lines.isEmpty ? "" : (lines.count == 1 ? " line " : " lines ") + lines.map(String.init).joined(separator: ", "))
+                + ": \(summary)"
         }
     }
 
@@ -69,17 +81,33 @@ public struct RetryPolicy: Sendable, Hashable {
         if let p = file.property(named: "Execution Failure Retry Error Codes") {
             lines.append(p.line)
             let text = p.string.isEmpty ? p.integer : p.string
-            let parts = text.trimmingCharacters(in: CharacterSet(charactersIn: "{} \t")).split(whereSeparator: { ",; \t".contains($0) })
-            var codes: [Int] = []
-            for part in parts {
-                if let n = Int(part) { codes.append(n) } else {
-                    problems.append(LoadProblem(file: file.path, line: p.line, message: "retry error code \"\(part)\" is not a number; skipped"))
-                }
-            }
-            policy.errorCodes = codes
+            policy.errorCodes = codes(in: text, file: file.path, line: p.line, problems: &problems)
+        } else if let list = file.list(named: "Execution Failure Retry Error Codes") {
+            // The same setting written as a multi-string list: one code per entry.
+            lines.append(list.line)
+            policy.errorCodes = codes(in: list.entries.joined(separator: ","), file: file.path, line: list.line,
+                                      problems: &problems)
+        }
+        // A file that could not be read at all has already said so.
+        let unreadable = file.blocks.isEmpty && !file.problems.isEmpty
+        if lines.isEmpty && !unreadable {
+            problems.append(LoadProblem(file: file.path, severity: .warning,
+                                        message: "no Execution Failure Retry properties in this site control file; using the ConfigMgr defaults"))
         }
         if !lines.isEmpty { policy.source = .siteControl(path: file.path, lines: lines) }
         return (policy, problems)
+    }
+
+    /// `{4,5,8}` or `4, 5, 8` → [4, 5, 8]; a part that is not a number is a problem naming the line.
+    static func codes(in text: String, file: String, line: Int, problems: inout [LoadProblem]) -> [Int] {
+        let parts = text.split(whereSeparator: { ",; \t{}".contains($0) })
+        var codes: [Int] = []
+        for part in parts {
+            if let n = Int(part) { codes.append(n) } else {
+                problems.append(LoadProblem(file: file, line: line, message: "retry error code \"\(part)\" is not a number; skipped"))
+            }
+        }
+        return codes
     }
 
     /// The policy for a workspace: its first site control file's, or the defaults.
@@ -88,6 +116,12 @@ public struct RetryPolicy: Sendable, Hashable {
         let file = SiteControlParser.read(path: siteControlPath)
         let (policy, problems) = from(file)
         return (policy, file.problems + problems)
+    }
+
+    /// The policy a workspace runs under: the file the user named, else the workspace's own
+    /// `sitectrl.ct*`, else the defaults (and `sourceDescription` says which).
+    public static func forWorkspace(_ inputs: WorkspaceInputs, siteControl: String? = nil) -> (policy: RetryPolicy, problems: [LoadProblem]) {
+        load(siteControlPath: siteControl ?? inputs.siteControlFiles.first)
     }
 }
 

@@ -20,8 +20,10 @@ public struct SiteControlFile: Sendable {
     public struct Block: Sendable, Hashable {
         /// `CLIENT_COMPONENT` for `BEGIN_CLIENT_COMPONENT`.
         public var kind: String
-        /// The `<…>` header lines before the first property: the item's name, type, flags.
+        /// The `<…>` header lines before the first property: the item's name, type, site code.
         public var header: [String] = []
+        /// The block's `SITE_KEY_FLAGS <n>` value, when it has one.
+        public var flags: String?
         public var properties: [Property] = []
         /// Entries of a property list or multi-string list (`<(REG_DWORD)Name=Value>` or `<value>`).
         public var entries: [String] = []
@@ -61,6 +63,22 @@ public struct SiteControlFile: Sendable {
     /// The first property with this name (case-insensitive), anywhere in the file.
     public func property(named name: String) -> Property? {
         allProperties().first { $0.property.name.caseInsensitiveCompare(name) == .orderedSame }?.property
+    }
+
+    /// Every block, depth first.
+    public func allBlocks() -> [Block] {
+        var out: [Block] = []
+        func walk(_ block: Block) {
+            out.append(block)
+            block.children.forEach(walk)
+        }
+        blocks.forEach(walk)
+        return out
+    }
+
+    /// The first property list or multi-string list with this name (case-insensitive), anywhere.
+    public func list(named name: String) -> Block? {
+        allBlocks().first { $0.kind.hasSuffix("_LIST") && $0.name?.caseInsensitiveCompare(name) == .orderedSame }
     }
 }
 

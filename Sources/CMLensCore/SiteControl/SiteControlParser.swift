@@ -21,25 +21,38 @@ public enum SiteControlParser {
         return TextDecoding.string(bytes)
     }
 
+    /// Past this many unreadable lines the file is probably not a site control file at all; one
+    /// summary says so instead of a warning per line.
+    static let lineWarningLimit = 20
+
     public static func parse(text: String, path: String) -> SiteControlFile {
         var file = SiteControlFile(path: path)
         var stack: [SiteControlFile.Block] = []
-        // A property's value may wrap over lines (a long error-code list); join until the closing `>`.
+        // A property's value may wrap over lines (a long error-code list): while a `<` is open,
+        // the next lines are joined to it (without a separator: the wrap is not part of the value).
         var pending: (text: String, line: Int)?
-        // "\r\n" is one Character in Swift: split on it as well as on bare LF and CR.
+        var unreadable = 0
+        // `\r\n` is one Character in Swift, so a CRLF file (the usual kind) must be split on both.
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         for (k, rawLine) in lines.enumerated() {
             let number = k + 1
             var line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
             if let open = pending {
-                line = open.text + line
-                if !propertyComplete(line) {
-                    pending = (line, open.line)
+                if startsStatement(line) {
+                    // The value never closed; the statement on this line is not part of it.
+                    file.problems.append(LoadProblem(file: path, line: open.line,
+                                                     message: "PROPERTY value never closed (missing `>` before line \(number)); ignored"))
+                    pending = nil
+                } else {
+                    line = open.text + line
+                    if hasOpenAngle(line) {
+                        pending = (line, open.line)
+                    } else {
+                        pending = nil
+                        handleProperty(line, number: open.line, stack: &stack, file: &file)
+                    }
                     continue
                 }
-                pending = nil
-                handleProperty(line, number: open.line, stack: &stack, file: &file)
-                continue
             }
             if line.isEmpty { continue }
             if line.hasPrefix("BEGIN_") {
@@ -57,35 +70,49 @@ public enum SiteControlParser {
                 }
                 if stack.isEmpty { file.blocks.append(top) } else { stack[stack.count - 1].children.append(top) }
             } else if line.hasPrefix("PROPERTY") {
-                if propertyComplete(line) {
-                    handleProperty(line, number: number, stack: &stack, file: &file)
-                } else {
+                if hasOpenAngle(line) {
                     pending = (line, number)
+                } else {
+                    handleProperty(line, number: number, stack: &stack, file: &file)
                 }
+            } else if line.hasPrefix("SITE_KEY_FLAGS") {
+                if !stack.isEmpty { stack[stack.count - 1].flags = angleFields(line).first }
             } else if line.hasPrefix("<") {
                 guard !stack.isEmpty else {
                     file.problems.append(LoadProblem(file: path, line: number, severity: .warning,
                                                      message: "value outside any BEGIN_…/END_… block; ignored"))
                     continue
                 }
-                let fields = angleFields(line)
-                if isList(stack[stack.count - 1].kind) && !(stack[stack.count - 1].header.isEmpty) {
-                    stack[stack.count - 1].entries.append(contentsOf: fields)
-                } else if stack[stack.count - 1].properties.isEmpty && stack[stack.count - 1].children.isEmpty {
+                // An item header may carry its flags on the same line: `<Name> <Type> SITE_KEY_FLAGS <1>`.
+                var fieldsText = line
+                if let flagsAt = line.range(of: "SITE_KEY_FLAGS") {
+                    stack[stack.count - 1].flags = angleFields(String(line[flagsAt.upperBound...])).first
+                    fieldsText = String(line[..<flagsAt.lowerBound])
+                }
+                let fields = angleFields(fieldsText)
+                let top = stack[stack.count - 1]
+                if isList(top.kind) ? top.header.isEmpty : (top.properties.isEmpty && top.children.isEmpty) {
                     stack[stack.count - 1].header.append(contentsOf: fields)
                 } else {
                     stack[stack.count - 1].entries.append(contentsOf: fields)
                 }
-            } else if line.hasPrefix("SITE_KEY_FLAGS") || line.hasPrefix("[") || line.hasPrefix(";") {
+            } else if line.hasPrefix("[") || line.hasPrefix(";") {
                 continue
             } else {
-                file.problems.append(LoadProblem(file: path, line: number, severity: .warning,
-                                                 message: "not a site control line (\(line.prefix(40))); ignored"))
+                unreadable += 1
+                if unreadable <= lineWarningLimit {
+                    file.problems.append(LoadProblem(file: path, line: number, severity: .warning,
+                                                     message: "not a site control line (\(line.prefix(40))); ignored"))
+                }
             }
+        }
+        if unreadable > lineWarningLimit {
+            file.problems.append(LoadProblem(file: path, severity: .warning,
+                                             message: "\(unreadable - lineWarningLimit) more lines that are not site control lines were ignored; is this a site control file?"))
         }
         if let open = pending {
             file.problems.append(LoadProblem(file: path, line: open.line,
-                                             message: "PROPERTY never closed (missing `>`); ignored"))
+                                             message: "PROPERTY value never closed (missing `>` before the end of the file); ignored"))
         }
         while let top = stack.popLast() {
             file.problems.append(LoadProblem(file: path, line: top.line,
@@ -95,11 +122,21 @@ public enum SiteControlParser {
         return file
     }
 
-    private static func isList(_ kind: String) -> Bool { kind.hasSuffix("_LIST") }
-
-    private static func propertyComplete(_ line: String) -> Bool {
-        angleFields(line).count >= 4 && line.hasSuffix(">")
+    /// A line that cannot continue a wrapped value: it opens, closes or defines something.
+    private static func startsStatement(_ line: String) -> Bool {
+        line.hasPrefix("BEGIN_") || line.hasPrefix("END_") || line.hasPrefix("PROPERTY") || line.hasPrefix("SITE_KEY_FLAGS")
     }
+
+    /// Whether a `<` is still open at the end of the line (a value wrapped onto the next line).
+    static func hasOpenAngle(_ line: String) -> Bool {
+        var depth = 0
+        for ch in line {
+            if ch == "<" { depth += 1 } else if ch == ">" && depth > 0 { depth -= 1 }
+        }
+        return depth > 0
+    }
+
+    private static func isList(_ kind: String) -> Bool { kind.hasSuffix("_LIST") }
 
     private static func handleProperty(_ line: String, number: Int, stack: inout [SiteControlFile.Block],
                                        file: inout SiteControlFile) {

@@ -1,0 +1,112 @@
+/// Explains error codes: typed ones (`cmlens explain`) and the ones inside log messages (the console's
+/// `x` key, the timeline, diagnostics). Cheap to make; the catalogue is shared.
+public struct ErrorExplainer: Sendable {
+    public var policy: RetryPolicy
+    public var catalogue: ErrorCatalogue
+
+    public init(policy: RetryPolicy = .defaults, catalogue: ErrorCatalogue = .shared) {
+        self.policy = policy
+        self.catalogue = catalogue
+    }
+
+    /// Every reading of a typed code, likelier first; throws for input that is not a number.
+    public func explain(_ input: String) throws(ErrorCodeInput.Failure) -> [ErrorExplanation] {
+        let readings = try ErrorCodeInput.readings(input, catalogue: catalogue)
+        return readings.enumerated().map { k, reading in explain(reading, input: input, isAlternative: k > 0) }
+    }
+
+    /// One value, as a program exit code or an error from a log.
+    public func explain(value: UInt32, input: String? = nil) -> ErrorExplanation {
+        explain(ErrorCodeInput.Reading(value: value, form: .hex), input: input ?? ErrorCodeBits.hex(value), isAlternative: false)
+    }
+
+    /// Every error code in a log message (`exit code 1618`, `0x80070005`, `(Error: 80070057; Source: Windows)`,
+    /// `error = 0x87d00215`, `result = 0x0`), each explained, in the order they appear.
+    public func explain(text: String) -> [ExplainedMention] {
+        ErrorCodeText.mentions(in: text).map { mention in
+            ExplainedMention(mention: mention, explanation: explain(mention.reading, input: mention.text, isAlternative: false))
+        }
+    }
+
+    public func explain(_ reading: ErrorCodeInput.Reading, input: String, isAlternative: Bool) -> ErrorExplanation {
+        let bits = ErrorCodeBits(reading.value)
+        let value = reading.value
+        let kind = Self.kind(of: bits, catalogue: catalogue)
+        var rows: [CatalogueEntry] = []
+        var win32: Int?
+        var win32Entries: [CatalogueEntry] = []
+        var facility: ErrorExplanation.Facility?
+        var severity = bits.isFailure ? "error" : "success"
+        var name: String?
+        var message: String?
+        var source: String?
+
+        switch kind {
+        case .win32:
+            rows = catalogue.win32(value) + catalogue.hresult(value)
+            severity = ExitCodeVerdict.successCodes.contains(Int(value)) ? "success" : "error"
+        case .hresult, .unknown:
+            rows = catalogue.hresult(value)
+            if let wrapped = bits.wrappedWin32 {
+                win32 = wrapped
+                win32Entries = catalogue.win32(UInt32(wrapped))
+            }
+            facility = ErrorExplanation.Facility(code: bits.facility, names: catalogue.facilityNames(bits.facility))
+        case .ntstatus:
+            let status = bits.wrappedNTStatus ?? value
+            severity = ErrorCodeBits(status).ntSeverityName
+            facility = ErrorExplanation.Facility(code: ErrorCodeBits(status).ntFacility, names: [])
+        case .configmgr:
+            facility = ErrorExplanation.Facility(code: bits.facility, names: [],
+                                                 note: "ConfigMgr's own, in no Windows header")
+            if let meaning = ConfigMgrErrorCodes.meaning(value) {
+                message = meaning
+                source = ConfigMgrErrorCodes.source
+            }
+        }
+
+        // The value's own row with Microsoft's text first, then the unwrapped Win32 code's; a header-only
+        // name is still better than nothing.
+        let shown = rows.first(where: { $0.message != nil }) ?? win32Entries.first(where: { $0.message != nil })
+            ?? rows.first ?? win32Entries.first
+        if let shown {
+            name = shown.name
+            message = shown.message
+            source = shown.source
+        }
+        let aliases = rows.filter { $0 != shown }
+        return ErrorExplanation(input: input, reading: reading, isAlternative: isAlternative, bits: bits, kind: kind,
+                                name: name, message: message, source: source, aliases: aliases,
+                                alternateMessages: shown.map(catalogue.alternates(of:)) ?? [],
+                                facility: facility, severity: severity, win32: win32, win32Entries: win32Entries,
+                                wrappedNTStatus: kind == .ntstatus ? bits.wrappedNTStatus : nil,
+                                exitCode: ExitCodeVerdict.judge(bits, kind: kind, policy: policy))
+    }
+
+    /// What a value is, from its bits and what the catalogue documents.
+    static func kind(of bits: ErrorCodeBits, catalogue: ErrorCatalogue) -> ErrorExplanation.Kind {
+        if bits.value <= 0xFFFF { return .win32 }
+        if bits.isConfigMgr { return .configmgr }
+        if catalogue.hasHResult(bits.value) { return .hresult }
+        // -1, -2…: a program's own exit code, though the bits look like an NTSTATUS error.
+        if bits.signed < 0 && bits.signed >= -0xFFFF { return .unknown }
+        if bits.reservedBit || bits.ntBit { return .ntstatus }
+        if bits.isFailure || !catalogue.facilityNames(bits.facility).isEmpty { return .hresult }
+        return .unknown
+    }
+
+    /// Whether the catalogue (or cmlens's ConfigMgr list) says anything about the value.
+    static func isDocumented(_ value: UInt32, catalogue: ErrorCatalogue) -> Bool {
+        let bits = ErrorCodeBits(value)
+        if value <= 0xFFFF { return catalogue.hasWin32(value) }
+        if catalogue.hasHResult(value) { return true }
+        if let win32 = bits.wrappedWin32 { return catalogue.hasWin32(UInt32(win32)) }
+        return bits.isConfigMgr && ConfigMgrErrorCodes.meaning(value) != nil
+    }
+}
+
+/// An error code found in a log message, with its explanation.
+public struct ExplainedMention: Sendable, Hashable {
+    public var mention: ErrorCodeMention
+    public var explanation: ErrorExplanation
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+extension ExecutionHistory {
+    /// execmgr.log and its rotations (`execmgr.lo_`, `execmgr-YYYYMMDD-HHMMSS.log`) share this name;
+    /// a copy renamed for a ticket (`WKS01_execmgr.log`) still counts.
+    public static func isExecmgrLog(_ logName: String) -> Bool {
+        let name = logName.lowercased()
+        return name == "execmgr.log" || (name.contains("execmgr") && (name.hasSuffix(".log") || name.hasSuffix(".lo_")))
+    }
+
+    /// The workspace cut down to its execmgr logs: loading only those keeps a big workspace fast,
+    /// and the other logs' problems out of a timeline's report.
+    public static func execmgrInputs(_ inputs: WorkspaceInputs) -> WorkspaceInputs {
+        var only = inputs
+        only.clients = inputs.clients.compactMap { client in
+            var kept = client
+            kept.logs = client.logs.filter { isExecmgrLog($0.name) }
+            return kept.logs.isEmpty ? nil : kept
+        }
+        return only
+    }
+
+    /// Every program's history in the loaded logs: each client's execmgr files read oldest first
+    /// (the order `LoadedLogs` keeps), so a retry that crosses a rotation is one timeline.
+    public static func build(logs: LoadedLogs, policy: RetryPolicy, explain: ExitCodeExplainer? = nil) -> ExecutionHistory {
+        var builder = ExecutionTimelineBuilder(policy: policy, explain: explain)
+        for file in logs.files where isExecmgrLog(file.logName) {
+            for index in 0..<file.count { builder.add(file.record(at: index)) }
+        }
+        return builder.build()
+    }
+
+    /// The same from records already in hand (tests, a console pane that holds its own).
+    public static func build(records: some Sequence<LogRecord>, policy: RetryPolicy,
+                             explain: ExitCodeExplainer? = nil) -> ExecutionHistory {
+        var builder = ExecutionTimelineBuilder(policy: policy, explain: explain)
+        for record in records { builder.add(record) }
+        return builder.build()
+    }
+
+    /// The timelines a `--client`/`--program` filter keeps: a client by name, a program by part of
+    /// its name or by its advertisement or package ID (case-insensitive).
+    public func filtered(clients: [String] = [], program: String? = nil) -> ExecutionHistory {
+        var copy = self
+        copy.timelines = timelines.filter { timeline in
+            let key = timeline.key
+            let clientOK = clients.isEmpty || clients.contains { $0.caseInsensitiveCompare(key.client) == .orderedSame }
+            guard let program, !program.isEmpty else { return clientOK }
+            let programOK = key.program.range(of: program, options: .caseInsensitive) != nil
+                || key.advertisement?.caseInsensitiveCompare(program) == .orderedSame
+                || key.package?.caseInsensitiveCompare(program) == .orderedSame
+            return clientOK && programOK
+        }
+        if program != nil { copy.unattributed = [] }
+        return copy
+    }
+}

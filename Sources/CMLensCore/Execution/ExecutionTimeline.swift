@@ -1,0 +1,154 @@
+/// One program's execution history on one client: every execmgr line about it, in order, with
+/// its attempts, the verdict and, when it waits to retry, when the retry is due.
+public struct ExecutionTimeline: Sendable, Hashable {
+    public var key: ProgramKey
+    public var steps: [ExecutionStep]
+    public var attempts: [ExecutionAttempt]
+    public var verdict: ExecutionVerdict
+    /// The policy the retries and the prediction were judged by (its `source` says where it came from).
+    public var policy: RetryPolicy
+}
+
+/// The identity of an execution request: a program of a package, run for an advertisement, on a client.
+/// Lines that name only the program (`Execution is complete for program …`) are joined to it.
+public struct ProgramKey: Sendable, Hashable {
+    public var client: String
+    /// nil until a line names it (the bare `program N` form names neither advert nor package).
+    public var advertisement: String?
+    public var package: String?
+    public var program: String
+
+    public init(client: String, advertisement: String?, package: String?, program: String) {
+        self.client = client
+        self.advertisement = advertisement
+        self.package = package
+        self.program = program
+    }
+}
+
+/// Where a line is: `file:line`.
+public struct Evidence: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+
+    public init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+    }
+
+    public var description: String { "\(file):\(line)" }
+}
+
+/// One execmgr line about a program, read.
+public struct ExecutionStep: Sendable, Hashable {
+    public enum Event: String, Sendable, Hashable {
+        case stateChange, exitCode, executionComplete, willRetry, nonFatalError, raisedEvent, wmiEvent,
+             policyUpdated, policyRemoved, script, unreadable
+    }
+
+    public var event: Event
+    public var time: LogTime?
+    /// The state before this line, as far as the log shows (nil before the first one).
+    public var from: String?
+    /// The state after it; the same as `from` for a line that does not change the state.
+    public var state: String?
+    public var exitCode: Int?
+    /// Whether the policy retries `exitCode`; nil without a code or for a success.
+    public var retried: Bool?
+    /// The attempt (run) this line belongs to, 1-based; 0 before the first run.
+    public var attempt: Int
+    /// On the step that enters WaitingRetry (or says `will retry later`): when the retry is due.
+    public var prediction: RetryPrediction?
+    public var evidence: Evidence
+    /// The line's first line of text, as the log wrote it.
+    public var message: String
+    /// Contradictions, unknown states, the countdown, what a retry showed.
+    public var notes: [String] = []
+    /// The state name (from or to) is not one cmlens knows; kept as written.
+    public var unknownState: Bool = false
+    /// The values of a `Raising event:` block.
+    public var wmiEvent: WMIEvent?
+
+    public var nextRetryAt: LogTime? { prediction?.dueAt }
+    public var changesState: Bool { from != state }
+}
+
+/// One run of the program: from its launch to its result.
+public struct ExecutionAttempt: Sendable, Hashable {
+    public var number: Int
+    /// The first line of the run (a notification, the launch, or the exit code when the log starts late).
+    public var startedAt: LogTime?
+    /// When the program was launched (Running, or its started event), if the log shows it.
+    public var ranAt: LogTime?
+    public var exitCode: Int?
+    /// The result state: FailureRetry, FailureNonRetry, Success, SuccessRebootRequired, or another.
+    public var result: String?
+    /// When the failure happened (the exit code, or the result when no code was logged).
+    public var failedAt: LogTime?
+    /// `will retry later` said this many tries had failed.
+    public var reportedTries: Int?
+    /// The log called it a "Non fatal execution error".
+    public var nonFatal: Bool = false
+    public var evidence: Evidence
+}
+
+/// When a program that failed with a retried code runs again, and why.
+///
+/// The policy retries after `Execution Failure Retry Interval` seconds (600 by default); a
+/// mandatory program then shows the user a 5-minute countdown before it runs. That is why the
+/// seed's `exit 999` ran again 15 minutes (600 s + 300 s) after it failed, not 10.
+public struct RetryPrediction: Sendable, Hashable {
+    public var failedAt: LogTime
+    public var interval: Int
+    /// 300 s when the countdown is expected (the mandatory case), 0 when a previous retry of this
+    /// program showed none.
+    public var countdown: Int
+    /// failedAt + interval: the retry timer fires (a countdown starts here).
+    public var timerAt: LogTime
+    /// failedAt + interval + countdown: the program runs.
+    public var dueAt: LogTime
+    /// The policy's `Execution Failure Retry *` came from the ConfigMgr defaults, not a site control file.
+    public var usesDefaultPolicy: Bool
+    /// Why: `exit 999 at 10:00:00 + 600 s interval + 300 s mandatory countdown = 15 min`.
+    public var reasoning: String
+}
+
+/// How a program's history ends.
+public struct ExecutionVerdict: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case success, successRebootRequired, waitingRetry, failureNonRetry, retryLimitReached,
+             removedWhileWaiting, removed, inProgress
+    }
+
+    public var kind: Kind
+    /// The last state the log shows.
+    public var state: String?
+    public var exitCode: Int?
+    public var retried: Bool?
+    /// Attempts used (runs that ended, or the count `will retry later` reported).
+    public var attemptsUsed: Int
+    /// The first run plus the policy's retries; nil when unlimited.
+    public var maxAttempts: Int?
+    public var prediction: RetryPrediction?
+    /// The one-line verdict: what happened, the exit code's meaning, the policy, what happens next.
+    public var text: String
+    /// Contradictions between the log and the policy, for the whole timeline.
+    public var notes: [String]
+    /// The line the verdict rests on.
+    public var evidence: Evidence?
+    public var time: LogTime?
+}
+
+/// Every program's timeline in a workspace, and the lines no program could be found for.
+public struct ExecutionHistory: Sendable {
+    public var timelines: [ExecutionTimeline]
+    /// Lines about "the program" (an exit code) before any program was named: kept, never dropped.
+    public var unattributed: [ExecutionStep]
+    public var policy: RetryPolicy
+
+    public init(timelines: [ExecutionTimeline], unattributed: [ExecutionStep], policy: RetryPolicy) {
+        self.timelines = timelines
+        self.unattributed = unattributed
+        self.policy = policy
+    }
+}

@@ -1,0 +1,412 @@
+import Foundation
+
+/// Reads execmgr.log records, in the order execmgr wrote them, into one timeline per program.
+///
+/// Feed it every record of a client's execmgr log (`.lo_` before `.log`); records that are not
+/// about a program's execution are skipped. Lines that name only the program join the latest
+/// request for that program; `Program exit code N`, which names none, joins the program that was
+/// last launched on that client.
+public struct ExecutionTimelineBuilder {
+    public let policy: RetryPolicy
+    public let explain: ExitCodeExplainer?
+
+    private var drafts: [Draft] = []
+    /// Indexes into `drafts`, so a workspace of many clients and programs stays linear.
+    private var byProgram: [ProgramName: [Int]] = [:]
+    /// Per client: drafts in the order they were launched (each once, latest last), and the last one touched.
+    private var launchOrder: [String: [Int]] = [:]
+    private var lastTouched: [String: Int] = [:]
+    private var unattributed: [ExecutionStep] = []
+    private var clock = 0
+
+    public init(policy: RetryPolicy, explain: ExitCodeExplainer? = nil) {
+        self.policy = policy
+        self.explain = explain
+    }
+
+    struct Draft {
+        var key: ProgramKey
+        var steps: [ExecutionStep] = []
+        var attempts: [ExecutionAttempt] = []
+        var state: String?
+        /// The state came from an `Execution is complete … status is S` line, not a state change.
+        var stateFromStatus = false
+        var needsNewAttempt = true
+        /// Ordering of the last line about this program.
+        var touched = 0
+        /// What the last retried failure predicted, until the retry is seen running.
+        var pendingPrediction: RetryPrediction?
+        /// Learned from a retry the log shows: false when it ran without the 5-minute countdown.
+        var countdownSeen: Bool?
+        var notes: [String] = []
+    }
+
+    // MARK: - Reading lines
+
+    public mutating func add(_ record: LogRecord) {
+        let cutOff = record.format == .unparsed
+        guard let line = ExecmgrLine.parse(cutOff ? Self.salvage(record.message) : record.message) else { return }
+        clock += 1
+        let client = record.client
+        let base = ExecutionStep(event: .stateChange, time: record.time, from: nil, state: nil, exitCode: nil,
+                                 retried: nil, attempt: 0, prediction: nil,
+                                 evidence: Evidence(file: record.file, line: record.line),
+                                 message: String(record.firstLine),
+                                 notes: cutOff ? ["from a record cut off before its end (a truncated log?)"] : [])
+        switch line {
+        case let .stateChange(advertisement, package, program, from, to):
+            let d = resolve(client, advertisement, package, program)
+            stateChange(d, from: from, to: to, step: base)
+
+        case let .exitCode(code):
+            guard let d = runningProgram(client) else { return keepUnattributed(base, .exitCode, code) }
+            var step = base
+            step.event = .exitCode
+            exitCode(d, code, step: &step, opensRun: true)
+            finish(d, &step)
+
+        case let .executionComplete(program, code, status):
+            let d = resolve(client, nil, nil, program)
+            var step = base
+            step.event = .executionComplete
+            exitCode(d, code, step: &step)
+            result(d, status, step: &step)
+            step.from = drafts[d].state
+            step.state = status
+            noteUnknown(status, &step)
+            drafts[d].state = status
+            drafts[d].stateFromStatus = true
+            finish(d, &step)
+
+        case let .willRetry(code, tries):
+            guard let d = runningProgram(client) else { return keepUnattributed(base, .willRetry, code) }
+            var step = base
+            step.event = .willRetry
+            exitCode(d, code, step: &step)
+            drafts[d].attempts[drafts[d].attempts.count - 1].reportedTries = tries
+            result(d, ExecutionState.failureRetry, step: &step)
+            if !policy.isUnlimited && tries > policy.count {
+                note(d, &step, "execmgr has tried \(tries) times, more than the policy's \(policy.count) retries (\(policy.sourceDescription))")
+            }
+            step.prediction = drafts[d].pendingPrediction
+            finish(d, &step)
+
+        case .nonFatalError:
+            guard let d = runningProgram(client) else { return keepUnattributed(base, .nonFatalError, nil) }
+            var step = base
+            step.event = .nonFatalError
+            if drafts[d].attempts.isEmpty { openAttempt(d, step: &step, ran: false) }
+            drafts[d].attempts[drafts[d].attempts.count - 1].nonFatal = true
+            step.notes.append("a non-fatal execution error: the exit code is one the client retries")
+            finish(d, &step)
+
+        case let .raisedEvent(kind, advertisement, package, program):
+            let d = resolve(client, advertisement, package, program)
+            var step = base
+            step.event = .raisedEvent
+            if kind == "Started" { launch(d, step: &step) }
+            finish(d, &step)
+
+        case let .policy(action, program, package, advertisement):
+            let d = resolve(client, advertisement, package, program)
+            var step = base
+            let lower = action.lowercased()
+            if lower.contains("remov") || lower.contains("delet") {
+                step.event = .policyRemoved
+                step.from = drafts[d].state
+                step.state = ExecutionState.removed
+                step.notes.append("the advertisement's policy left the client: the request is gone")
+                drafts[d].state = ExecutionState.removed
+                drafts[d].stateFromStatus = false
+                drafts[d].pendingPrediction = nil
+            } else {
+                step.event = .policyUpdated
+            }
+            finish(d, &step, touchesLaunch: false)
+
+        case let .wmiEvent(event):
+            let d: Int
+            if let program = event.program, !program.isEmpty {
+                d = resolve(client, event.advertisement, nil, program)
+            } else if let running = runningProgram(client) {
+                d = running
+            } else {
+                return keepUnattributed(base, .wmiEvent, event.exitCode)
+            }
+            var step = base
+            step.event = .wmiEvent
+            step.wmiEvent = event
+            if event.isProgramStarted { launch(d, step: &step) }
+            if let code = event.exitCode { exitCode(d, code, step: &step) }
+            finish(d, &step)
+
+        case let .script(package, program, _, code):
+            let d = resolve(client, nil, package, program)
+            var step = base
+            step.event = .script
+            exitCode(d, code, step: &step)
+            finish(d, &step)
+
+        case .unreadableStateChange:
+            var step = base
+            step.event = .unreadable
+            step.notes.append("a state change cmlens could not read (a truncated line?); kept as written")
+            guard let d = runningProgram(client) else { return unattributed.append(step) }
+            finish(d, &step, touchesLaunch: false)
+        }
+    }
+
+    /// The message inside a record the log reader could not finish (`<![LOG[…` cut off by the end
+    /// of a truncated log), so its words still count.
+    static func salvage(_ text: String) -> String {
+        var body = Substring(text)
+        if let open = body.range(of: "<![LOG[") { body = body[open.upperBound...] }
+        if let close = body.range(of: "]LOG]!>") { body = body[..<close.lowerBound] }
+        return String(body)
+    }
+
+    private mutating func stateChange(_ d: Int, from: String, to: String, step base: ExecutionStep) {
+        var step = base
+        step.from = from
+        step.state = to
+        noteUnknown(from, &step)
+        noteUnknown(to, &step)
+        if let seen = drafts[d].state, seen != from, !drafts[d].stateFromStatus {
+            step.notes.append("the log says from \(from), but the last state seen was \(seen): lines missing?")
+        }
+        // A run begins at the notification or the launch, or when a waiting retry moves on.
+        let leavesRetryWait = from == ExecutionState.waitingRetry && to != ExecutionState.waitingRetry
+        if leavesRetryWait, let predicted = drafts[d].pendingPrediction, let time = step.time, to != "Running" {
+            step.notes.append("the retry timer fired \(DurationText.of(seconds: time.seconds(since: predicted.failedAt)))"
+                + " after the failure (policy: \(predicted.interval) s); the program runs when this ends")
+        }
+        if to == "Running" {
+            launch(d, step: &step)
+        } else if ExecutionState.isRun(to) || leavesRetryWait {
+            if drafts[d].needsNewAttempt || drafts[d].attempts.isEmpty { openAttempt(d, step: &step, ran: false) }
+        }
+        if ExecutionState.isResult(to) {
+            result(d, to, step: &step)
+            step.exitCode = drafts[d].attempts.last?.exitCode
+        }
+        if to == ExecutionState.waitingRetry {
+            if drafts[d].attempts.isEmpty { openAttempt(d, step: &step, ran: false) }
+            if drafts[d].pendingPrediction == nil { drafts[d].pendingPrediction = predict(d, at: step.time) }
+            step.prediction = drafts[d].pendingPrediction
+            step.exitCode = drafts[d].attempts.last?.exitCode
+        }
+        step.retried = step.exitCode.map { ExitCodeClass.of($0, policy: policy).retried } ?? nil
+        drafts[d].state = to
+        drafts[d].stateFromStatus = false
+        finish(d, &step)
+    }
+
+    // MARK: - Attempts
+
+    private mutating func openAttempt(_ d: Int, step: inout ExecutionStep, ran: Bool) {
+        let number = drafts[d].attempts.count + 1
+        drafts[d].attempts.append(ExecutionAttempt(number: number, startedAt: step.time, ranAt: nil, exitCode: nil,
+                                                   result: nil, failedAt: nil, evidence: step.evidence))
+        drafts[d].needsNewAttempt = false
+        if let max = policy.isUnlimited ? nil : policy.maxAttempts, number > max {
+            note(d, &step, "run \(number) is beyond the policy's maximum of \(max) runs (1 + \(policy.count) retries; \(policy.sourceDescription))")
+        }
+        if ran { markRan(d, step: &step) }
+    }
+
+    /// The program is launched (Running, or its started event).
+    private mutating func launch(_ d: Int, step: inout ExecutionStep) {
+        if drafts[d].needsNewAttempt || drafts[d].attempts.isEmpty {
+            openAttempt(d, step: &step, ran: true)
+        } else if drafts[d].attempts[drafts[d].attempts.count - 1].ranAt == nil {
+            markRan(d, step: &step)
+        }
+        let client = drafts[d].key.client
+        if launchOrder[client]?.last != d {
+            launchOrder[client, default: []].removeAll { $0 == d }
+            launchOrder[client, default: []].append(d)
+        }
+    }
+
+    /// Records the launch time and, for a retry, compares it with what the policy predicted.
+    private mutating func markRan(_ d: Int, step: inout ExecutionStep) {
+        let k = drafts[d].attempts.count - 1
+        drafts[d].attempts[k].ranAt = step.time
+        guard let predicted = drafts[d].pendingPrediction, let ran = step.time else { return }
+        drafts[d].pendingPrediction = nil
+        let gap = ran.seconds(since: predicted.failedAt)
+        let withCountdown = Double(predicted.interval + RetryPolicy.mandatoryCountdown)
+        var text = "retry ran \(DurationText.of(seconds: gap)) after the failure"
+        if abs(gap - withCountdown) <= 60 {
+            drafts[d].countdownSeen = true
+            text += ": the \(predicted.interval) s interval + \(RetryPolicy.mandatoryCountdown) s mandatory countdown"
+                + " (\(DurationText.of(seconds: withCountdown)))"
+        } else if abs(gap - Double(predicted.interval)) <= 60 {
+            drafts[d].countdownSeen = false
+            text += ": the \(predicted.interval) s interval, with no countdown"
+        } else {
+            text += "; the policy said \(DurationText.of(seconds: Double(predicted.interval + predicted.countdown)))"
+                + " (a service window, the client off, or another policy?)"
+        }
+        step.notes.append(text)
+    }
+
+    /// An exit code for the current run. Only `Program exit code N` (`opensRun`) can start a new
+    /// run when the last one already ended with a code (a retry whose launch the log does not show);
+    /// the lines that report on a run (`Execution is complete`, `will retry later`, scripts, events) follow it.
+    private mutating func exitCode(_ d: Int, _ code: Int, step: inout ExecutionStep, opensRun: Bool = false) {
+        let attempts = drafts[d].attempts
+        if attempts.isEmpty || (opensRun && drafts[d].needsNewAttempt && attempts[attempts.count - 1].exitCode != nil) {
+            openAttempt(d, step: &step, ran: false)
+        }
+        let k = drafts[d].attempts.count - 1
+        let kind = ExitCodeClass.of(code, policy: policy)
+        if let first = drafts[d].attempts[k].exitCode {
+            if first != code { step.notes.append("exit code \(code), but this run already reported \(first)") }
+        } else {
+            drafts[d].attempts[k].exitCode = code
+            if !kind.isSuccess { drafts[d].attempts[k].failedAt = step.time }
+        }
+        step.exitCode = code
+        step.retried = kind.retried
+    }
+
+    /// A run ended with `status`; checks it against the policy.
+    private mutating func result(_ d: Int, _ status: String, step: inout ExecutionStep) {
+        if drafts[d].attempts.isEmpty { openAttempt(d, step: &step, ran: false) }
+        let k = drafts[d].attempts.count - 1
+        var attempt = drafts[d].attempts[k]
+        let firstResult = attempt.result == nil
+        if firstResult {
+            attempt.result = status
+            if !ExecutionState.isSuccess(status), attempt.failedAt == nil { attempt.failedAt = step.time }
+        } else if attempt.result != status {
+            step.notes.append("result \(status), but this run already ended \(attempt.result!)")
+        }
+        drafts[d].attempts[k] = attempt
+        drafts[d].needsNewAttempt = true
+        if let code = attempt.exitCode {
+            let kind = ExitCodeClass.of(code, policy: policy)
+            if status == ExecutionState.failureRetry && kind == .notRetried {
+                note(d, &step, "execmgr retries exit \(code), but the policy does not list it (\(policy.sourceDescription)):"
+                    + " the site's retry codes changed, or this is not the client's site control file?")
+            } else if status == ExecutionState.failureNonRetry && kind == .retried && !limitReached(d) {
+                note(d, &step, "the policy retries exit \(code), but execmgr gave up (FailureNonRetry):"
+                    + " the client's policy differs from \(policy.sourceDescription)?")
+            } else if ExecutionState.isSuccess(status) != kind.isSuccess && ExecutionState.isKnown(status) {
+                note(d, &step, "status \(status) with exit \(code) (\(kind.phrase))")
+            }
+        }
+        if status == ExecutionState.failureRetry, firstResult || drafts[d].pendingPrediction == nil {
+            drafts[d].pendingPrediction = predict(d, at: step.time)
+        }
+    }
+
+    private func limitReached(_ d: Int) -> Bool {
+        guard !policy.isUnlimited else { return false }
+        let tries = max(drafts[d].attempts.count, drafts[d].attempts.compactMap(\.reportedTries).max() ?? 0)
+        return tries >= policy.maxAttempts
+    }
+
+    // MARK: - Prediction
+
+    /// When the retry of the last failed run is due: failure + interval, + the mandatory countdown
+    /// unless a retry of this program already ran without one.
+    private func predict(_ d: Int, at fallback: LogTime?) -> RetryPrediction? {
+        guard let attempt = drafts[d].attempts.last, let failedAt = attempt.failedAt ?? fallback else { return nil }
+        let countdown = drafts[d].countdownSeen == false ? 0 : RetryPolicy.mandatoryCountdown
+        let timerAt = failedAt.adding(seconds: policy.interval)
+        let dueAt = timerAt.adding(seconds: countdown)
+        let what = attempt.exitCode.map { "exit \($0)" } ?? "the failure"
+        var reasoning = "\(what) at \(failedAt.displayWithOffset) + \(policy.interval) s retry interval"
+        if countdown > 0 {
+            reasoning += " + \(countdown) s countdown a mandatory program shows"
+                + " = \(DurationText.of(seconds: Double(policy.interval + countdown)))"
+        } else {
+            reasoning += " (the last retry ran with no countdown)"
+        }
+        reasoning += policy.source == .defaults ? "; default policy, no site control file" : "; site policy"
+        return RetryPrediction(failedAt: failedAt, interval: policy.interval, countdown: countdown, timerAt: timerAt,
+                               dueAt: dueAt, usesDefaultPolicy: policy.source == .defaults, reasoning: reasoning)
+    }
+
+    // MARK: - Joining lines to programs
+
+    /// The request a line is about: the latest one for this program whose advert and package do
+    /// not contradict the line's; its missing IDs are filled in from the line. A new one otherwise.
+    private mutating func resolve(_ client: String, _ advertisement: String?, _ package: String?, _ program: String) -> Int {
+        func fits(_ known: String?, _ given: String?) -> Bool { known == nil || given == nil || known == given }
+        let name = ProgramName(client: client, program: program)
+        var best: Int?
+        for k in byProgram[name] ?? [] {
+            let draft = drafts[k]
+            guard fits(draft.key.advertisement, advertisement) && fits(draft.key.package, package) else { continue }
+            if best == nil || draft.touched > drafts[best!].touched { best = k }
+        }
+        if let best {
+            if drafts[best].key.advertisement == nil { drafts[best].key.advertisement = advertisement }
+            if drafts[best].key.package == nil { drafts[best].key.package = package }
+            return best
+        }
+        drafts.append(Draft(key: ProgramKey(client: client, advertisement: advertisement, package: package, program: program)))
+        byProgram[name, default: []].append(drafts.count - 1)
+        return drafts.count - 1
+    }
+
+    struct ProgramName: Hashable {
+        var client: String
+        var program: String
+    }
+
+    /// The program a line that names none is about: the one launched last on this client whose run
+    /// has not ended, else the one launched last, else the last one a line was about.
+    private func runningProgram(_ client: String) -> Int? {
+        let launches = launchOrder[client] ?? []
+        // Newest first; usually the first one looked at is the answer.
+        for k in launches.reversed() where !drafts[k].needsNewAttempt && !drafts[k].attempts.isEmpty { return k }
+        return launches.last ?? lastTouched[client]
+    }
+
+    private mutating func finish(_ d: Int, _ step: inout ExecutionStep, touchesLaunch: Bool = true) {
+        if step.from == nil && step.state == nil && step.event != .stateChange {
+            step.from = drafts[d].state
+            step.state = drafts[d].state
+        }
+        step.attempt = drafts[d].attempts.count
+        drafts[d].touched = clock
+        lastTouched[drafts[d].key.client] = d
+        drafts[d].steps.append(step)
+    }
+
+    private mutating func keepUnattributed(_ base: ExecutionStep, _ event: ExecutionStep.Event, _ code: Int?) {
+        var step = base
+        step.event = event
+        step.exitCode = code
+        step.retried = code.map { ExitCodeClass.of($0, policy: policy).retried } ?? nil
+        step.notes.append("no program was named before this line; kept unattributed")
+        unattributed.append(step)
+    }
+
+    private func noteUnknown(_ state: String, _ step: inout ExecutionStep) {
+        guard !ExecutionState.isKnown(state) else { return }
+        step.unknownState = true
+        step.notes.append("unknown state \(state), kept as written")
+    }
+
+    /// A contradiction: on the step, and once on the timeline for the verdict.
+    private mutating func note(_ d: Int, _ step: inout ExecutionStep, _ text: String) {
+        step.notes.append(text)
+        if !drafts[d].notes.contains(text) { drafts[d].notes.append(text) }
+    }
+
+    // MARK: - Verdicts
+
+    public func build() -> ExecutionHistory {
+        let timelines = drafts.map { draft in
+            ExecutionTimeline(key: draft.key, steps: draft.steps, attempts: draft.attempts,
+                              verdict: ExecutionVerdictWriter(policy: policy, explain: explain).verdict(for: draft),
+                              policy: policy)
+        }
+        return ExecutionHistory(timelines: timelines, unattributed: unattributed, policy: policy)
+    }
+}

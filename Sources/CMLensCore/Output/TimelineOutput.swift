@@ -1,0 +1,150 @@
+/// `cmlens timeline`'s output forms. JSON and CSV field names are a documented contract
+/// (docs/timeline.md): one object per step (`"kind":"step"`), then one per program (`"kind":"verdict"`).
+public enum TimelineOutput {
+    public static let csvHeader = ["kind", "client", "advertisement", "package", "program", "time", "event", "from",
+                                   "state", "exitCode", "retried", "attempt", "maxAttempts", "nextRetryAt",
+                                   "evidence", "text", "note"]
+
+    // MARK: JSON
+
+    public static func json(step: ExecutionStep, key: ProgramKey?, policy: RetryPolicy, explain: ExitCodeExplainer? = nil) -> String {
+        var o = JSONLine()
+        o.add("kind", "step")
+        addKey(&o, key)
+        o.add("time", step.time?.iso8601)
+        o.add("event", step.event.rawValue)
+        o.add("from", step.from)
+        o.add("state", step.state)
+        o.add("exitCode", step.exitCode)
+        o.add("exitCodeClass", step.exitCode.map { ExitCodeClass.of($0, policy: policy).rawValue })
+        o.add("exitCodeMeaning", step.exitCode.flatMap { explain?($0) })
+        o.add("retried", step.retried)
+        o.add("attempt", step.attempt)
+        o.add("maxAttempts", policy.isUnlimited ? nil : policy.maxAttempts)
+        o.add("nextRetryAt", step.nextRetryAt?.iso8601)
+        o.add("evidence", step.evidence.description)
+        o.add("message", step.message)
+        o.add("note", step.notes.isEmpty ? nil : step.notes.joined(separator: "; "))
+        o.add("unknownState", step.unknownState)
+        return o.rendered
+    }
+
+    public static func json(verdict timeline: ExecutionTimeline) -> String {
+        let v = timeline.verdict
+        var o = JSONLine()
+        o.add("kind", "verdict")
+        addKey(&o, timeline.key)
+        o.add("time", v.time?.iso8601)
+        o.add("verdict", v.kind.rawValue)
+        o.add("state", v.state)
+        o.add("exitCode", v.exitCode)
+        o.add("retried", v.retried)
+        o.add("attempt", v.attemptsUsed)
+        o.add("maxAttempts", v.maxAttempts)
+        o.add("nextRetryAt", v.prediction?.dueAt.iso8601)
+        o.add("retryTimerAt", v.prediction?.timerAt.iso8601)
+        o.add("countdownSeconds", v.prediction?.countdown)
+        o.add("evidence", v.evidence?.description)
+        o.add("text", v.text)
+        o.add("policy", timeline.policy.sourceDescription)
+        o.add("policySource", timeline.policy.source == .defaults ? "defaults" : "siteControl")
+        o.add("note", v.notes.isEmpty ? nil : v.notes.joined(separator: "; "))
+        return o.rendered
+    }
+
+    private static func addKey(_ o: inout JSONLine, _ key: ProgramKey?) {
+        o.add("client", key?.client)
+        o.add("advertisement", key?.advertisement)
+        o.add("package", key?.package)
+        o.add("program", key?.program)
+    }
+
+    // MARK: CSV
+
+    public static func csv(step: ExecutionStep, key: ProgramKey?, policy: RetryPolicy) -> String {
+        CSVRow.render(["step", key?.client ?? "", key?.advertisement ?? "", key?.package ?? "", key?.program ?? "",
+                       step.time?.iso8601 ?? "", step.event.rawValue, step.from ?? "", step.state ?? "",
+                       step.exitCode.map(String.init) ?? "", step.retried.map { $0 ? "true" : "false" } ?? "",
+                       String(step.attempt), policy.isUnlimited ? "" : String(policy.maxAttempts),
+                       step.nextRetryAt?.iso8601 ?? "", step.evidence.description, step.message,
+                       step.notes.joined(separator: "; ")])
+    }
+
+    public static func csv(verdict timeline: ExecutionTimeline) -> String {
+        let v = timeline.verdict, key = timeline.key
+        return CSVRow.render(["verdict", key.client, key.advertisement ?? "", key.package ?? "", key.program,
+                              v.time?.iso8601 ?? "", v.kind.rawValue, "", v.state ?? "",
+                              v.exitCode.map(String.init) ?? "", v.retried.map { $0 ? "true" : "false" } ?? "",
+                              String(v.attemptsUsed), v.maxAttempts.map(String.init) ?? "",
+                              v.prediction?.dueAt.iso8601 ?? "", v.evidence?.description ?? "", v.text,
+                              v.notes.joined(separator: "; ")])
+    }
+
+    // MARK: Text
+
+    /// `WKS-ACCT-014  advert ACM20011  package ACM00012  program "Office 2010, SP1"`
+    public static func header(_ key: ProgramKey, style: TextStyle) -> String {
+        func e(_ text: String) -> String { TerminalText.escape(text) }
+        return style.paint(e(key.client), "1") + "  advert " + e(key.advertisement ?? "?") + "  package "
+            + e(key.package ?? "?") + "  program " + style.paint("\"" + e(key.program) + "\"", "1")
+    }
+
+    public static func verdictLine(_ verdict: ExecutionVerdict, style: TextStyle) -> String {
+        let colour: String
+        switch verdict.kind {
+        case .success, .successRebootRequired: colour = "32"
+        case .waitingRetry, .inProgress: colour = "33"
+        case .failureNonRetry, .retryLimitReached, .removedWhileWaiting, .removed: colour = "31"
+        }
+        return "  " + style.paint(TerminalText.escape(verdict.text), colour)
+    }
+
+    /// `  2011-01-14 10:00:05.000-05:00  run 1  exit code 999 (in the retry list: retried)   execmgr.lo_:20`
+    public static func text(step: ExecutionStep, policy: RetryPolicy, explain: ExitCodeExplainer? = nil,
+                            style: TextStyle) -> [String] {
+        let time = step.time?.displayWithOffset ?? "(no time)".padding(toLength: 29, withPad: " ", startingAt: 0)
+        let run = step.attempt > 0 ? "run \(step.attempt)" : "     "
+        var what = describe(step)
+        if let code = step.exitCode {
+            let kind = ExitCodeClass.of(code, policy: policy)
+            let meaning = explain?(code).map { $0 + "; " } ?? ""
+            let shown = step.event == .exitCode || step.event == .willRetry ? "" : "exit \(code): "
+            what += "  [\(shown)\(meaning)\(kind.phrase)]"
+        }
+        if step.event == .stateChange, step.state == ExecutionState.failureRetry {
+            what += policy.isUnlimited ? "  no retry limit"
+                : "  \(max(policy.maxAttempts - step.attempt, 0)) of \(policy.count) retries left"
+        }
+        if let due = step.nextRetryAt { what += "  → next retry due \(due.displayWithOffset)" }
+        let file = step.evidence.file.split(separator: "/").last.map(String.init) ?? step.evidence.file
+        let body = TerminalText.escape(what).padding(toLength: max(what.count, 64), withPad: " ", startingAt: 0)
+        let line = "  \(style.paint(time, "2"))  \(run.padding(toLength: 6, withPad: " ", startingAt: 0))"
+            + (step.unknownState ? style.paint(body, "35") : body)
+            + "  " + style.paint(TerminalText.escape(file) + ":\(step.evidence.line)", "2")
+        var lines = [line]
+        if let p = step.prediction, step.event == .stateChange || step.event == .willRetry {
+            lines.append("      " + style.paint("why: " + TerminalText.escape(p.reasoning), "2"))
+        }
+        for note in step.notes { lines.append("      " + style.paint("note: " + TerminalText.escape(note), "33")) }
+        return lines
+    }
+
+    /// What a step says, in a few words.
+    public static func describe(_ step: ExecutionStep) -> String {
+        switch step.event {
+        case .stateChange: "\(step.from ?? "?") → \(step.state ?? "?")"
+        case .exitCode: "program exit code \(step.exitCode.map(String.init) ?? "?")"
+        case .executionComplete: "execution complete, status \(step.state ?? "?")"
+        case .willRetry: "exit code tried \(step.message.split(separator: " ").dropFirst(7).first ?? "?") times, will retry later"
+        case .nonFatalError: "non-fatal execution error"
+        case .raisedEvent:
+            String(step.message.split(separator: " for Ad:", maxSplits: 1).first ?? Substring(step.message))
+        case .wmiEvent:
+            "event \(step.wmiEvent?.className ?? "?")" + (step.wmiEvent?.exitCode.map { " ExitCode \($0)" } ?? "")
+        case .policyUpdated: "policy updated"
+        case .policyRemoved: "policy removed: \(step.from ?? "?") → \(step.state ?? "?")"
+        case .script: step.message.contains(" succeeded with exit code ") ? "script succeeded" : "script failed"
+        case .unreadable: "unreadable: \(step.message)"
+        }
+    }
+}
