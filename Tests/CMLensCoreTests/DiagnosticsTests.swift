@@ -16,7 +16,7 @@ struct DiagnosticsTests {
                          providers: [any DiagnosticFactProvider] = []) -> Diagnosis.Output {
         let inputs = WorkspaceScanner.scan(paths)
         let logs = LoadedLogs.load(inputs)
-        return Diagnosis.run(logs: logs, ruleFiles: inputs.ruleFiles + ruleFiles, policy: policy, providers: providers)
+        return Diagnosis.run(inputs: inputs, logs: logs, extraRuleFiles: ruleFiles, policy: policy, extraProviders: providers)
     }
 
     static let faulty = diagnose([fixture("faulty")])
@@ -103,12 +103,13 @@ struct DiagnosticsTests {
         // "Fixed App" was retried and then succeeded: not a loop.
         #expect(found.map(\.title) == ["Program failing and retrying: Loop App"])
         let finding = try #require(found.first)
-        #expect(Self.shortEvidence(finding) == [5, 6, 7, 8, 21, 22, 23, 24].map { "WKS-EXEC/execmgr.log:\($0)" })
+        // The failure lines of both runs, from the execution timeline (not the launches).
+        #expect(Self.shortEvidence(finding) == (Array(3...9) + Array(23...29)).map { "WKS-EXEC/execmgr.log:\($0)" })
         #expect(finding.explanation.contains("advertisement XYZ20001, package XYZ00001"))
-        #expect(finding.explanation.contains("exit code 1618"))
-        #expect(finding.explanation.contains("tried 2 times so far, 1007 attempts left"))
-        // Last line 09:15:12 + 600 s + 300 s countdown.
-        #expect(finding.explanation.contains("next run is due about 2011-03-02 09:30:12 (UTC-05:00)"))
+        #expect(finding.explanation.contains("exit code 1618 (ERROR_INSTALL_ALREADY_RUNNING"))
+        #expect(finding.explanation.contains("2 of at most 1009 runs used, 1007 left"))
+        // Failure at 09:15:10 + 600 s + 300 s countdown.
+        #expect(finding.explanation.contains("next run is due about 2011-03-02 09:30:10 (UTC-05:00)"))
         #expect(finding.explanation.contains("ConfigMgr defaults"))
     }
 
@@ -116,17 +117,18 @@ struct DiagnosticsTests {
         let policy = RetryPolicy(count: 3, interval: 120, errorCodes: [1618], source: .siteControl(path: "site.ct0", lines: [7]))
         let output = Self.diagnose([Self.fixture("faulty/WKS-EXEC")], policy: policy)
         let finding = try #require(Self.findings(output, rule: "program-retry-loop").first)
-        #expect(finding.explanation.contains("tried 2 times so far, 2 attempts left (3 retries after the first run)"))
-        #expect(finding.explanation.contains("due about 2011-03-02 09:22:12 (UTC-05:00)"))
-        #expect(finding.explanation.contains("site.ct0 line"))
+        #expect(finding.explanation.contains("2 of at most 4 runs used, 2 left"))
+        #expect(finding.explanation.contains("due about 2011-03-02 09:22:10 (UTC-05:00)"))
+        #expect(finding.explanation.contains("site.ct0 line 7"))
     }
 
     @Test func finalFailureIsReportedOncePerProgram() throws {
         let found = Self.findings(Self.faulty, rule: "program-failed-not-retried")
         #expect(found.map(\.title) == ["Program failed for good: Broken App (exit code 2)"])
         let finding = try #require(found.first)
-        #expect(Self.shortEvidence(finding) == [28, 29, 30, 31].map { "WKS-EXEC/execmgr.log:\($0)" })
+        #expect(Self.shortEvidence(finding) == [38, 39, 40, 41].map { "WKS-EXEC/execmgr.log:\($0)" })
         #expect(finding.explanation.contains("advertisement XYZ20003, package XYZ00003"))
+        #expect(finding.explanation.contains("exit code 2 (ERROR_FILE_NOT_FOUND"))
         #expect(finding.fix.contains("command line"))
     }
 

@@ -70,23 +70,11 @@ public enum BuiltInDiagnosticRules {
       "id": "program-retry-loop",
       "title": "Program failing and retrying: {program}",
       "severity": "warning",
-      "logs": ["execmgr.log"],
-      "groupBy": "program",
+      "groupBy": "request",
       "patterns": [
-        {"name": "nonFatal", "regex": "Non fatal execution error encountered for program (?<program>.+), exit code (?<code>-?\\d+) is in the list of retry error codes"},
-        {"name": "tried", "nearSeconds": 5, "regex": "Program Exit Code (?<triedCode>-?\\d+) has been tried (?<tries>\\d+) times, will retry later"},
-        {"name": "waiting", "regex": "Execution Request for advert (?<advertisement>\\S+) package (?<package>\\S+) program (?<program>.+) state change from FailureRetry to WaitingRetry"},
-        {"name": "scheduled", "regex": "Scheduling retry of program (?<program>.+) in (?<interval>\\d+) seconds"},
-        {"name": "removed", "afterTrigger": true, "regex": "Policy is removed for Program: (?<program>.+), Package: \\S+, Advert: \\S+"},
-        {"name": "succeeded", "afterTrigger": true, "regex": "Execution is complete for program (?<program>.+)\\. The exit code is -?\\d+, the execution status is Success"},
-        {"name": "failedFinally", "afterTrigger": true, "regex": "Execution is complete for program (?<program>.+)\\. The exit code is -?\\d+, the execution status is FailureNonRetry"}
+        {"name": "retrying", "fact": "execution.retrying"}
       ],
-      "conditions": [
-        {"pattern": "removed", "atMost": 0},
-        {"pattern": "succeeded", "atMost": 0},
-        {"pattern": "failedFinally", "atMost": 0}
-      ],
-      "explanation": "{program} (advertisement {advertisement|?}, package {package|?}) failed with exit code {code}, a code the site retries: tried {tries|?} times so far, {policy.count + 1 - tries} attempts left ({policy.count} retries after the first run). The next run is due about {last + policy.interval + policy.countdown}: the {policy.interval} s retry interval plus the 5-minute countdown of a mandatory program. Retry policy: {policy.source}.",
+      "explanation": "{program} (advertisement {advertisement|?}, package {package|?}) failed with exit code {code} ({meaning|no catalogue entry}), a code the site retries: {attemptsUsed} of at most {maxAttempts} runs used, {attemptsLeft} left. The next run is due about {nextRetry|(the log gives no failure time)}: the retry interval after the failure plus the 5-minute countdown of a mandatory program. Retry policy: {policy}.",
       "fix": "Find out why the program exits with {code}. The retry list holds codes about things outside the command line (another installation running, a network share, access), so the cause is usually on the machine or the network, not in the package; remove it and the next retry succeeds. To stop the retries, remove the advertisement: a request waiting to retry is deleted when the client gets the policy update.",
       "reference": "Field notes, January 2011 (seed-configmgr-2011-01.txt: 'exit 999' set FailureRetry then WaitingRetry and ran again 15 minutes later: 600 s interval + 5-minute countdown; Execution Failure Retry Count/Interval/Error Codes in sitectrl.ct0)"
     },
@@ -94,15 +82,11 @@ public enum BuiltInDiagnosticRules {
       "id": "program-failed-not-retried",
       "title": "Program failed for good: {program} (exit code {code})",
       "severity": "error",
-      "logs": ["execmgr.log"],
-      "groupBy": "program",
+      "groupBy": "request",
       "patterns": [
-        {"name": "complete", "regex": "Execution is complete for program (?<program>.+)\\. The exit code is (?<code>-?\\d+), the execution status is FailureNonRetry"},
-        {"name": "state", "regex": "Execution Request for advert (?<advertisement>\\S+) package (?<package>\\S+) program (?<program>.+) state change from \\w+ to FailureNonRetry"},
-        {"name": "notInList", "regex": "Exit code (?<listedCode>-?\\d+) is not in the list of retry error codes; program (?<program>.+) will not be retried"},
-        {"name": "script", "nearSeconds": 5, "regex": "Script for Package:\\s*(?<scriptPackage>\\S+), Program: (?<program>.+) failed with exit code (?<exitCode>-?\\d+)"}
+        {"name": "failed", "fact": "execution.failedNonRetry"}
       ],
-      "explanation": "{program} (advertisement {advertisement|?}, package {package|?}) failed with exit code {code}, which is not in the site's retry list, so ConfigMgr will not run it again by itself. Codes outside the list are failures of the command line itself (a wrong switch, a missing file, a broken installer), which no retry would change. Retry policy: {policy.source}.",
+      "explanation": "{program} (advertisement {advertisement|?}, package {package|?}) failed with exit code {code} ({meaning|no catalogue entry}), which is not in the site's retry list, so ConfigMgr will not run it again by itself. Codes outside the list are failures of the command line itself (a wrong switch, a missing file, a broken installer), which no retry would change. Retry policy: {policy}.",
       "fix": "Run the program's command line by hand on a test machine and correct it, or the package source, then update the distribution points and run the advertisement again (a new mandatory assignment, or rerun the advertisement).",
       "reference": "Field notes, January 2011 (seed-configmgr-2011-01.txt: 'exit 1' set FailureNonRetry and was never retried; only the codes in Execution Failure Retry Error Codes are)"
     },

@@ -31,6 +31,17 @@ public enum Diagnosis {
         return (rules, problems)
     }
 
+    /// Everything for a workspace: its rules files plus `extraRuleFiles` (`--rules`), its facts
+    /// (execution timeline) plus `extraProviders`, error codes explained from the catalogue.
+    public static func run(inputs: WorkspaceInputs, logs: LoadedLogs, extraRuleFiles: [String] = [],
+                           policy: RetryPolicy = .defaults, clients: Set<String>? = nil,
+                           extraProviders: [any DiagnosticFactProvider] = []) -> Output {
+        run(logs: logs, ruleFiles: inputs.ruleFiles + extraRuleFiles, policy: policy,
+            providers: DiagnosticProviders.forWorkspace(inputs, logs: logs, policy: policy) + extraProviders,
+            clients: clients, explainCode: DiagnosticProviders.codeExplainer(policy: policy))
+    }
+
+    /// The same with every part given (tests, a console that holds its own providers).
     public static func run(logs: LoadedLogs, ruleFiles: [String], policy: RetryPolicy = .defaults,
                            providers: [any DiagnosticFactProvider] = [], clients: Set<String>? = nil,
                            explainCode: DiagnosticCodeExplainer? = nil) -> Output {

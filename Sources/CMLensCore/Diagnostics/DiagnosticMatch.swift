@@ -55,9 +55,10 @@ public enum DiagnosticFactKind {
     public static let inventoryWorkgroup = "inventory.workgroup"
 
     public static let all: [String: [String]] = [
-        executionRetrying: ["program", "advertisement", "package", "code", "meaning", "attemptsUsed", "attemptsLeft",
-                            "nextRetry", "policy"],
-        executionFailedNonRetry: ["program", "advertisement", "package", "code", "meaning", "policy"],
+        executionRetrying: ["program", "advertisement", "package", "request", "code", "meaning", "attemptsUsed",
+                            "attemptsLeft", "maxAttempts", "nextRetry", "verdict", "policy"],
+        executionFailedNonRetry: ["program", "advertisement", "package", "request", "code", "meaning", "attemptsUsed",
+                                  "attemptsLeft", "maxAttempts", "nextRetry", "verdict", "policy"],
         inventoryMissingHotfix: ["kb", "hotfix", "component", "required", "installed", "detail"],
         inventoryWorkgroup: ["workgroup"],
     ]

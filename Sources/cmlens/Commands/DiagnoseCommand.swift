@@ -31,9 +31,7 @@ struct DiagnoseCommand: ParsableCommand {
         let clients = client.isEmpty ? nil : Set(client)
         let logs = LoadedLogs.load(inputs, clients: clients)
         let (policy, policyProblems) = RetryPolicy.load(siteControlPath: siteControl ?? inputs.siteControlFiles.first)
-        let output = Diagnosis.run(logs: logs, ruleFiles: inputs.ruleFiles + rules, policy: policy,
-                                   providers: DiagnosticProviders.forWorkspace(inputs, logs: logs, policy: policy),
-                                   clients: clients, explainCode: DiagnosticProviders.codeExplainer)
+        let output = Diagnosis.run(inputs: inputs, logs: logs, extraRuleFiles: rules, policy: policy, clients: clients)
         let problems = logs.problems + policyProblems + output.problems
         Diagnostics.report(problems)
         let out = StandardOutput.shared
