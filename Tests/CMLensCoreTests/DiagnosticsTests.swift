@@ -356,12 +356,16 @@ struct DiagnosticsTests {
     /// The real logs (software updates, task sequences) are healthy: copied under the names the
     /// rules read, they must raise nothing.
     @Test func realLogsRaiseNoFalseAlarm() throws {
-        let corpus = LogTestSupport.realCorpus
-        guard FileManager.default.fileExists(atPath: corpus.path) else { return }
+        // The repository sits next to `shared/` (a checkout) or two levels below it (a worktree in wt/).
+        let candidates = [Self.repository.deletingLastPathComponent(), Self.repository.deletingLastPathComponent().deletingLastPathComponent()]
+            .map { $0.appendingPathComponent("shared/corpus/real") }
+        let corpus = try #require(candidates.first { FileManager.default.fileExists(atPath: $0.path) }, "no shared/corpus/real")
         let folder = try LogTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         var copied = 0
-        for file in try LogTestSupport.realCorpusFiles() {
+        let files = try FileManager.default.contentsOfDirectory(at: corpus, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "log" }
+        for file in files {
             // `WUAHandler.findingsanity-1.log` → client `findingsanity-1`, log `WUAHandler.log`.
             let parts = file.deletingPathExtension().lastPathComponent.split(separator: ".", maxSplits: 1)
             guard parts.count == 2 else { continue }
