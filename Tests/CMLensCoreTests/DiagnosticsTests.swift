@@ -343,6 +343,21 @@ struct DiagnosticsTests {
         #expect(Self.findings(Self.samples, rule: "program-failed-not-retried").map(\.title) == ["Program failed for good: Visio Viewer 2010 (exit code 1)"])
     }
 
+    @Test func onlyTheLogsTheRulesReadAreLoaded() {
+        let inputs = WorkspaceScanner.scan([Self.repository.appendingPathComponent("Samples").path])
+        let (rules, _) = Diagnosis.rules(ruleFiles: [])
+        let cut = Diagnosis.inputs(inputs, readBy: rules)
+        let logs = Set(cut.clients.flatMap { $0.logs.map { $0.name.lowercased() } })
+        #expect(logs.contains("execmgr.log") && logs.contains("clientidmanagerstartup.log") && logs.contains("policyagent.log"))
+        #expect(!logs.contains("distmgr.log"))
+        #expect(!cut.clients.map(\.name).contains("SITE-SERVER"))
+        #expect(cut.siteControlFiles == inputs.siteControlFiles)
+        // The same findings as with every log loaded.
+        let full = Self.samples.findings.map { "\($0.rule) \($0.client) \($0.evidence.count)" }
+        let lean = Diagnosis.run(inputs: inputs).findings.map { "\($0.rule) \($0.client) \($0.evidence.count)" }
+        #expect(lean == full)
+    }
+
     @Test func samplesCertificateLoopStartsAfterOutlooksRestart() throws {
         let finding = try #require(Self.findings(Self.samples, rule: "certificate-store-loop").first)
         #expect(finding.explanation.contains("Outlook 2010 Install"))

@@ -9,6 +9,8 @@ public enum Diagnosis {
         public var problems: [LoadProblem]
         /// Every rule that ran, after user rules replaced built-in ones of the same id.
         public var rules: [DiagnosticRule]
+        /// How many log files were read.
+        public var logFileCount: Int
     }
 
     /// Built-in rules plus those of `ruleFiles`, in that order; a user rule with a built-in rule's
@@ -31,6 +33,46 @@ public enum Diagnosis {
         return (rules, problems)
     }
 
+    /// The logs the rules read (and execmgr.log, which the execution facts come from): loading only
+    /// those keeps a big workspace fast. A rules file that names no logs reads none.
+    public static func logNames(readBy rules: [DiagnosticRule]) -> Set<String> {
+        var names: Set<String> = ["execmgr.log"]
+        for rule in rules {
+            for pattern in rule.patterns {
+                guard case .regex = pattern.source else { continue }
+                for name in pattern.logs ?? rule.logs { names.insert(name.lowercased()) }
+            }
+        }
+        return names
+    }
+
+    /// The workspace cut down to the logs `rules` read; the other inputs (rules files, site control,
+    /// tables) are kept.
+    public static func inputs(_ inputs: WorkspaceInputs, readBy rules: [DiagnosticRule]) -> WorkspaceInputs {
+        let names = logNames(readBy: rules)
+        var only = inputs
+        only.clients = inputs.clients.compactMap { client in
+            var kept = client
+            kept.logs = client.logs.filter { names.contains($0.name.lowercased()) || ExecutionHistory.isExecmgrLog($0.name) }
+            return kept.logs.isEmpty ? nil : kept
+        }
+        return only
+    }
+
+    /// The headless command's call: rules first, then only the logs they read, then the run. The
+    /// problems are the logs' and the rules files'.
+    public static func run(inputs: WorkspaceInputs, extraRuleFiles: [String] = [], policy: RetryPolicy = .defaults,
+                           clients: Set<String>? = nil) -> Output {
+        let (rules, ruleProblems) = rules(ruleFiles: inputs.ruleFiles + extraRuleFiles)
+        let logs = LoadedLogs.load(Self.inputs(inputs, readBy: rules), clients: clients)
+        let engine = DiagnosticEngine(rules: rules, policy: policy,
+                                      providers: DiagnosticProviders.forWorkspace(inputs, logs: logs, policy: policy),
+                                      explainCode: DiagnosticProviders.codeExplainer(policy: policy))
+        let result = engine.run(logs, clients: clients)
+        return Output(findings: result.findings, skipped: result.skipped, problems: logs.problems + ruleProblems,
+                      rules: rules, logFileCount: logs.files.count)
+    }
+
     /// Everything for a workspace: its rules files plus `extraRuleFiles` (`--rules`), its facts
     /// (execution timeline) plus `extraProviders`, error codes explained from the catalogue.
     public static func run(inputs: WorkspaceInputs, logs: LoadedLogs, extraRuleFiles: [String] = [],
@@ -48,6 +90,7 @@ public enum Diagnosis {
         let (rules, problems) = rules(ruleFiles: ruleFiles)
         let engine = DiagnosticEngine(rules: rules, policy: policy, providers: providers, explainCode: explainCode)
         let result = engine.run(logs, clients: clients)
-        return Output(findings: result.findings, skipped: result.skipped, problems: problems, rules: rules)
+        return Output(findings: result.findings, skipped: result.skipped, problems: problems, rules: rules,
+                      logFileCount: logs.files.count)
     }
 }

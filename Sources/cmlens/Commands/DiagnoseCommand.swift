@@ -29,10 +29,10 @@ struct DiagnoseCommand: ParsableCommand {
         if format == .csv { throw UsageError("--format csv: diagnose prints text or json") }
         let inputs = WorkspaceScanner.scan(paths)
         let clients = client.isEmpty ? nil : Set(client)
-        let logs = LoadedLogs.load(inputs, clients: clients)
         let (policy, policyProblems) = RetryPolicy.load(siteControlPath: siteControl ?? inputs.siteControlFiles.first)
-        let output = Diagnosis.run(inputs: inputs, logs: logs, extraRuleFiles: rules, policy: policy, clients: clients)
-        let problems = logs.problems + policyProblems + output.problems
+        // Only the logs the rules read are loaded (and their problems reported).
+        let output = Diagnosis.run(inputs: inputs, extraRuleFiles: rules, policy: policy, clients: clients)
+        let problems = policyProblems + output.problems
         Diagnostics.report(problems)
         let out = StandardOutput.shared
         switch format {
@@ -41,7 +41,7 @@ struct DiagnoseCommand: ParsableCommand {
         default:
             let style = TextStyle(enabled: Diagnostics.colorOnStdout)
             if output.findings.isEmpty {
-                out.line("No known problem found (\(output.rules.count) rules over \(logs.files.count) log files).")
+                out.line("No known problem found (\(output.rules.count) rules over \(output.logFileCount) log files).")
             } else {
                 for line in FindingOutput.text(output.findings, style: style) { out.line(line) }
             }
