@@ -78,12 +78,12 @@ public struct DiagnosticEngine: Sendable {
             }
         }
         let files = logs.files
-        let found = Mutex([[DiagnosticMatch]](repeating: [], count: files.count))
+        let found = Mutex([[(rule: Int, match: DiagnosticMatch)]](repeating: [], count: files.count))
         let jobs = jobsByFile
         DispatchQueue.concurrentPerform(iterations: files.count) { f in
             guard !jobs[f].isEmpty else { return }
             let file = files[f]
-            var local: [DiagnosticMatch] = []
+            var local: [(rule: Int, match: DiagnosticMatch)] = []
             for index in 0..<file.count {
                 let component = file.component(at: index)?.lowercased() ?? ""
                 let wanted = jobs[f].filter { $0.components.isEmpty || $0.components.contains(component) }
@@ -99,21 +99,16 @@ public struct DiagnosticEngine: Sendable {
                 }
                 for job in wanted {
                     guard job.regex.mayMatch(bytes, lowered: lower), let captures = job.regex.match(record.message) else { continue }
-                    // The rule index rides in the pattern name until the results are split by rule.
-                    local.append(DiagnosticMatch(pattern: "\(job.rule)\u{1F}\(job.pattern.name)", client: record.client,
-                                                 file: record.file, line: record.line, time: record.time,
-                                                 captures: captures, text: String(record.firstLine)))
+                    local.append((job.rule, DiagnosticMatch(pattern: job.pattern.name, client: record.client,
+                                                            file: record.file, line: record.line, time: record.time,
+                                                            captures: captures, text: String(record.firstLine))))
                 }
             }
             found.withLock { $0[f] = local }
         }
         var result = [[String: [DiagnosticMatch]]](repeating: [:], count: rules.count)
-        for match in found.withLock({ $0 }).joined() {
-            let parts = match.pattern.split(separator: "\u{1F}", maxSplits: 1)
-            guard parts.count == 2, let r = Int(parts[0]) else { continue }
-            var named = match
-            named.pattern = String(parts[1])
-            result[r][named.pattern, default: []].append(named)
+        for (rule, match) in found.withLock({ $0 }).joined() {
+            result[rule][match.pattern, default: []].append(match)
         }
         for (r, rule) in rules.enumerated() {
             for pattern in rule.patterns {
