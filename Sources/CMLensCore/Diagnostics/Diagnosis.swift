@@ -65,12 +65,12 @@ public enum Diagnosis {
                            clients: Set<String>? = nil) -> Output {
         let (rules, ruleProblems) = rules(ruleFiles: inputs.ruleFiles + extraRuleFiles)
         let logs = LoadedLogs.load(Self.inputs(inputs, readBy: rules), clients: clients)
-        let engine = DiagnosticEngine(rules: rules, policy: policy,
-                                      providers: DiagnosticProviders.forWorkspace(inputs, logs: logs, policy: policy),
+        let facts = DiagnosticProviders.forWorkspace(inputs, logs: logs, policy: policy)
+        let engine = DiagnosticEngine(rules: rules, policy: policy, providers: facts.providers,
                                       explainCode: DiagnosticProviders.codeExplainer(policy: policy))
         let result = engine.run(logs, clients: clients)
-        return Output(findings: result.findings, skipped: result.skipped, problems: logs.problems + ruleProblems,
-                      rules: rules, logFileCount: logs.files.count)
+        return Output(findings: result.findings, skipped: result.skipped,
+                      problems: logs.problems + facts.problems + ruleProblems, rules: rules, logFileCount: logs.files.count)
     }
 
     /// Everything for a workspace: its rules files plus `extraRuleFiles` (`--rules`), its facts
@@ -78,9 +78,12 @@ public enum Diagnosis {
     public static func run(inputs: WorkspaceInputs, logs: LoadedLogs, extraRuleFiles: [String] = [],
                            policy: RetryPolicy = .defaults, clients: Set<String>? = nil,
                            extraProviders: [any DiagnosticFactProvider] = []) -> Output {
-        run(logs: logs, ruleFiles: inputs.ruleFiles + extraRuleFiles, policy: policy,
-            providers: DiagnosticProviders.forWorkspace(inputs, logs: logs, policy: policy) + extraProviders,
-            clients: clients, explainCode: DiagnosticProviders.codeExplainer(policy: policy))
+        let facts = DiagnosticProviders.forWorkspace(inputs, logs: logs, policy: policy)
+        var output = run(logs: logs, ruleFiles: inputs.ruleFiles + extraRuleFiles, policy: policy,
+                         providers: facts.providers + extraProviders, clients: clients,
+                         explainCode: DiagnosticProviders.codeExplainer(policy: policy))
+        output.problems = facts.problems + output.problems
+        return output
     }
 
     /// The same with every part given (tests, a console that holds its own providers).

@@ -3,10 +3,15 @@
 /// (`inventory.missingHotfix`, `inventory.workgroup`) plug in here once they are in CMLensCore; until
 /// then the rules that need them are listed as not evaluated.
 public enum DiagnosticProviders {
-    public static func forWorkspace(_ inputs: WorkspaceInputs, logs: LoadedLogs,
-                                    policy: RetryPolicy) -> [any DiagnosticFactProvider] {
+    /// The providers, and the problems met reading what they rest on.
+    public static func forWorkspace(_ inputs: WorkspaceInputs, logs: LoadedLogs, policy: RetryPolicy)
+        -> (providers: [any DiagnosticFactProvider], problems: [LoadProblem]) {
         let explain = exitCodeExplainer(policy: policy)
-        return [ExecutionFacts(history: ExecutionHistory.build(logs: logs, policy: policy, explain: explain), explain: explain)]
+        let providers: [any DiagnosticFactProvider] = [
+            ExecutionFacts(history: ExecutionHistory.build(logs: logs, policy: policy, explain: explain), explain: explain),
+        ]
+        // Hook: inventory facts (InventoryFacts over Inventory + HotfixCatalog) join here.
+        return (providers, [])
     }
 
     /// `0x80070005` → `E_ACCESSDENIED: Access is denied.`; nil when the catalogue does not know it.
