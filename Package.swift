@@ -52,7 +52,7 @@ let package = Package(
         ),
         .testTarget(name: "CMLensCoreTests", dependencies: ["CMLensCore"], exclude: ["Fixtures"]),
         .testTarget(name: "CMLensTUITests", dependencies: ["CMLensTUI", "CMLensCore"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["cmlens", "CMLensCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["cmlens", "CMLensCore"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

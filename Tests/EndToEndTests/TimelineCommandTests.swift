@@ -18,9 +18,9 @@ import Testing
         #expect(out.hasPrefix("Retry policy: ConfigMgr defaults (no site control file loaded)"))
         #expect(out.contains("WKS-FIX-001  advert FIX20001  package FIX00001  program \"Payroll Client, v2.1. Setup\""))
         #expect(out.contains("Success: exit 0 (success) on run 3"))
-        #expect(out.contains("FailureRetry → WaitingRetry  [exit 999: in the retry list: retried]  → next retry due 2011-01-14 10:15:00.000-05:00"))
+        #expect(out.contains("FailureRetry → WaitingRetry  [exit 999: ERROR_SWAPERROR; in the retry list: retried]  → next retry due 2011-01-14 10:15:00.000-05:00"))
         #expect(out.contains("execmgr.lo_:29"))
-        #expect(out.contains("Running → FailureRetry  [exit 999: in the retry list: retried]  1008 of 1008 retries left  execmgr.lo_:27"))
+        #expect(out.contains("Running → FailureRetry  [exit 999: ERROR_SWAPERROR; in the retry list: retried]  1008 of 1008 retries left  execmgr.lo_:27"))
         #expect(out.contains("1007 of 1008 retries left  execmgr.log:22"))
         #expect(out.contains("retry ran 15 min 1 s after the failure"))
         // Only the program asked for.

@@ -110,3 +110,15 @@ public struct ExplainedMention: Sendable, Hashable {
     public var mention: ErrorCodeMention
     public var explanation: ErrorExplanation
 }
+
+extension ErrorExplainer {
+    /// A program exit code's short meaning for the timeline, where it repeats on every step: the
+    /// catalogue name (`ERROR_INSTALL_ALREADY_RUNNING`), or the message when there is no name;
+    /// `cmlens explain` and the console's `x` give the whole story.
+    public static let exitCodeMeaning: ExitCodeExplainer = { code in
+        // "exit 0 (success)" says it all; ERROR_SUCCESS would only repeat it.
+        guard code != 0 else { return nil }
+        let explanation = ErrorExplainer().explain(value: UInt32(truncatingIfNeeded: code))
+        return explanation.name ?? explanation.message
+    }
+}

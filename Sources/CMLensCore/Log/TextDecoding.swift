@@ -3,11 +3,25 @@
 public enum TextDecoding {
     public static func string<C: Collection<UInt8>>(_ bytes: C) -> String {
         if let text = String(validating: bytes, as: UTF8.self) {
-            return text.contains("\u{FEFF}") ? text.replacingOccurrences(of: "\u{FEFF}", with: "") : text
+            return hasByteOrderMark(bytes) ? text.replacingOccurrences(of: "\u{FEFF}", with: "") : text
         }
         var scalars = String.UnicodeScalarView()
         for byte in bytes { scalars.append(windows1252(byte)) }
         return String(scalars)
+    }
+
+    /// U+FEFF in UTF-8 (EF BB BF), found without decoding: most messages have none.
+    private static func hasByteOrderMark<C: Collection<UInt8>>(_ bytes: C) -> Bool {
+        var state = 0
+        for byte in bytes {
+            switch (state, byte) {
+            case (_, 0xEF): state = 1
+            case (1, 0xBB): state = 2
+            case (2, 0xBF): return true
+            default: state = 0
+            }
+        }
+        return false
     }
 
     /// A message: CRLF becomes LF (the file's line ending is not part of the text).
@@ -16,7 +30,8 @@ public enum TextDecoding {
         while end > range.lowerBound && (b[end - 1] == Bytes.carriageReturn) { end -= 1 }
         let slice = UnsafeRawBufferPointer(rebasing: b[range.lowerBound..<end])
         let text = string(slice)
-        return text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+        // A byte scan, not Foundation's `contains(_: StringProtocol)`, which is slow per record.
+        return text.utf8.contains(Bytes.carriageReturn) ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
     }
 
     private static let cp1252High: [UInt32] = [

@@ -60,6 +60,13 @@ public struct JSONLine {
     }
 
     static func appendString(_ value: String, to out: inout String) {
+        // Plain printable ASCII (most fields) needs no escape: appended whole, not scalar by scalar.
+        if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+            out += "\""
+            out += value
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in value.unicodeScalars {
             switch scalar {

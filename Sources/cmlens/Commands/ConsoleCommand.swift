@@ -1,17 +1,36 @@
 import ArgumentParser
 import CMLensCore
+import CMLensTUI
+import Foundation
 
 struct ConsoleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "console",
         abstract: "Open the console on the given paths (Samples/ when none).",
+        discussion: "When standard input or output is not a terminal (a pipe, a file), prints a summary of the workspace instead.",
         shouldDisplay: false)
 
     @Argument(help: "Log folders, files, site control file, inventory exports, sys.txt.")
     var paths: [String] = []
 
+    @Option(help: "Colour theme: dark (default), light, monochrome, or NAME for Themes/NAME.theme.")
+    var theme: String?
+
     func run() throws {
-        let inputs = WorkspaceScanner.scan(paths.isEmpty ? [WorkspaceScanner.samplesFolder] : paths)
+        let workspace = paths.isEmpty ? [WorkspaceScanner.samplesFolder] : paths
+        guard isatty(0) == 1, isatty(1) == 1 else { return summarize(workspace) }
+        let status: Int32
+        do {
+            status = try ConsoleLauncher.run(paths: workspace, theme: theme)
+        } catch let failure as ThemeParser.Failure {
+            throw UsageError("--theme: \(failure)")
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The headless summary: a pipe or a file gets text, never screen-control sequences.
+    private func summarize(_ workspace: [String]) {
+        let inputs = WorkspaceScanner.scan(workspace)
         let logs = LoadedLogs.load(inputs)
         Diagnostics.report(logs.problems)
         let summary = WorkspaceSummary(inputs: inputs, logs: logs)

@@ -96,8 +96,7 @@ struct TimelineCommand: ParsableCommand {
     }
 }
 
-/// The hook for the error catalogue (`Sources/CMLensCore/ErrorCodes/`): once it exists, return its
-/// one-line meaning of an exit code here and every timeline output shows it.
+/// Every timeline output explains exit codes with the error catalogue.
 enum TimelineExplainer {
-    static let exitCode: ExitCodeExplainer? = nil
+    static let exitCode: ExitCodeExplainer? = ErrorExplainer.exitCodeMeaning
 }

@@ -1,0 +1,163 @@
+import Foundation
+
+/// A CSV file read per RFC 4180: a header, then rows, each with the physical line it starts on.
+///
+/// Accepts a UTF-8 BOM, UTF-16 with a BOM (what SQL Server Management Studio can save), CRLF or
+/// LF, quoted fields with commas, doubled quotes and line breaks. A row whose field count differs
+/// from the header's is kept here as read; the loaders decide and report it.
+public struct CSVTable: Sendable, Hashable {
+    public struct Row: Sendable, Hashable {
+        /// 1-based physical line where the row starts.
+        public var line: Int
+        public var fields: [String]
+    }
+
+    public var file: String
+    public var header: [String]
+    public var rows: [Row]
+    /// A quote left open at the end of the file, and the like.
+    public var problems: [LoadProblem]
+
+    /// The header's column names, trimmed and lowercased, for recognising a table.
+    public var lowercasedHeader: [String] { header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } }
+
+    /// The index of a column, by name, case-insensitively.
+    public func column(_ names: String...) -> Int? {
+        let lower = lowercasedHeader
+        for name in names {
+            if let k = lower.firstIndex(of: name.lowercased()) { return k }
+        }
+        return nil
+    }
+
+    public static func read(path: String) throws(LoadProblem) -> CSVTable {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LoadProblem(file: path, message: "cannot read this file; check that it exists and is readable")
+        }
+        return parse(data, file: path)
+    }
+
+    public static func parse(_ data: Data, file: String) -> CSVTable {
+        let text = decode(data)
+        var rows = split(text, file: file)
+        var problems = rows.problems
+        guard !rows.rows.isEmpty else {
+            problems.append(LoadProblem(file: file, line: 1, severity: .warning, message: "empty file: no header row"))
+            return CSVTable(file: file, header: [], rows: [], problems: problems)
+        }
+        let header = rows.rows.removeFirst().fields
+        return CSVTable(file: file, header: header, rows: rows.rows, problems: problems)
+    }
+
+    static func decode(_ data: Data) -> String {
+        let bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return String(decoding: bytes[3...], as: UTF8.self) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let little = bytes[0] == 0xFF
+            var units: [UInt16] = []
+            units.reserveCapacity(bytes.count / 2)
+            var k = 2
+            while k + 1 < bytes.count {
+                units.append(little ? UInt16(bytes[k]) | UInt16(bytes[k + 1]) << 8
+                                    : UInt16(bytes[k]) << 8 | UInt16(bytes[k + 1]))
+                k += 2
+            }
+            return String(decoding: units, as: UTF16.self)
+        }
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        return String(data: data, encoding: .windowsCP1252) ?? String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Splits text into records of fields, on the UTF-8 bytes (fast enough for a million rows).
+    static func split(_ text: String, file: String) -> (rows: [Row], problems: [LoadProblem]) {
+        var rows: [Row] = []
+        var problems: [LoadProblem] = []
+        var text = text
+        text.withUTF8 { bytes in
+            let quote: UInt8 = 0x22, comma: UInt8 = 0x2C, cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
+            var fields: [String] = []
+            var line = 1
+            var rowLine = 1
+            var inQuotes = false
+            var quotedFieldStart = 0
+            var rowHasContent = false
+            // A field without quotes is a slice of the input; a quoted one is unescaped into `scratch`.
+            var fieldStart = 0
+            var quoted = false
+            var scratch: [UInt8] = []
+            var k = 0
+            let n = bytes.count
+            while k <= n {
+                let b: UInt8 = k < n ? bytes[k] : lf
+                if inQuotes {
+                    if k == n {
+                        problems.append(LoadProblem(file: file, line: quotedFieldStart,
+                                                    message: "a quoted field opened here is never closed; the rest of the file was read as that field"))
+                        inQuotes = false
+                        continue
+                    }
+                    if b == quote {
+                        if k + 1 < n && bytes[k + 1] == quote {
+                            scratch.append(quote)
+                            k += 2
+                            continue
+                        }
+                        inQuotes = false
+                    } else {
+                        if b == lf { line += 1 }
+                        scratch.append(b)
+                    }
+                    k += 1
+                    continue
+                }
+                if b == quote && !quoted && k == fieldStart {
+                    inQuotes = true
+                    quoted = true
+                    quotedFieldStart = line
+                    rowHasContent = true
+                    scratch.removeAll(keepingCapacity: true)
+                    k += 1
+                    continue
+                }
+                let endsRow = b == lf || b == cr
+                if b == comma || endsRow {
+                    if quoted {
+                        fields.append(String(decoding: scratch, as: UTF8.self))
+                    } else {
+                        fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<k]), as: UTF8.self))
+                    }
+                    quoted = false
+                    if b == comma {
+                        rowHasContent = true
+                    } else {
+                        // A blank line is no row (a trailing newline, or spacing in a hand-written file).
+                        if rowHasContent || fields.count > 1 || !fields[0].isEmpty {
+                            rows.append(Row(line: rowLine, fields: fields))
+                        }
+                        fields.removeAll(keepingCapacity: true)
+                        rowHasContent = false
+                        if b == cr && k + 1 < n && bytes[k + 1] == lf { k += 1 }
+                        line += 1
+                        rowLine = line
+                    }
+                    k += 1
+                    fieldStart = k
+                    continue
+                }
+                if quoted { scratch.append(b) }  // text after a closing quote: kept, leniently
+                k += 1
+            }
+        }
+        return (rows, problems)
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs; the string itself (no copy) when it has none.
+    var trimmedOfSpaces: String {
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return self }
+        return trimmingCharacters(in: CharacterSet(charactersIn: " \t"))
+    }
+}

@@ -1,0 +1,110 @@
+import CMLensCore
+
+/// Draws the whole screen from the state: tab bar, the focused pane, status line, hints or prompt,
+/// and the help overlay on top.
+public enum ConsoleView {
+    /// Where panes draw: everything but the tab bar (top) and the two status lines (bottom).
+    public static func paneArea(_ size: Size) -> Rect {
+        Rect(column: 0, line: 1, columns: size.columns, lines: max(0, size.lines - 3))
+    }
+
+    public static func render(_ state: ConsoleState, bindings: KeyBindings = .standard) -> Grid {
+        var grid = Grid(size: state.size)
+        guard state.size.lines >= 4, state.size.columns >= 20 else {
+            grid.write("cmlens: enlarge the window", at: Position(column: 0, line: 0), role: .text)
+            return grid
+        }
+        TabBar.render(into: &grid, line: 0, focus: state.focus)
+        state.focusedPane.render(into: &grid, area: paneArea(state.size), context: state.context)
+        StatusLine.render(state, into: &grid, line: state.size.lines - 2)
+        if let prompt = state.prompt {
+            PromptLine.render(prompt, into: &grid, line: state.size.lines - 1)
+        } else if let message = state.message {
+            grid.fill(Rect(column: 0, line: state.size.lines - 1, columns: state.size.columns, lines: 1), role: .text)
+            grid.write(message, at: Position(column: 0, line: state.size.lines - 1), role: .warning)
+        } else {
+            HintLine.render(state, bindings: bindings, into: &grid, line: state.size.lines - 1)
+        }
+        if let scroll = state.help {
+            HelpOverlay.render(into: &grid, scroll: scroll, focus: state.focus, bindings: bindings)
+        }
+        return grid
+    }
+}
+
+/// The pane names across the top: the focused one highlighted, the ones still to come dimmed.
+enum TabBar {
+    static func render(into grid: inout Grid, line: Int, focus: Int) {
+        let row = Rect(column: 0, line: line, columns: grid.size.columns, lines: 1)
+        grid.fill(row, role: .tabInactive)
+        // Below 100 columns the name goes and the panes to come get one space each, so all fit in 80.
+        let wide = row.columns >= 100
+        var column = wide ? grid.write(" cmlens ", at: Position(column: 0, line: line), role: .title, clip: row) : 0
+        for (n, pane) in PaneRegistry.all.enumerated() {
+            column = grid.write(" \(n + 1) \(pane.descriptor.title) ", at: Position(column: column, line: line),
+                                role: n == focus ? .tabActive : .tabInactive, clip: row)
+        }
+        for title in PaneRegistry.planned {
+            column = grid.write(wide ? " \(title) " : " \(title)", at: Position(column: column, line: line),
+                                role: .tabUnavailable, clip: row)
+        }
+    }
+}
+
+/// The line above the bottom: what the pane says, what runs, and READY when all is computed.
+enum StatusLine {
+    static func render(_ state: ConsoleState, into grid: inout Grid, line: Int) {
+        let row = Rect(column: 0, line: line, columns: grid.size.columns, lines: 1)
+        grid.fill(row, role: .statusBar)
+        var right: [String] = []
+        if let loading = state.context.loading { right.append(loading) }
+        right += state.running.values.sorted().map { $0 + "…" }
+        let ready = state.isReady && right.isEmpty
+        var rightText = right.joined(separator: " · ")
+        if ready { rightText = "READY" }
+        if state.showsFrameCounter { rightText += " frame=\(state.frame)" }
+        let rightWidth = DisplayWidth.of(rightText)
+        let leftRoom = max(0, row.columns - rightWidth - 2)
+        let left = state.focusedPane.status(context: state.context).joined(separator: " · ")
+        grid.write(" " + DisplayWidth.truncate(left, to: max(0, leftRoom - 1)), at: row.origin, role: .statusBar, clip: row)
+        grid.write(rightText + " ", at: Position(column: max(0, row.right - rightWidth - 1), line: line),
+                   role: ready ? .ready : .statusBar, clip: row)
+    }
+}
+
+/// The bottom line: the keys that matter in the focused pane, from the key table.
+enum HintLine {
+    static func render(_ state: ConsoleState, bindings: KeyBindings, into grid: inout Grid, line: Int) {
+        let row = Rect(column: 0, line: line, columns: grid.size.columns, lines: 1)
+        grid.fill(row, role: .statusBar)
+        var column = 0
+        for hint in hints(for: type(of: state.focusedPane), bindings: bindings) {
+            guard column + DisplayWidth.of(hint.key) + DisplayWidth.of(hint.word) + 2 <= row.columns else { break }
+            column = grid.write(" " + hint.key, at: Position(column: column, line: line), role: .statusKey, clip: row)
+            column = grid.write(" " + hint.word, at: Position(column: column, line: line), role: .statusBar, clip: row)
+        }
+    }
+
+    /// Hinted commands the pane handles, then the console's own.
+    static func hints(for pane: any Pane.Type, bindings: KeyBindings) -> [(key: String, word: String)] {
+        let console: [Command] = [.quit, .help, .commandLine, .back, .toggleUTC]
+        return bindings.entries.filter { entry in
+            entry.isHint && (pane.commands.contains(entry.command) || console.contains(entry.command))
+                && !(entry.command == .back && pane.id == ClientsPane.id)
+        }.map { (key: $0.keys[0].label, word: $0.command.hint) }
+    }
+}
+
+/// The command line while the user types a `:` command or a `/` search.
+enum PromptLine {
+    static func render(_ prompt: Prompt, into grid: inout Grid, line: Int) {
+        let row = Rect(column: 0, line: line, columns: grid.size.columns, lines: 1)
+        grid.fill(row, role: .prompt)
+        // Show the end of a long line, where the user types.
+        var text = prompt.leader + TerminalText.escape(prompt.text)  // pasted control bytes too
+        while DisplayWidth.of(text) > row.columns - 1 { text.removeFirst() }
+        let end = grid.write(text, at: row.origin, role: .prompt, clip: row)
+        grid.write(" ", at: Position(column: end, line: line), role: .selection, clip: row)
+    }
+}
+

@@ -1,0 +1,147 @@
+/// The reducer: every change to the console's state goes through `handle`.
+extension ConsoleState {
+    public mutating func handle(_ event: ConsoleEvent, bindings: KeyBindings = .standard) -> Effects {
+        var effects = Effects()
+        switch event {
+        case .key(let key):
+            message = nil
+            if prompt != nil { return editPrompt(key, bindings: bindings) }
+            if help != nil { return helpKey(key, bindings: bindings) }
+            guard let command = bindings.command(for: key) else {
+                message = "\(key.label): no such key here (? lists the keys)"
+                return effects
+            }
+            return apply(command)
+        case .resize(let newSize):
+            size = newSize
+            context.paneSize = ConsoleView.paneArea(newSize).size
+            effects.redraw = true
+        case .loading(let text):
+            context.loading = text
+        case .loaded(let workspace):
+            context.loading = nil
+            context.workspace = workspace
+            if let client = context.client, !workspace.summary.clients.contains(where: { $0.name == client }) {
+                context.client = nil
+            }
+            broadcastContext(&effects)
+        case .refreshed:
+            break
+        case .loadFailed(let text):
+            context.loading = nil
+            message = text
+        case .jobFinished(let pane, let result):
+            running[pane] = nil
+            if let index = PaneRegistry.index(of: pane) {
+                absorb(panes[index].receive(result, context: context), pane: pane, into: &effects)
+            }
+        }
+        return effects
+    }
+
+    /// Runs one command: the console's own, or the focused pane's.
+    public mutating func apply(_ command: Command) -> Effects {
+        var effects = Effects()
+        switch command {
+        case .quit: wantsQuit = true
+        case .help: help = 0
+        case .commandLine: prompt = Prompt(kind: .command)
+        case .redraw: effects.redraw = true
+        case .nextPane: focus = (focus + 1) % panes.count
+        case .previousPane: focus = (focus + panes.count - 1) % panes.count
+        case .showPane(let id): if let index = PaneRegistry.index(of: id) { focus = index }
+        case .back:
+            guard let previous = backStack.popLast() else { message = "nothing to go back to"; break }
+            focus = previous.pane
+            if context.client != previous.client {
+                context.client = previous.client
+                broadcastContext(&effects)
+            }
+        case .openPath(let path):
+            effects.open = [path]
+            context.loading = "opening \(path)"
+        case .theme(let name): effects.theme = name
+        case .toggleUTC:
+            context.showUTC.toggle()
+        default:
+            let id = type(of: panes[focus]).id
+            let reaction = panes[focus].handle(command, context: context)
+            if !reaction.handled {
+                message = "\(command.name): not available in the \(type(of: panes[focus]).descriptor.title) pane"
+            }
+            absorb(reaction, pane: id, into: &effects)
+        }
+        return effects
+    }
+
+    /// Takes a pane's reaction in: its jobs, a drill, a prompt, a message.
+    mutating func absorb(_ reaction: Reaction, pane: String, into effects: inout Effects) {
+        for var job in reaction.jobs {
+            job.pane = pane
+            running[pane] = job.label
+            effects.jobs.append(job)
+        }
+        if let text = reaction.message { message = text }
+        if let text = reaction.prompt {
+            prompt = text.hasPrefix("/") ? Prompt(kind: .search, text: String(text.dropFirst()))
+                                         : Prompt(kind: .command, text: String(text.dropFirst()))
+        }
+        if let follow = reaction.follow {
+            context.following = follow
+            effects.follow = follow
+        }
+        if let drill = reaction.drill, let target = PaneRegistry.index(of: drill.pane) {
+            backStack.append((focus, context.client))
+            focus = target
+            if context.client != drill.client {
+                context.client = drill.client
+                broadcastContext(&effects)
+            }
+        }
+    }
+
+    /// Tells every pane the workspace or client changed.
+    mutating func broadcastContext(_ effects: inout Effects) {
+        for index in panes.indices {
+            let reaction = panes[index].contextChanged(context)
+            absorb(reaction, pane: type(of: panes[index]).id, into: &effects)
+        }
+    }
+
+    private mutating func editPrompt(_ key: Key, bindings: KeyBindings) -> Effects {
+        guard var current = prompt else { return Effects() }
+        switch key {
+        case .escape: prompt = nil
+        case .backspace, .delete:
+            if current.text.isEmpty { prompt = nil } else { current.text.removeLast(); prompt = current }
+        case .control("u"): current.text = ""; prompt = current
+        case .character(let c): current.text.append(c); prompt = current
+        case .enter:
+            prompt = nil
+            let text = current.text
+            if current.kind == .search {
+                return text.isEmpty ? Effects() : apply(.search(text))
+            }
+            guard !text.trimmingWhitespace.isEmpty else { return Effects() }
+            guard let command = Command.parse(text) else {
+                message = "unknown command \":\(text)\" (? lists the commands)"
+                return Effects()
+            }
+            return apply(command)
+        default: break
+        }
+        return Effects()
+    }
+
+    private mutating func helpKey(_ key: Key, bindings: KeyBindings) -> Effects {
+        switch bindings.command(for: key) {
+        case .down: help = (help ?? 0) + 1
+        case .up: help = max(0, (help ?? 0) - 1)
+        case .pageDown: help = (help ?? 0) + max(1, size.lines - 4)
+        case .pageUp: help = max(0, (help ?? 0) - max(1, size.lines - 4))
+        case .quit where key == .character("q"), .help, .back: help = nil
+        default: help = nil
+        }
+        return Effects()
+    }
+}

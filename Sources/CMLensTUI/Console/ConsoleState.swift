@@ -1,0 +1,72 @@
+/// Everything the console shows, as one value; `Console+Handle` changes it, `ConsoleView` draws it.
+public struct ConsoleState: Sendable {
+    public var size: Size
+    public var context = ConsoleContext()
+    public var panes: [any Pane] = PaneRegistry.all.map { $0.init() }
+    public var focus = 0
+    /// Where Esc goes back to: the pane and the client shown before each drill.
+    public var backStack: [(pane: Int, client: String?)] = []
+    /// Help overlay, with its scroll position; nil when closed.
+    public var help: Int?
+    public var prompt: Prompt?
+    /// One-off text for the user (an error, "no next error"); cleared by the next key.
+    public var message: String?
+    public var themeName: String
+    public var wantsQuit = false
+    /// Frames drawn, shown in the status bar when `showsFrameCounter` (tests wait on it).
+    public var frame = 0
+    public var showsFrameCounter = false
+    /// Background jobs running, by pane: their labels for the status bar.
+    public var running: [String: String] = [:]
+
+    public init(size: Size, themeName: String = "dark") {
+        self.size = size
+        self.themeName = themeName
+        context.paneSize = ConsoleView.paneArea(size).size
+    }
+
+    public var focusedPane: any Pane { panes[focus] }
+
+    /// True once the workspace is loaded and no pane is computing.
+    public var isReady: Bool {
+        context.workspace != nil && context.loading == nil && running.isEmpty && !panes.contains { $0.isBusy }
+    }
+}
+
+/// The command line at the bottom: `:` commands or a `/` search.
+public struct Prompt: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case command, search }
+    public var kind: Kind
+    public var text: String
+
+    public init(kind: Kind, text: String = "") {
+        self.kind = kind
+        self.text = text
+    }
+
+    public var leader: String { kind == .command ? ":" : "/" }
+}
+
+/// What happens outside the state after an event: work to start, files to load, a theme to read.
+public struct Effects: Sendable {
+    public var jobs: [Job] = []
+    public var open: [String]?
+    public var theme: String?
+    public var redraw = false
+    /// Follow mode switched on or off.
+    public var follow: Bool?
+
+    public init() {}
+}
+
+/// Something that happened: a key, a resize, a loaded workspace, a finished job.
+public enum ConsoleEvent: Sendable {
+    case key(Key)
+    case resize(Size)
+    case loading(String)
+    case loaded(ConsoleWorkspace)
+    case loadFailed(String)
+    /// Follow mode looked and nothing had changed.
+    case refreshed
+    case jobFinished(pane: String, result: any Sendable)
+}

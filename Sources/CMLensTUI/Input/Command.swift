@@ -1,0 +1,125 @@
+/// What the user asked for, whatever key or `:` command asked it.
+public enum Command: Hashable, Sendable {
+    case quit, help, commandLine, redraw
+    case nextPane, previousPane, showPane(String), back, open
+    case up, down, pageUp, pageDown, top, bottom
+    /// Without text: prompt for it.
+    case search(String?)
+    case searchNext, searchPrevious
+    case nextError, previousError, nextWarning, previousWarning
+    case filter(String?)
+    case clearFilter
+    case follow, mark, toggleUTC, toggleDetail
+    case openPath(String)
+    case theme(String)
+
+    /// The name typed after `:`.
+    public var name: String {
+        switch self {
+        case .quit: "quit"
+        case .help: "help"
+        case .commandLine: "command-line"
+        case .redraw: "redraw"
+        case .nextPane: "next-pane"
+        case .previousPane: "previous-pane"
+        case .showPane(let id): id
+        case .back: "back"
+        case .open: "select"
+        case .up: "up"
+        case .down: "down"
+        case .pageUp: "page-up"
+        case .pageDown: "page-down"
+        case .top: "top"
+        case .bottom: "bottom"
+        case .search: "search"
+        case .searchNext: "search-next"
+        case .searchPrevious: "search-previous"
+        case .nextError: "next-error"
+        case .previousError: "previous-error"
+        case .nextWarning: "next-warning"
+        case .previousWarning: "previous-warning"
+        case .filter: "filter"
+        case .clearFilter: "clear-filter"
+        case .follow: "follow"
+        case .mark: "mark"
+        case .toggleUTC: "utc"
+        case .toggleDetail: "detail"
+        case .openPath: "open"
+        case .theme: "theme"
+        }
+    }
+
+    /// One line for the help overlay.
+    public var help: String {
+        switch self {
+        case .quit: "quit and restore the terminal"
+        case .help: "this help"
+        case .commandLine: "command line (:open PATH, :filter …, :theme NAME, :quit, any command by name)"
+        case .redraw: "redraw the screen"
+        case .nextPane: "next pane"
+        case .previousPane: "previous pane"
+        case .showPane(let id): "show the \(PaneRegistry.title(of: id)) pane"
+        case .back: "back to where Enter came from"
+        case .open: "drill in (a client's logs)"
+        case .up: "up one line"
+        case .down: "down one line"
+        case .pageUp: "up one page"
+        case .pageDown: "down one page"
+        case .top: "first line"
+        case .bottom: "last line"
+        case .search: "search messages (regular expression, case-insensitive)"
+        case .searchNext: "next match"
+        case .searchPrevious: "previous match"
+        case .nextError: "next error"
+        case .previousError: "previous error"
+        case .nextWarning: "next warning"
+        case .previousWarning: "previous warning"
+        case .filter: "filter: level>=warning component=C thread=T text=RE -text=RE since=T until=T"
+        case .clearFilter: "clear the filter"
+        case .follow: "follow: show lines appended to the logs (and rotation to .lo_)"
+        case .mark: "mark this record; the status bar shows the time from mark to cursor"
+        case .toggleUTC: "times as logged (with offset) or in UTC"
+        case .toggleDetail: "show or hide the detail area"
+        case .openPath: "open another workspace"
+        case .theme: "switch theme (dark, light, monochrome, or a file in Themes/)"
+        }
+    }
+
+    /// A short word for the status-bar hints.
+    public var hint: String {
+        switch self {
+        case .quit: "quit"
+        case .help: "help"
+        case .commandLine: "cmd"
+        case .search: "search"
+        case .filter: "filter"
+        case .clearFilter: "unfilter"
+        case .nextError: "error"
+        case .nextWarning: "warning"
+        case .open: "open"
+        case .back: "back"
+        case .follow: "follow"
+        case .mark: "mark"
+        case .toggleUTC: "UTC"
+        case .nextPane: "pane"
+        default: name
+        }
+    }
+
+    /// Parses what was typed after `:`; nil when no command has that name.
+    public static func parse(_ line: String) -> Command? {
+        let trimmed = line.trimmingWhitespace
+        let word = String(trimmed.prefix { $0 != " " })
+        let rest = String(trimmed.dropFirst(word.count)).trimmingWhitespace
+        switch word.lowercased() {
+        case "q", "quit", "exit": return .quit
+        case "open", "o": return rest.isEmpty ? nil : .openPath(rest)
+        case "theme": return rest.isEmpty ? nil : .theme(rest)
+        case "filter": return .filter(rest.isEmpty ? nil : rest)
+        case "search": return .search(rest.isEmpty ? nil : rest)
+        default: break
+        }
+        let all = KeyBindings.standard.entries.map(\.command)
+        return all.first { $0.name == word.lowercased() }
+    }
+}

@@ -1,0 +1,111 @@
+import CMLensCore
+
+/// Every client with its errors, warnings and last activity; Enter opens its logs.
+public struct ClientsPane: Pane {
+    public static let descriptor = PaneDescriptor(id: "clients", title: "Clients")
+    public static let commands: [Command] = [.open, .up, .down, .pageUp, .pageDown, .top, .bottom]
+
+    public var cursor = ListCursor()
+    /// The lines of the list, header excluded: row 0 is "all clients".
+    var visibleLines = 20
+
+    public init() {}
+
+    public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
+        let rows = Self.rows(context)
+        visibleLines = max(1, context.paneSize.lines - 2)
+        if cursor.apply(command, count: rows.count, visible: visibleLines) { return .handled }
+        guard command == .open, rows.indices.contains(cursor.selected) else { return .ignored }
+        let chosen = rows[cursor.selected]
+        return Reaction(handled: true, drill: .init(client: chosen.isAll ? nil : chosen.name, pane: LogsPane.id))
+    }
+
+    struct Row {
+        var name: String
+        var isAll: Bool
+        var errors: Int
+        var warnings: Int
+        var records: Int
+        var files: Int
+        var last: LogTime?
+    }
+
+    static func rows(_ context: ConsoleContext) -> [Row] {
+        guard let summary = context.workspace?.summary else { return [] }
+        let all = Row(name: "(all clients)", isAll: true, errors: summary.clients.reduce(0) { $0 + $1.errors },
+                      warnings: summary.clients.reduce(0) { $0 + $1.warnings }, records: summary.records,
+                      files: summary.clients.reduce(0) { $0 + $1.files },
+                      last: summary.clients.compactMap(\.lastActivity).max { $0.utcNanoseconds < $1.utcNanoseconds })
+        return [all] + summary.clients.map {
+            Row(name: $0.name, isAll: false, errors: $0.errors, warnings: $0.warnings, records: $0.records,
+                files: $0.files, last: $0.lastActivity)
+        }
+    }
+
+    public func render(into grid: inout Grid, area: Rect, context: ConsoleContext) {
+        guard context.workspace != nil else {
+            grid.write("Loading the workspace… (keys work; ? for help)", at: area.origin, role: .dim, clip: area)
+            return
+        }
+        let rows = Self.rows(context)
+        let nameWidth = max(12, min(area.columns - 52, rows.map { DisplayWidth.of(TerminalText.escape($0.name)) }.max() ?? 12))
+        let header = DisplayWidth.fit("Client", to: nameWidth) + "   Errors Warnings    Records Files  Last activity"
+        grid.write(header, at: area.origin, role: .header, clip: area)
+        let list = Rect(column: area.column, line: area.line + 1, columns: area.columns, lines: area.lines - 1)
+        for (screenLine, index) in cursor.visibleRows(count: rows.count, visible: list.lines).enumerated() {
+            let row = rows[index]
+            let line = list.line + screenLine
+            var column = list.column
+            column = grid.write(DisplayWidth.fit(TerminalText.escape(row.name), to: nameWidth), at: .init(column: column, line: line),
+                                role: row.isAll ? .title : .text, clip: list)
+            column = grid.write(Self.number(row.errors, 9), at: .init(column: column, line: line),
+                                role: row.errors > 0 ? .error : .dim, clip: list)
+            column = grid.write(Self.number(row.warnings, 9), at: .init(column: column, line: line),
+                                role: row.warnings > 0 ? .warning : .dim, clip: list)
+            column = grid.write(Self.number(row.records, 11) + Self.number(row.files, 6), at: .init(column: column, line: line),
+                                role: .text, clip: list)
+            let last = row.last.map { context.showUTC ? $0.utcDisplay + "Z" : $0.iso8601.replacingFirstT } ?? "—"
+            grid.write("  " + last, at: .init(column: column, line: line), role: .text, clip: list)
+            if index == cursor.selected { grid.paint(.selection, line: line, columns: list.column..<list.right) }
+        }
+    }
+
+    public func status(context: ConsoleContext) -> [String] {
+        guard let workspace = context.workspace else { return [] }
+        let summary = workspace.summary
+        var items = ["\(summary.clients.count) client\(summary.clients.count == 1 ? "" : "s")",
+                     "\(summary.records.grouped) records"]
+        // Details with file and line: `cmlens log` prints them on standard error.
+        let problems = workspace.logs.problems.count
+        if problems > 0 { items.append("\(problems) load problem\(problems == 1 ? "" : "s") (cmlens log PATH lists them)") }
+        return items
+    }
+
+    static func number(_ n: Int, _ width: Int) -> String {
+        let text = n.grouped
+        return String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+}
+
+extension Int {
+    /// 5,000,000
+    var grouped: String {
+        let digits = String(abs(self))
+        var out = ""
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(d)
+        }
+        return self < 0 ? "-" + out : out
+    }
+}
+
+extension String {
+    /// `2011-01-14T10:15:31.123-05:00` → `2011-01-14 10:15:31.123-05:00`, easier to read on screen.
+    var replacingFirstT: String {
+        guard let t = firstIndex(of: "T") else { return self }
+        var copy = self
+        copy.replaceSubrange(t...t, with: " ")
+        return copy
+    }
+}

@@ -1,0 +1,107 @@
+import CMLensCore
+import Foundation
+
+/// The Logs pane's filter, typed as words: `level>=warning component=execmgr thread=2484
+/// text=RE -text=RE since=2011-01-14T10:00 until=…`; a bare word is `text=`.
+///
+/// Level, component and time are answered by the index; thread and text need the record decoded.
+public struct LogFilter: Sendable, Equatable {
+    public var minimumLevel: LogLevel?
+    public var exactLevel: LogLevel?
+    public var components: [String] = []
+    public var threads: [String] = []
+    public var include: [String] = []
+    public var exclude: [String] = []
+    public var since: String?
+    public var until: String?
+
+    public init() {}
+
+    public var isEmpty: Bool { self == LogFilter() }
+
+    public static func parse(_ text: String) throws -> LogFilter {
+        var filter = LogFilter()
+        for word in text.split(separator: " ").map(String.init) {
+            let (key, value) = split(word)
+            switch key {
+            case "level", "level>=":
+                guard let level = LogLevel(name: value) else {
+                    throw UsageError("level \"\(value)\" not understood; use verbose, info, warning or error")
+                }
+                if key == "level" { filter.exactLevel = level } else { filter.minimumLevel = level }
+            case "component": filter.components += value.split(separator: ",").map(String.init)
+            case "thread": filter.threads += value.split(separator: ",").map(String.init)
+            case "text": filter.include.append(try checked(value))
+            case "-text": filter.exclude.append(try checked(value))
+            case "since": _ = try TimeBound(parsing: value); filter.since = value
+            case "until": _ = try TimeBound(parsing: value); filter.until = value
+            case "": filter.include.append(try checked(value))
+            default:
+                throw UsageError("filter \"\(word)\" not understood; use level>=L level=L component=C thread=T text=RE -text=RE since=T until=T")
+            }
+        }
+        return filter
+    }
+
+    private static func split(_ word: String) -> (String, String) {
+        if word.hasPrefix("level>=") { return ("level>=", String(word.dropFirst(7))) }
+        guard let eq = word.firstIndex(of: "=") else { return ("", word) }
+        return (String(word[..<eq]).lowercased(), String(word[word.index(after: eq)...]))
+    }
+
+    private static func checked(_ pattern: String) throws -> String {
+        _ = try MessageMatcher(pattern)
+        return pattern
+    }
+
+    /// The filter as it would be typed, for the status bar and for editing it again.
+    public var text: String {
+        var words: [String] = []
+        if let exactLevel { words.append("level=\(exactLevel.name)") }
+        if let minimumLevel { words.append("level>=\(minimumLevel.name)") }
+        if !components.isEmpty { words.append("component=" + components.joined(separator: ",")) }
+        if !threads.isEmpty { words.append("thread=" + threads.joined(separator: ",")) }
+        words += include.map { "text=" + $0 } + exclude.map { "-text=" + $0 }
+        if let since { words.append("since=" + since) }
+        if let until { words.append("until=" + until) }
+        return words.joined(separator: " ")
+    }
+
+    /// The part the index answers.
+    var indexed: RecordFilter {
+        RecordFilter(minimumLevel: minimumLevel, components: Set(components),
+                     since: since.flatMap { try? TimeBound(parsing: $0) },
+                     until: until.flatMap { try? TimeBound(parsing: $0) })
+    }
+
+    var needsDecoding: Bool { !threads.isEmpty || !include.isEmpty || !exclude.isEmpty || indexed.needsDecoding }
+
+    /// A compiled form, for the background job that runs it over millions of records.
+    struct Compiled: Sendable {
+        var indexed: RecordFilter
+        var exactLevel: LogLevel?
+        var threads: Set<String>
+        var include: [MessageMatcher]
+        var exclude: [MessageMatcher]
+        var needsDecoding: Bool
+
+        func admitsIndexed(_ file: LogFileIndex, _ index: Int) -> Bool {
+            if let exactLevel, file.level(at: index) != exactLevel { return false }
+            return indexed.admitsIndexed(file, index)
+        }
+
+        func admitsDecoded(_ record: LogRecord) -> Bool {
+            if !threads.isEmpty && !threads.contains(record.thread) { return false }
+            if !indexed.admitsDecoded(record, matcher: nil) { return false }
+            for m in include where !m.matches(record.message) { return false }
+            for m in exclude where m.matches(record.message) { return false }
+            return true
+        }
+    }
+
+    func compiled() -> Compiled {
+        Compiled(indexed: indexed, exactLevel: exactLevel, threads: Set(threads),
+                 include: include.compactMap { try? MessageMatcher($0) },
+                 exclude: exclude.compactMap { try? MessageMatcher($0) }, needsDecoding: needsDecoding)
+    }
+}

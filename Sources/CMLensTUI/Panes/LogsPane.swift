@@ -1,0 +1,185 @@
+import CMLensCore
+
+/// The merged records of the selected client (or all): search, filter, jump to errors, mark,
+/// follow. The view is an array of references built in the background; only rows on screen are
+/// decoded.
+public struct LogsPane: Pane {
+    public static let descriptor = PaneDescriptor(id: "logs", title: "Logs")
+    public static let commands: [Command] = [
+        .search(nil), .searchNext, .searchPrevious, .nextError, .previousError, .nextWarning, .previousWarning,
+        .filter(nil), .clearFilter, .follow, .mark, .toggleUTC, .toggleDetail,
+        .up, .down, .pageUp, .pageDown, .top, .bottom,
+    ]
+
+    public var view: [RecordReference] = []
+    public var total = 0
+    public var cursor = ListCursor()
+    public var filter = LogFilter()
+    public var search: SearchPattern?
+    public var searchNote: String?
+    public var mark: RecordReference?
+    public var follow = false
+    public var showDetail = true
+    /// Bumped for each view requested; a result of an older request is dropped.
+    var generation = 0
+    var builtFor: (client: String?, workspace: ObjectIdentifier, paths: [String])?
+    var pendingView = false
+    var pendingSearch = false
+
+    public init() {}
+
+    public var isBusy: Bool { pendingView || pendingSearch }
+
+    public var selected: RecordReference? { view.indices.contains(cursor.selected) ? view[cursor.selected] : nil }
+
+    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
+        guard let workspace = context.workspace else { return .handled }
+        if let built = builtFor, built.client == context.client, built.workspace == workspace.identity {
+            return .handled
+        }
+        // A follow-mode reload keeps the cursor on its record; another client or workspace starts at the top.
+        let sameView = builtFor != nil && builtFor?.client == context.client && builtFor?.paths == workspace.paths
+        if !sameView { mark = nil; cursor = ListCursor() }
+        return .run(rebuild(context, keep: sameView ? selected : nil))
+    }
+
+    mutating func rebuild(_ context: ConsoleContext, keep: RecordReference?) -> Job {
+        generation += 1
+        pendingView = true
+        let workspace = context.workspace!
+        builtFor = (context.client, workspace.identity, workspace.paths)
+        let request = LogViewBuilder.Request(generation: generation, client: context.client, filter: filter.compiled(),
+                                             keep: keep, toBottom: follow)
+        return Job(label: filter.isEmpty ? "merging" : "filtering") { progress in
+            LogViewBuilder.build(workspace, request, progress: progress)
+        }
+    }
+
+    public mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction {
+        let visible = listLines(context.paneSize.lines)
+        if let built = result as? LogViewBuilder.Result, built.generation == generation {
+            view = built.view
+            total = built.total
+            pendingView = false
+            cursor.select(built.cursor, count: view.count, visible: visible)
+        } else if let found = result as? LogViewBuilder.SearchResult, found.generation == generation {
+            pendingSearch = false
+            if let index = found.found {
+                cursor.select(index, count: view.count, visible: visible)
+                searchNote = found.wrapped ? "wrapped" : nil
+            } else {
+                searchNote = "no match"
+            }
+        }
+        return .handled
+    }
+
+    public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
+        guard let workspace = context.workspace else { return .say("still loading the workspace") }
+        let visible = listLines(context.paneSize.lines)
+        if cursor.apply(command, count: view.count, visible: visible) { return .handled }
+        switch command {
+        case .nextError, .previousError, .nextWarning, .previousWarning:
+            return jump(command, logs: workspace.logs, visible: visible)
+        case .search(nil):
+            return Reaction(handled: true, prompt: "/")
+        case .search(let text?):
+            do { search = try SearchPattern(text) } catch { return .say("\(error)") }
+            return .run(searchJob(workspace, from: cursor.selected + 1, forward: true))
+        case .searchNext, .searchPrevious:
+            guard search != nil else { return .say("no search yet: press / to search") }
+            let forward = command == .searchNext
+            return .run(searchJob(workspace, from: cursor.selected + (forward ? 1 : -1), forward: forward))
+        case .filter(nil):
+            return Reaction(handled: true, prompt: ":filter " + filter.text)
+        case .filter(let text?):
+            do { filter = try LogFilter.parse(text) } catch { return .say("\(error)") }
+            return .run(rebuild(context, keep: selected))
+        case .clearFilter:
+            guard !filter.isEmpty || search != nil else { return .say("no filter to clear") }
+            search = nil
+            searchNote = nil
+            guard !filter.isEmpty else { return .handled }
+            filter = LogFilter()
+            return .run(rebuild(context, keep: selected))
+        case .mark:
+            mark = selected == mark ? nil : selected
+            return .handled
+        case .follow:
+            follow.toggle()
+            if follow { cursor.select(view.count - 1, count: view.count, visible: visible) }
+            return Reaction(handled: true, message: follow ? "following: new lines appear at the bottom" : nil, follow: follow)
+        case .toggleDetail:
+            showDetail.toggle()
+            return .handled
+        default:
+            return .ignored
+        }
+    }
+
+    private mutating func searchJob(_ workspace: ConsoleWorkspace, from start: Int, forward: Bool) -> Job {
+        pendingSearch = true
+        searchNote = nil
+        let view = self.view, pattern = search!, generation = self.generation
+        let logs = workspace.logs
+        return Job(label: "searching") { progress in
+            LogViewBuilder.search(view, logs: logs, pattern: pattern, start: start, forward: forward,
+                                  generation: generation, progress: progress)
+        }
+    }
+
+    /// e/E/w/W: the index knows every level, so this needs no decoding.
+    private mutating func jump(_ command: Command, logs: LoadedLogs, visible: Int) -> Reaction {
+        let forward = command == .nextError || command == .nextWarning
+        let level: LogLevel = command == .nextError || command == .previousError ? .error : .warning
+        var i = cursor.selected + (forward ? 1 : -1)
+        while i >= 0 && i < view.count {
+            let ref = view[i]
+            if logs.files[Int(ref.file)].level(at: Int(ref.index)) == level {
+                cursor.select(i, count: view.count, visible: visible)
+                return .handled
+            }
+            i += forward ? 1 : -1
+        }
+        return .say("no \(forward ? "next" : "previous") \(level.name)")
+    }
+
+    /// Lines of the record list (the header and the detail area take the rest).
+    func listLines(_ paneLines: Int) -> Int {
+        layout(Rect(column: 0, line: 0, columns: 1, lines: paneLines)).list.lines
+    }
+
+    func layout(_ area: Rect) -> (header: Rect, list: Rect, detail: Rect?) {
+        let (header, rest) = area.splitTop(1)
+        guard showDetail, rest.lines >= 9 else { return (header, rest, nil) }
+        let detailLines = max(5, rest.lines / 3)
+        let (list, detail) = rest.splitTop(rest.lines - detailLines)
+        return (header, list, detail)
+    }
+
+    public func status(context: ConsoleContext) -> [String] {
+        var items = [context.client ?? "all clients"]
+        items.append(pendingView && view.isEmpty ? "\(total.grouped) records"
+                     : "\((view.isEmpty ? 0 : cursor.selected + 1).grouped)/\(view.count.grouped)"
+                       + (filter.isEmpty ? "" : " of \(total.grouped)"))
+        if !filter.isEmpty { items.append("filter: " + filter.text) }
+        if let search { items.append("/\(search.text)/" + (searchNote.map { " " + $0 } ?? "")) }
+        if let mark, let current = selected, let workspace = context.workspace,
+           let a = workspace.records[mark].time, let b = workspace.records[current].time {
+            items.append("mark Δ " + Self.elapsed(from: a, to: b))
+        }
+        if follow { items.append("FOLLOW") }
+        return items
+    }
+
+    /// `+1:02:03.456` from mark to cursor.
+    static func elapsed(from a: LogTime, to b: LogTime) -> String {
+        let nanos = b.utcNanoseconds - a.utcNanoseconds
+        let sign = nanos < 0 ? "-" : "+"
+        let total = abs(nanos) / 1_000_000
+        let ms = total % 1000, s = total / 1000 % 60, m = total / 60_000 % 60, h = total / 3_600_000
+        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let msText = ms < 10 ? "00\(ms)" : ms < 100 ? "0\(ms)" : "\(ms)"
+        return "\(sign)\(h):\(two(m)):\(two(s)).\(msText)"
+    }
+}

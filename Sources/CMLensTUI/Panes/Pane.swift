@@ -1,0 +1,70 @@
+/// A pane's name and id: the id is what `:` commands and the registry use.
+public struct PaneDescriptor: Sendable, Hashable {
+    public var id: String
+    public var title: String
+
+    public init(id: String, title: String) {
+        self.id = id
+        self.title = title
+    }
+}
+
+/// One screen of the console (Clients, Logs, Timeline, ...): a value that draws itself into a
+/// grid and reacts to commands. It never touches the terminal, so tests render it headless.
+///
+/// To add a pane: write a struct conforming to `Pane` in `Panes/`, and add its type to
+/// `PaneRegistry.all`.
+public protocol Pane: Sendable {
+    static var descriptor: PaneDescriptor { get }
+    /// The commands this pane handles; the status-bar hints and help list them for it.
+    static var commands: [Command] { get }
+
+    init()
+
+    /// The workspace was loaded or reloaded, or the selected client changed.
+    mutating func contextChanged(_ context: ConsoleContext) -> Reaction
+
+    /// A command for this pane (it has the focus). Return `.ignored` when it means nothing here.
+    mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction
+
+    /// A background job this pane started has finished with `result`.
+    mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction
+
+    /// Draws the pane into `area` of `grid`.
+    func render(into grid: inout Grid, area: Rect, context: ConsoleContext)
+
+    /// What the status bar says for this pane: counts, filter, search, mode.
+    func status(context: ConsoleContext) -> [String]
+
+    /// True while the pane still computes what it shows (the status bar says READY otherwise).
+    var isBusy: Bool { get }
+}
+
+extension Pane {
+    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction { .handled }
+    public mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction { .handled }
+    public func status(context: ConsoleContext) -> [String] { [] }
+    public var isBusy: Bool { false }
+    public static var id: String { descriptor.id }
+}
+
+/// Every pane the console has, in tab order, and those still to come.
+public enum PaneRegistry {
+    /// Add a new pane here (one line); its number key is its position.
+    public static let all: [any Pane.Type] = [
+        ClientsPane.self,
+        LogsPane.self,
+    ]
+
+    /// Listed (dimmed) in the tab bar so the user knows where they will be; remove a title
+    /// when its pane joins `all`.
+    public static let planned = ["Timeline", "Compliance", "Retry codes", "Diagnostics", "Stale systems"]
+
+    public static func title(of id: String) -> String {
+        all.first { $0.descriptor.id == id }?.descriptor.title ?? id
+    }
+
+    public static func index(of id: String) -> Int? {
+        all.firstIndex { $0.descriptor.id == id }
+    }
+}

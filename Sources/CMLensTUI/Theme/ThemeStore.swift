@@ -1,0 +1,62 @@
+import Foundation
+
+/// Finds themes by name: a `NAME.theme` file in `$CMLENS_THEMES`, `./Themes`, or the `Themes/`
+/// folder of the checkout the binary was built in; else the copy compiled into the binary.
+public struct ThemeStore: Sendable {
+    public var folders: [String]
+
+    public init(folders: [String]) {
+        self.folders = folders
+    }
+
+    /// The usual places, from the environment and the executable's location.
+    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> ThemeStore {
+        var folders: [String] = []
+        if let custom = environment["CMLENS_THEMES"], !custom.isEmpty { folders.append(custom) }
+        folders.append(FileManager.default.currentDirectoryPath + "/Themes")
+        // .build/<triple>/debug/cmlens → the checkout's Themes/.
+        var url = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        for _ in 0..<5 {
+            url.deleteLastPathComponent()
+            folders.append(url.path + "/Themes")
+        }
+        return ThemeStore(folders: folders)
+    }
+
+    /// The named theme; a file that does not parse is an error the user must see.
+    public func theme(named name: String) throws -> Theme {
+        let fm = FileManager.default
+        for folder in folders {
+            let path = folder + "/" + name + ".theme"
+            if fm.fileExists(atPath: path) {
+                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                    throw ThemeParser.Failure(file: path, line: 0, message: "cannot read the theme file")
+                }
+                return try ThemeParser.parse(text, name: name, file: path)
+            }
+        }
+        if let text = BuiltInThemes.texts[name] {
+            return try ThemeParser.parse(text, name: name, file: "built-in \(name).theme")
+        }
+        throw ThemeParser.Failure(file: name, line: 0,
+                                  message: "no theme \"\(name)\"; available: \(availableNames.joined(separator: ", "))")
+    }
+
+    public var availableNames: [String] {
+        var names = Set(Theme.names)
+        for folder in folders {
+            for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where file.hasSuffix(".theme") {
+                names.insert(String(file.dropLast(6)))
+            }
+        }
+        return names.sorted()
+    }
+
+    /// The theme to start with: monochrome when NO_COLOR is set (any value, per no-color.org)
+    /// or the terminal has no colours, else the requested one (dark by default).
+    public static func startingName(requested: String?, environment: [String: String], terminalHasColors: Bool) -> String {
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return "monochrome" }
+        if !terminalHasColors { return "monochrome" }
+        return requested ?? "dark"
+    }
+}

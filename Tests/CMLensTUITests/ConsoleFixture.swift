@@ -1,0 +1,58 @@
+import CMLensCore
+import Foundation
+@testable import CMLensTUI
+
+/// A console state over in-memory logs, with background jobs run at once: what the run loop
+/// would do, without a terminal or threads.
+struct ConsoleFixture {
+    var state: ConsoleState
+
+    init(size: Size, logs: [(client: String, name: String, text: String)] = ConsoleFixture.standardLogs) {
+        setlocale(LC_CTYPE, "C.UTF-8")  // wcwidth needs a UTF-8 locale
+        state = ConsoleState(size: size)
+        let files = logs.map { LogReader.parse(bytes: Array($0.text.utf8), path: "\($0.client)/\($0.name)", client: $0.client) }
+        var inputs = WorkspaceInputs()
+        inputs.clients = Dictionary(grouping: logs, by: \.client).keys.sorted().map {
+            ClientFolder(name: $0, path: $0, logs: [])
+        }
+        let workspace = ConsoleWorkspace(paths: ["fixture"], inputs: inputs, logs: LoadedLogs(files: files, problems: []))
+        run(state.handle(.loaded(workspace)))
+    }
+
+    mutating func run(_ effects: Effects) {
+        for job in effects.jobs {
+            let result = job.work(JobProgress())
+            run(state.handle(.jobFinished(pane: job.pane, result: result)))
+        }
+    }
+
+    mutating func press(_ keys: Key...) {
+        for key in keys { run(state.handle(.key(key))) }
+    }
+
+    mutating func type(_ text: String) {
+        for c in text { press(.character(c)) }
+    }
+
+    var grid: Grid { ConsoleView.render(state) }
+    var screen: String { grid.plainText }
+
+    var logs: LogsPane { state.panes[PaneRegistry.index(of: LogsPane.id)!] as! LogsPane }
+
+    static func record(_ message: String, _ time: String, component: String = "execmgr", type: Int = 1,
+                       thread: Int = 2484, source: String = "execreqmgr.cpp:1") -> String {
+        "<![LOG[\(message)]LOG]!><time=\"\(time)+300\" date=\"01-14-2011\" component=\"\(component)\" context=\"\" type=\"\(type)\" thread=\"\(thread)\" file=\"\(source)\">\r\n"
+    }
+
+    static let standardLogs: [(client: String, name: String, text: String)] = [
+        ("PC-ALPHA", "execmgr.log",
+         record("Execution Request for package AB100012 program Install state change from NotExist to WaitingDependency", "10:15:01.100")
+         + record("Raising event:\ninstance of SoftDistProgramStartedEvent\n{\n    AdvertisementId = \"AB12000A\";\n};", "10:15:03.300")
+         + record("Program exit code 999", "10:15:09.400", type: 3)
+         + record("A retry will be attempted in 600 seconds", "10:15:09.600", type: 2)
+         + record("Terminal says \u{1B}[31mRED\u{1B}[0m here", "10:15:10.700", type: 2, thread: 3001)),
+        ("PC-BETA", "CAS.log",
+         record("Download started for content AB100012.1", "10:14:59.000", component: "ContentAccess", thread: 4100)
+         + record("インストールに失敗しました", "10:15:05.000", component: "ContentAccess", type: 3, thread: 4100)),
+    ]
+}
