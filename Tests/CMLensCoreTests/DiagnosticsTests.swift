@@ -188,6 +188,7 @@ struct DiagnosticsTests {
     }
 
     @Test func missingHotfixWaitsForItsFactsAndUsesThemWhenGiven() throws {
+        // The fixtures hold no inventory: nothing provides the facts.
         #expect(Self.faulty.skipped.map(\.rule) == ["missing-hotfix"])
         #expect(Self.faulty.skipped.first?.reason.contains("inventory.missingHotfix") == true)
         let output = Self.diagnose([Self.fixture("faulty/WKS-CERT")], providers: [HotfixFacts()])
@@ -356,6 +357,27 @@ struct DiagnosticsTests {
         let full = Self.samples.findings.map { "\($0.rule) \($0.client) \($0.evidence.count)" }
         let lean = Diagnosis.run(inputs: inputs).findings.map { "\($0.rule) \($0.client) \($0.evidence.count)" }
         #expect(lean == full)
+    }
+
+    @Test func samplesInventoryGivesMissingHotfixesWithTheirRows() throws {
+        let missing = Self.findings(Self.samples, rule: "missing-hotfix")
+        #expect(missing.map(\.client).sorted() == ["LAP-EXEC-001", "LAP-SALES-003", "WKS-ACCT-014", "WKS-ENG-102",
+                                                    "WKS-HR-022", "WKS-RECEPT-01"])
+        let acct = try #require(missing.first { $0.client == "WKS-ACCT-014" })
+        #expect(acct.title == "Client hotfixes missing: KB2444668, KB978754")
+        #expect(acct.evidence.allSatisfy { $0.file.hasSuffix("inventory/v_GS_SMS_ADVANCED_CLIENT_STAT.csv") })
+        #expect(acct.evidence.count == 2)
+        #expect(acct.explanation.contains("KB978754 (SmsOSDeployment 4.00.6487.2000, needs 4.0.6487.2115)"))
+        // SmsInventory 4.00.6487.999 is lower than .2161 though "999" > "2161" as text.
+        let sales = try #require(missing.first { $0.client == "LAP-SALES-003" })
+        #expect(sales.explanation.contains("KB2444668 (SmsInventory 4.00.6487.999, needs 4.0.6487.2161)"))
+        // The bad row gives no verdict, and is reported.
+        #expect(!missing.contains { $0.client == "LAP-SALES-009" })
+        #expect(Self.samples.problems.contains { $0.file.hasSuffix("v_GS_SMS_ADVANCED_CLIENT_STAT.csv") && $0.line == 60 })
+        // The build machine's workgroup row is evidence for the boundary finding.
+        let boundary = try #require(Self.findings(Self.samples, rule: "updates-no-boundary-in-task-sequence").first)
+        #expect(boundary.evidenceLocations.contains { $0.hasSuffix("inventory/v_R_System.csv:4") })
+        #expect(boundary.explanation.contains("1 inventory row(s) putting it in a workgroup"))
     }
 
     @Test func samplesCertificateLoopStartsAfterOutlooksRestart() throws {

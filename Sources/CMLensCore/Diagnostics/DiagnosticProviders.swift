@@ -1,17 +1,39 @@
 /// The fact providers and the error-code explainers a workspace offers the rules: the execution
-/// timeline (`Execution/`) and the error catalogue (`ErrorCodes/`). Inventory and hotfix compliance
-/// (`inventory.missingHotfix`, `inventory.workgroup`) plug in here once they are in CMLensCore; until
-/// then the rules that need them are listed as not evaluated.
+/// timeline (`Execution/`), inventory and hotfix compliance (`Inventory/`, `Compliance/`) when the
+/// workspace holds inventory exports, and the error catalogue (`ErrorCodes/`).
 public enum DiagnosticProviders {
     /// The providers, and the problems met reading what they rest on.
     public static func forWorkspace(_ inputs: WorkspaceInputs, logs: LoadedLogs, policy: RetryPolicy)
         -> (providers: [any DiagnosticFactProvider], problems: [LoadProblem]) {
         let explain = exitCodeExplainer(policy: policy)
-        let providers: [any DiagnosticFactProvider] = [
+        var providers: [any DiagnosticFactProvider] = [
             ExecutionFacts(history: ExecutionHistory.build(logs: logs, policy: policy, explain: explain), explain: explain),
         ]
-        // Hook: inventory facts (InventoryFacts over Inventory + HotfixCatalog) join here.
-        return (providers, [])
+        var problems: [LoadProblem] = []
+        if let inventory = inventoryFacts(inputs) {
+            providers.append(inventory.facts)
+            problems = inventory.problems
+        }
+        return (providers, problems)
+    }
+
+    /// Inventory facts when the workspace holds inventory CSV files, judged against the built-in
+    /// hotfix catalogue merged with any catalogue found beside them (and `catalogFiles`); with the
+    /// problems met reading them (a bad row names its CSV line).
+    public static func inventoryFacts(_ inputs: WorkspaceInputs, catalogFiles: [String] = [])
+        -> (facts: InventoryFacts, problems: [LoadProblem])? {
+        guard !inputs.tableFiles.isEmpty else { return nil }
+        let inventory = Inventory.load(files: inputs.tableFiles)
+        guard !inventory.systems.isEmpty || !inventory.components.isEmpty else { return nil }
+        var catalog = HotfixCatalog.builtIn
+        var problems = inventory.problems
+        for found in inventory.catalogs { catalog = catalog.merging(found) }
+        for file in catalogFiles {
+            let (loaded, catalogProblems) = HotfixCatalog.load(path: file)
+            catalog = catalog.merging(loaded)
+            problems += catalogProblems
+        }
+        return (InventoryFacts(inventory: inventory, catalog: catalog), problems)
     }
 
     /// `0x80070005` → `E_ACCESSDENIED: Access is denied.`; nil when the catalogue does not know it.
