@@ -34,7 +34,8 @@ public struct DiagnosticEngine: Sendable {
             if missing.isEmpty {
                 runnable.append(rule)
             } else {
-                skipped.append(SkippedRule(rule: rule.id, reason: "needs facts cmlens has not loaded: " + missing.joined(separator: ", ")))
+                let needs = missing.map { "\($0) facts, from \(DiagnosticFactKind.source(of: $0))" }
+                skipped.append(SkippedRule(rule: rule.id, reason: "needs " + needs.joined(separator: "; ")))
             }
         }
         let wanted = clients.map { Set($0.map { $0.lowercased() }) }

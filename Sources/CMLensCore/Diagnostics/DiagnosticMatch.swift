@@ -64,4 +64,11 @@ public enum DiagnosticFactKind {
     ]
 
     public static func captureNames(of kind: String) -> [String] { all[kind] ?? [] }
+
+    /// What the user must add to the workspace for the kind's facts to exist.
+    public static func source(of kind: String) -> String {
+        kind.hasPrefix("inventory.")
+            ? "an inventory export (v_GS_SMS_ADVANCED_CLIENT_STAT.csv, v_R_System.csv) in the workspace"
+            : "execmgr.log"
+    }
 }
