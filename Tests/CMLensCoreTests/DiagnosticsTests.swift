@@ -429,6 +429,9 @@ struct DiagnosticRegexTests {
         #expect(DiagnosticRegex.requiredLiteral(in: "colou?r scheme") == "r scheme")
         #expect(DiagnosticRegex.requiredLiteral(in: #"Scan failed with error = 0x[0-9]+"#) == "Scan failed with error = 0x")
         #expect(DiagnosticRegex.requiredLiteral(in: #"a\db"#) == nil)
+        #expect(DiagnosticRegex.requiredLiteral(in: #"exit code \x41BCD"#) == nil)
+        #expect(DiagnosticRegex.requiredLiteral(in: "Scan (?i)FAILED with error") == nil)
+        #expect(DiagnosticRegex.requiredLiteral(in: "(?<code>x) failed with error") == " failed with error")
     }
 
     @Test func builtInPatternsMatchTheSameWithAndWithoutThePrefilter() throws {

@@ -37,6 +37,8 @@ public struct DiagnosticRegex: Sendable {
     /// The longest run of plain characters outside any group, class or quantifier, if the pattern
     /// has no top-level alternation and the run is ASCII and at least 4 characters long.
     static func requiredLiteral(in pattern: String) -> String? {
+        // Flags switched on inside the pattern ((?i), (?x) …) change what the text after them means.
+        if pattern.range(of: #"\(\?[imsxwU-]*[imsxwU]"#, options: .regularExpression) != nil { return nil }
         var best = "", run = ""
         var depth = 0
         var chars = Array(pattern)[...]
@@ -48,6 +50,9 @@ public struct DiagnosticRegex: Sendable {
             switch c {
             case "\\":
                 guard let next = chars.popFirst() else { return nil }
+                // Escapes that spell a character by number or name (\x41, \u00E9, \N{…}, \p{…}, \Q…\E,
+                // octal, \cX): rare in rules, and not worth reading right. No prefilter.
+                if "xuUNpPQc0123456789".contains(next) { return nil }
                 if depth == 0 && !next.isLetter && !next.isNumber {
                     run.append(next)
                 } else {
