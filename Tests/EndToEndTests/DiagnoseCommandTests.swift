@@ -3,17 +3,17 @@ import Testing
 
 /// `cmlens diagnose` through the real binary, on the bundled Samples and on rules files.
 @Suite struct DiagnoseCommandTests {
-    static let samples = LogRun.repositoryRoot.appendingPathComponent("Samples").path
-    static let rules = LogRun.repositoryRoot.appendingPathComponent("Tests/CMLensCoreTests/Fixtures/diagnostics/rules").path
+    static let samples = CmlensRun.repositoryRoot.appendingPathComponent("Samples").path
+    static let rules = CmlensRun.repositoryRoot.appendingPathComponent("Tests/CMLensCoreTests/Fixtures/diagnostics/rules").path
 
-    static func objects(_ run: LogRun.Result) throws -> [[String: Any]] {
+    static func objects(_ run: CmlensRun.Result) throws -> [[String: Any]] {
         try run.lines.map { line in
             try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not a JSON object: \(line)")
         }
     }
 
     @Test func textGroupsFindingsByClientMostSevereFirstWithQuotedEvidence() {
-        let run = LogRun.cmlens(["diagnose", Self.samples])
+        let run = CmlensRun.cmlens(["diagnose", Self.samples])
         // The inventory's deliberately bad row is an input error: reported, and the exit status says so.
         #expect(run.status == 1)
         #expect(run.stderr.contains("v_GS_SMS_ADVANCED_CLIENT_STAT.csv:60: SmsOSDeployment"))
@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func jsonIsOneObjectPerFindingWithTheDocumentedFields() throws {
-        let run = LogRun.cmlens(["diagnose", Self.samples, "--format", "json"])
+        let run = CmlensRun.cmlens(["diagnose", Self.samples, "--format", "json"])
         #expect(run.status == 1, "\(run.stderr)")
         let objects = try Self.objects(run)
         // 5 faults in the logs, 6 clients missing hotfixes.
@@ -61,7 +61,7 @@ import Testing
     }
 
     @Test func clientFilterKeepsOneClient() throws {
-        let run = LogRun.cmlens(["diagnose", Self.samples, "--client", "wks-lab-007", "--format", "json"])
+        let run = CmlensRun.cmlens(["diagnose", Self.samples, "--client", "wks-lab-007", "--format", "json"])
         let objects = try Self.objects(run)
         // WKS-LAB-007 has every hotfix: only its failed program.
         #expect(objects.map { $0["rule"] as? String } == ["program-failed-not-retried"])
@@ -74,7 +74,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("WKS-1"), withIntermediateDirectories: true)
         let line = #"<![LOG[Scan failed with error = 0x8024402c.]LOG]!><time="12:01:00.000+000" date="03-02-2011" component="WUAHandler" context="" type="3" thread="1" file="a.cpp:1">"#
         try Data((line + "\n").utf8).write(to: folder.appendingPathComponent("WKS-1/WUAHandler.log"))
-        let run = LogRun.cmlens(["diagnose", folder.path, "--rules", Self.rules + "/user.rules.json", "--format", "json"])
+        let run = CmlensRun.cmlens(["diagnose", folder.path, "--rules", Self.rules + "/user.rules.json", "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")
         let rules = try Self.objects(run).compactMap { $0["rule"] as? String }
         #expect(rules.sorted() == ["wsus-proxy-name", "wsus-scan-failed"])
@@ -82,20 +82,20 @@ import Testing
 
     @Test func aBrokenRulesFileIsReportedWithItsLineAndTheOtherRulesStillRun() {
         let path = Self.rules + "/broken-json.rules.json"
-        let run = LogRun.cmlens(["diagnose", Self.samples, "--rules", path])
+        let run = CmlensRun.cmlens(["diagnose", Self.samples, "--rules", path])
         #expect(run.status == 1)
         #expect(run.stderr.contains("cmlens: error: \(path):8: not valid JSON"))
         #expect(run.stdout.contains("SMS certificate missing from the store"))
     }
 
     @Test func usageErrors() {
-        #expect(LogRun.cmlens(["diagnose", Self.samples, "--format", "csv"]).status == 2)
-        #expect(LogRun.cmlens(["diagnose"]).status == 2)
+        #expect(CmlensRun.cmlens(["diagnose", Self.samples, "--format", "csv"]).status == 2)
+        #expect(CmlensRun.cmlens(["diagnose"]).status == 2)
     }
 
     @Test func aWorkspaceWithoutFaultsSaysSo() throws {
-        let healthy = LogRun.repositoryRoot.appendingPathComponent("Tests/CMLensCoreTests/Fixtures/diagnostics/healthy").path
-        let run = LogRun.cmlens(["diagnose", healthy])
+        let healthy = CmlensRun.repositoryRoot.appendingPathComponent("Tests/CMLensCoreTests/Fixtures/diagnostics/healthy").path
+        let run = CmlensRun.cmlens(["diagnose", healthy])
         #expect(run.status == 0)
         #expect(run.lines.first?.hasPrefix("No known problem found (8 rules over ") == true)
     }
