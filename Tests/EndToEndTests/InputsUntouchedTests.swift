@@ -36,11 +36,11 @@ import Testing
     @Test(arguments: commands)
     func subcommandLeavesTheWorkspaceAsItWas(arguments: [String]) throws {
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("cmlens-untouched-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: LogRun.repositoryRoot.appendingPathComponent("Samples"), to: workspace)
+        try FileManager.default.copyItem(at: CmlensRun.repositoryRoot.appendingPathComponent("Samples"), to: workspace)
         defer { try? FileManager.default.removeItem(at: workspace) }
         let before = try Self.fingerprints(of: workspace)
         #expect(before.count >= 15)
-        let run = LogRun.cmlens(arguments.map { $0.replacingOccurrences(of: "{W}", with: workspace.path) })
+        let run = CmlensRun.cmlens(arguments.map { $0.replacingOccurrences(of: "{W}", with: workspace.path) })
         #expect(run.status >= 0 && run.status <= 2, "\(arguments) exited \(run.status): \(run.stderr)")
         let after = try Self.fingerprints(of: workspace)
         #expect(after.keys.sorted() == before.keys.sorted(), "files appeared or vanished")

@@ -4,7 +4,7 @@ import Testing
 /// `cmlens log` through the real binary, on the bundled Samples/ and on bad input.
 @Suite struct LogCommandTests {
     @Test func samplesMergeIntoOneTimeOrderedJSONStream() throws {
-        let run = LogRun.cmlens(["log", "Samples", "--format", "json"])
+        let run = CmlensRun.cmlens(["log", "Samples", "--format", "json"])
         #expect(run.status == 0, "stderr: \(run.stderr)")
         let objects = try run.lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
         #expect(objects.count > 500)
@@ -26,35 +26,35 @@ import Testing
     }
 
     @Test func filtersByLevelClientAndGrep() {
-        let run = LogRun.cmlens(["log", "Samples", "--client", "WKS-ACCT-014", "--level", "error", "--grep", "exit code 999"])
+        let run = CmlensRun.cmlens(["log", "Samples", "--client", "WKS-ACCT-014", "--level", "error", "--grep", "exit code 999"])
         #expect(run.status == 0)
         #expect(!run.lines.isEmpty)
         #expect(run.lines.allSatisfy { $0.contains(" ERROR ") && $0.contains("WKS-ACCT-014") && $0.contains("999") })
     }
 
     @Test func timesPrintInTheLogsOwnZone() {
-        let run = LogRun.cmlens(["log", "Samples/WKS-LAB-007/execmgr.log", "--format", "csv"])
+        let run = CmlensRun.cmlens(["log", "Samples/WKS-LAB-007/execmgr.log", "--format", "csv"])
         #expect(run.status == 0)
         #expect(run.lines.first == "client,file,line,time,level,component,thread,source,format,message")
         #expect(run.lines.dropFirst().first?.contains("+01:00") == true)
     }
 
     @Test func missingInputIsReportedWithStatusOneAndTheRestStillPrints() {
-        let run = LogRun.cmlens(["log", "Samples/WKS-LAB-007/execmgr.log", "Samples/NO-SUCH-CLIENT"])
+        let run = CmlensRun.cmlens(["log", "Samples/WKS-LAB-007/execmgr.log", "Samples/NO-SUCH-CLIENT"])
         #expect(run.status == 1)
         #expect(run.stderr.contains("Samples/NO-SUCH-CLIENT"))
         #expect(!run.lines.isEmpty)
     }
 
     @Test func usageErrorsExitTwo() {
-        #expect(LogRun.cmlens(["log", "Samples", "--level", "loud"]).status == 2)
-        #expect(LogRun.cmlens(["log", "Samples", "--since", "yesterday"]).status == 2)
-        #expect(LogRun.cmlens(["log", "Samples", "--grep", "("]).status == 2)
-        #expect(LogRun.cmlens(["log", "--no-such-flag"]).status == 2)
+        #expect(CmlensRun.cmlens(["log", "Samples", "--level", "loud"]).status == 2)
+        #expect(CmlensRun.cmlens(["log", "Samples", "--since", "yesterday"]).status == 2)
+        #expect(CmlensRun.cmlens(["log", "Samples", "--grep", "("]).status == 2)
+        #expect(CmlensRun.cmlens(["log", "--no-such-flag"]).status == 2)
     }
 
     @Test func noColourWhenNotATerminal() {
-        let run = LogRun.cmlens(["log", "Samples", "--level", "error"])
+        let run = CmlensRun.cmlens(["log", "Samples", "--level", "error"])
         #expect(!run.stdout.contains("\u{1B}["))
     }
 
@@ -65,7 +65,7 @@ import Testing
         let record = "<![LOG[title \u{1B}]0;owned\u{07} and \u{1B}[2J clear]LOG]!><time=\"10:00:00.000+000\" date=\"01-14-2011\" component=\"x\" context=\"\" type=\"1\" thread=\"1\" file=\"\">\r\n"
         try Data(record.utf8).write(to: dir.appendingPathComponent("evil.log"))
         for format in ["text", "json", "csv"] {
-            let run = LogRun.cmlens(["log", dir.path, "--format", format])
+            let run = CmlensRun.cmlens(["log", dir.path, "--format", format])
             #expect(run.status == 0)
             #expect(!run.stdout.contains("\u{1B}") && !run.stdout.contains("\u{07}"), "\(format) leaked a control byte")
         }

@@ -141,7 +141,8 @@ public enum LogReader {
         }
         combined.finish()
         return build(combined, path: path, client: client, logName: logName, encoding: sniff.encoding, format: kind,
-                     size: size, text: .file(path: path, size: size), extraProblems: [])
+                     size: size, text: FileIdentity(fd: fd).map { .file(path: path, size: size, identity: $0) } ?? .memory([]),
+                     extraProblems: [])
     }
 
     /// Reads `[from, to)` in chunks, carrying an incomplete record into the next read.

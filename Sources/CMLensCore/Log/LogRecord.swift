@@ -39,7 +39,12 @@ public struct LogRecord: Sendable, Hashable {
 
     /// The message's first line, for one-line views.
     public var firstLine: Substring {
-        let end = message.firstIndex(where: { $0 == "\n" || $0 == "\r" }) ?? message.endIndex
+        // Searched as bytes: Character iteration would run grapheme breaking over every message.
+        let utf8 = message.utf8
+        guard let end = utf8.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { return message[...] }
         return message[..<end]
     }
+
+    /// Whether the message has more than one line.
+    public var isMultiLine: Bool { message.utf8.contains(0x0A) }
 }

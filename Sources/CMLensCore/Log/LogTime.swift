@@ -67,8 +67,26 @@ public struct LogTime: Sendable, Hashable {
         let (days, secondOfDay) = seconds.floorDivided(by: 86_400)
         let (y, m, d) = CivilCalendar.civil(fromDaysSinceEpoch: days)
         let h = Int(secondOfDay / 3600), mi = Int(secondOfDay % 3600 / 60), s = Int(secondOfDay % 60)
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))\(separator)\(pad(h, 2)):\(pad(mi, 2)):\(pad(s, 2))"
-            + "." + pad(Int(nanoseconds / 1_000_000), 3)
+        // Digits written into a fixed buffer: this runs once per record printed.
+        var out = [UInt8](repeating: 0x30, count: 23)
+        func put(_ value: Int, at position: Int, width: Int) {
+            var v = value
+            for k in stride(from: position + width - 1, through: position, by: -1) {
+                out[k] = UInt8(0x30 + v % 10)
+                v /= 10
+            }
+        }
+        guard (0...9999).contains(y) else {
+            return "\(y)-\(pad(m, 2))-\(pad(d, 2))\(separator)\(pad(h, 2)):\(pad(mi, 2)):\(pad(s, 2)).\(pad(Int(nanoseconds / 1_000_000), 3))"
+        }
+        put(y, at: 0, width: 4); out[4] = 0x2D
+        put(m, at: 5, width: 2); out[7] = 0x2D
+        put(d, at: 8, width: 2); out[10] = separator.utf8.first ?? 0x54
+        put(h, at: 11, width: 2); out[13] = 0x3A
+        put(mi, at: 14, width: 2); out[16] = 0x3A
+        put(s, at: 17, width: 2); out[19] = 0x2E
+        put(Int(nanoseconds / 1_000_000), at: 20, width: 3)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func pad(_ value: Int, _ width: Int) -> String {

@@ -5,6 +5,8 @@ public enum LogRecordOutput {
     public static let csvHeader = ["client", "file", "line", "time", "level", "component", "thread", "source",
                                    "format", "message"]
 
+    private static let levelLabels = ["VERBOSE", "INFO   ", "WARNING", "ERROR  "]
+
     public static func json(_ r: LogRecord) -> String {
         var o = JSONLine()
         o.add("client", r.client)
@@ -37,8 +39,8 @@ public enum LogRecordOutput {
         } else {
             time = String(repeating: " ", count: 29)
         }
-        let level = r.level.name.uppercased().padding(toLength: 7, withPad: " ", startingAt: 0)
-        let more = r.message.contains("\n") ? " …" : ""
+        let level = Self.levelLabels[r.level.rawValue]
+        let more = r.isMultiLine ? " …" : ""
         let message = TerminalText.escape(String(r.firstLine))
         return "\(style.paint(time, "2")) \(style.level(r.level, level)) \(TerminalText.escape(r.client)) "
             + "\(style.paint(TerminalText.escape(r.component.isEmpty ? "-" : r.component), "36")) \(message)\(more)"

@@ -5,7 +5,7 @@
 /// say as `<U+202E>`. Tabs are kept (or expanded by the caller); newlines are kept only when asked.
 public enum TerminalText {
     public static func escape(_ text: String, keepNewlines: Bool = false, expandTabs: Int? = nil) -> String {
-        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        guard !isPrintableASCII(text), text.unicodeScalars.contains(where: needsEscape) else { return text }
         var out = String.UnicodeScalarView()
         var column = 0
         for scalar in text.unicodeScalars {
@@ -42,6 +42,11 @@ public enum TerminalText {
             }
         }
         return String(out)
+    }
+
+    /// The common case, checked on bytes: nothing but printable ASCII (and tabs).
+    static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }
     }
 
     static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {

@@ -3,9 +3,9 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs the real `cmlens` binary with posix_spawn, its output in temporary files (never a pipe),
+/// Runs the real `cmlens` binary (every end-to-end test goes through here) with posix_spawn, its output in temporary files (never a pipe),
 /// signals unblocked (children of Swift Testing's threads would inherit a blocked mask otherwise).
-enum LogRun {
+enum CmlensRun {
     static let repositoryRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
