@@ -38,8 +38,12 @@ print("cmlens-bench: \(ProcessInfo.processInfo.activeProcessorCount) cores")
 print(String(repeating: "-", count: 100))
 for (label, paths) in [("single 1 GB file", [single]), ("workspace (\(logFiles.count) files)", [corpus])] {
     let wcFiles = paths == [single] ? [single] : logFiles
-    let wc = Child.run(["/usr/bin/wc", "-l"] + wcFiles)
-    let ours = Child.run([CommandLine.arguments[0], "measure"] + paths)
+    // A first read warms the page cache, so neither side pays for the disk; then the best of two runs.
+    _ = Child.run(["/usr/bin/wc", "-l"] + wcFiles)
+    let wc = [Child.run(["/usr/bin/wc", "-l"] + wcFiles), Child.run(["/usr/bin/wc", "-l"] + wcFiles)]
+        .min { $0.seconds < $1.seconds }!
+    let ours = [Child.run([CommandLine.arguments[0], "measure"] + paths), Child.run([CommandLine.arguments[0], "measure"] + paths)]
+        .min { Child.indexSeconds($0) < Child.indexSeconds($1) }!
     let fields = ours.output.split(separator: " ").compactMap { Double($0) }
     guard fields.count >= 5 else { print("measure failed: \(ours.output)"); exit(1) }
     let (bytes, records, indexSeconds, mergeSeconds, indexPeak) = (fields[0], fields[1], fields[2], fields[3], fields[4])
@@ -111,6 +115,12 @@ enum Child {
         var peakMiB: Double
         var cpuSeconds: Double = 0
         var output: String
+    }
+
+    /// The index time a `measure` child printed (third field).
+    static func indexSeconds(_ result: Result) -> Double {
+        let fields = result.output.split(separator: " ").compactMap { Double($0) }
+        return fields.count >= 3 ? fields[2] : .infinity
     }
 
     /// Runs a program with its output in a temporary file; times it and reads its peak RSS from wait4.

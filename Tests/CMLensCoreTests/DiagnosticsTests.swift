@@ -203,8 +203,9 @@ struct DiagnosticsTests {
     }
 
     @Test func theRulesFileExampleInTheDocsLoads() throws {
-        let docs = try String(contentsOf: Self.repository.appendingPathComponent("docs/diagnose.md"), encoding: .utf8)
-        let start = try #require(docs.range(of: "```json\n"))
+        let docs = try String(contentsOf: Self.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(docs.range(of: "## `cmlens diagnose`"))
+        let start = try #require(docs.range(of: "```json\n", range: section.upperBound..<docs.endIndex))
         let end = try #require(docs.range(of: "```", range: start.upperBound..<docs.endIndex))
         let (rules, problems) = DiagnosticRuleLoader.parse(String(docs[start.upperBound..<end.lowerBound]), path: "docs")
         #expect(problems.isEmpty, "\(problems)")

@@ -3,7 +3,7 @@ import Testing
 @testable import CMLensCore
 
 /// The bundled `Samples/` workspace is what every pane demonstrates; these tests pin the facts the
-/// other panes rely on (see docs/samples.md), so regenerating it cannot silently break them.
+/// other panes rely on (see README.md), so regenerating it cannot silently break them.
 struct SamplesTests {
     static let samples: String = {
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -138,7 +138,7 @@ final class StaleCommandTests {
     }
 
     /// The figure: 5,000 names against a local resolver in under 5 seconds (release build,
-    /// measured in docs/stale.md). This debug-build test only guards against losing the parallelism.
+    /// measured in README.md). This debug-build test only guards against losing the parallelism.
     @Test func checksFiveThousandMachinesQuickly() throws {
         var hosts = ""
         var names = ""

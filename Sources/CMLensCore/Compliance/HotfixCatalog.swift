@@ -1,7 +1,7 @@
 import Foundation
 
 /// The client hotfixes cmlens knows, by KB. The built-in catalogue is the seed's table; a user
-/// catalogue (CSV or JSON, format in docs/compliance.md) adds KBs or replaces them whole.
+/// catalogue (CSV or JSON, format in README.md) adds KBs or replaces them whole.
 public struct HotfixCatalog: Sendable, Hashable {
     /// In catalogue order; one per KB.
     public private(set) var hotfixes: [Hotfix]
@@ -62,7 +62,7 @@ public struct HotfixCatalog: Sendable, Hashable {
         guard InventoryTableKind.recognise(header: table.header) == .hotfixCatalog else {
             return (HotfixCatalog([]), table.problems + [LoadProblem(
                 file: path, line: 1,
-                message: "not a hotfix catalogue: the header needs KB, Component and Version columns (see docs/compliance.md)")])
+                message: "not a hotfix catalogue: the header needs KB, Component and Version columns (see README.md)")])
         }
         return parse(table)
     }

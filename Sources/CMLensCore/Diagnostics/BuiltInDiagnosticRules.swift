@@ -1,4 +1,4 @@
-/// The rules cmlens ships, in the same JSON format as a user's rules file (docs/diagnose.md), so
+/// The rules cmlens ships, in the same JSON format as a user's rules file (README.md), so
 /// that they are data that reads like a rules file, not code.
 ///
 /// Kept in the binary as text rather than as a SwiftPM resource: on Linux `Bundle.module` stops the

@@ -1,6 +1,6 @@
 /// A known fault, described as data: which logs to read, what to look for, when the looking adds
 /// up to the fault, and what to tell the administrator. The built-in rules and a user's rules file
-/// share this shape (`docs/diagnose.md`).
+/// share this shape (`README.md`).
 public struct DiagnosticRule: Sendable {
     public var id: String
     public var title: String
@@ -17,7 +17,7 @@ public struct DiagnosticRule: Sendable {
     /// A capture of the trigger: one finding per distinct value (per program, per content ID)
     /// instead of one per client.
     public var groupBy: String?
-    /// With `{capture}` placeholders (docs/diagnose.md lists the built-in ones).
+    /// With `{capture}` placeholders (README.md lists the built-in ones).
     public var explanation: String
     public var fix: String
     /// Where the knowledge comes from: a document, a post, the seed.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads rules files (docs/diagnose.md): JSON, either `{"rules": [ … ]}` or a bare array of rules.
+/// Reads rules files (README.md): JSON, either `{"rules": [ … ]}` or a bare array of rules.
 ///
 /// A file that is not JSON is one problem naming the line the parser stopped at; a rule that does
 /// not make sense (no trigger, a regex that does not compile, a condition on a pattern it does not
@@ -37,7 +37,7 @@ public enum DiagnosticRuleLoader {
             list = array
         } else {
             return ([], [LoadProblem(file: path, line: 1,
-                                     message: "expected {\"rules\": [ … ]} or an array of rules; see docs/diagnose.md")])
+                                     message: "expected {\"rules\": [ … ]} or an array of rules; see README.md")])
         }
         let starts = ruleStartLines(input, topIsArray: root is [Any])
         var rules: [DiagnosticRule] = []

@@ -1,4 +1,4 @@
-/// `cmlens explain`'s output forms. JSON field names are a documented contract (docs/explain.md).
+/// `cmlens explain`'s output forms. JSON field names are a documented contract (README.md).
 public enum ErrorExplanationOutput {
     /// One JSON object per reading.
     public static func json(_ e: ErrorExplanation) -> String {

@@ -1,5 +1,5 @@
 /// `cmlens timeline`'s output forms. JSON and CSV field names are a documented contract
-/// (docs/timeline.md): one object per step (`"kind":"step"`), then one per program (`"kind":"verdict"`).
+/// (README.md): one object per step (`"kind":"step"`), then one per program (`"kind":"verdict"`).
 public enum TimelineOutput {
     public static let csvHeader = ["kind", "client", "advertisement", "package", "program", "time", "event", "from",
                                    "state", "exitCode", "retried", "attempt", "maxAttempts", "nextRetryAt",

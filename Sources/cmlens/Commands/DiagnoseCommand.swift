@@ -16,7 +16,7 @@ struct DiagnoseCommand: ParsableCommand {
     @Option(help: "Only this client (folder name; repeatable).")
     var client: [String] = []
 
-    @Option(help: "A rules file in the format of docs/diagnose.md (repeatable).")
+    @Option(help: "A rules file in the format of README.md (repeatable).")
     var rules: [String] = []
 
     @Option(help: "The site control file whose retry policy the retry rules quote (default: the workspace's).")
