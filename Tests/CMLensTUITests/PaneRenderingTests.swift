@@ -20,7 +20,7 @@ import Testing
         let errorsColumn = alpha.distance(from: alpha.startIndex, to: alpha.firstIndex(of: "1")!)
         #expect(Array(roles[3])[errorsColumn] == Role.error.letter)
         #expect(roles[2].allSatisfy { $0 == Role.selection.letter })
-        #expect(roles[0].contains(Role.tabActive.letter) && roles[0].contains(Role.tabUnavailable.letter))
+        #expect(roles[0].contains(Role.tabActive.letter) && (PaneRegistry.planned.isEmpty || roles[0].contains(Role.tabUnavailable.letter)))
         #expect(lines[size.lines - 2].contains("2 clients") && lines[size.lines - 2].hasSuffix("READY"))
         #expect(lines[size.lines - 1].contains("q quit") && lines[size.lines - 1].contains("? help"))
     }

@@ -26,4 +26,20 @@ import Testing
         screen = try t.wait(forText: "evidence 6/57")
         #expect(screen.contains("Evidence: 57 lines"))
     }
+
+    @Test func complianceListsAKBsClientsAndShowsItsQueries() throws {
+        let t = try TmuxHarness.console(Self.samples)
+        defer { t.kill() }
+        _ = try t.wait(forText: "READY")
+        _ = try t.press("7")
+        var screen = try t.wait(forText: "3 KBs, 12 clients in the inventory")
+        #expect(screen.contains("KB2444668") && screen.contains("SmsInventory"))
+        _ = try t.press("Enter")
+        screen = try t.wait(forText: "KB977384: 3 missing, 1 unknown, 8 installed")
+        #expect(screen.contains("LAP-EXEC-001") && screen.contains("version 4.00.6487.2000"))
+        _ = try t.press("Q")
+        screen = try t.wait(forText: "Collection queries for KB977384")
+        #expect(screen.contains("SMS_G_System_SMS_ADVANCED_CLIENT_STATE.Version in (\"4.00.6487.2000\")"))
+        #expect(screen.contains("FROM dbo.v_R_System R"))
+    }
 }
