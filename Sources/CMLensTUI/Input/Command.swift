@@ -73,7 +73,7 @@ public enum Command: Hashable, Sendable {
         case .previousPane: "previous pane"
         case .showPane(let id): "show the \(PaneRegistry.title(of: id)) pane"
         case .back: "back to where Enter came from"
-        case .open: "drill in (a client's logs, a program's steps, where a code occurs; runs the DNS check)"
+        case .open: "drill in (a client's logs, a program's steps, where a code occurs, a finding, a KB's clients; runs the DNS check)"
         case .up: "up one line"
         case .down: "down one line"
         case .pageUp: "up one page"

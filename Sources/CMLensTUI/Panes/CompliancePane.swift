@@ -85,7 +85,8 @@ public struct CompliancePane: Pane {
         for query in [CollectionQuery.wql(for: hotfix, inventory: inventory), CollectionQuery.sql(for: hotfix)] {
             lines.append(Popup.Line(query.language == .wql ? "WQL (collection query):" : "SQL (site database):", .header))
             lines += query.text.split(separator: "\n", omittingEmptySubsequences: false).map { Popup.Line("  " + TerminalText.escape(String($0))) }
-            lines += query.notes.map { Popup.Line("Note: " + TerminalText.escape($0), .dim) }
+            // Notes are prose: wrapped to fit an 80-column screen; the query lines are kept whole to copy.
+            lines += query.notes.flatMap { LogsPane.wrap("Note: " + TerminalText.escape($0), columns: 76).map { Popup.Line($0, .dim) } }
             lines.append(Popup.Line(""))
         }
         var reaction = Reaction.handled
