@@ -18,6 +18,8 @@ public enum Command: Hashable, Sendable {
     case nextStep, previousStep
     /// Write the pane's table to a file (Stale systems: CSV); without a path, prompt for it.
     case export(String?)
+    /// The WQL and SQL collection queries for the selected KB (Compliance).
+    case collectionQueries
 
     /// The name typed after `:`.
     public var name: String {
@@ -56,6 +58,7 @@ public enum Command: Hashable, Sendable {
         case .nextStep: "next-step"
         case .previousStep: "previous-step"
         case .export: "export"
+        case .collectionQueries: "queries"
         }
     }
 
@@ -70,7 +73,7 @@ public enum Command: Hashable, Sendable {
         case .previousPane: "previous pane"
         case .showPane(let id): "show the \(PaneRegistry.title(of: id)) pane"
         case .back: "back to where Enter came from"
-        case .open: "drill in (a client's logs, a program's steps, where a code occurs; runs the DNS check)"
+        case .open: "drill in (a client's logs, a program's steps, where a code occurs, a finding, a KB's clients; runs the DNS check)"
         case .up: "up one line"
         case .down: "down one line"
         case .pageUp: "up one page"
@@ -96,6 +99,7 @@ public enum Command: Hashable, Sendable {
         case .nextStep: "a program's next state change (Timeline; n too)"
         case .previousStep: "a program's previous state change (Timeline; N too)"
         case .export: "write the table to a file: :export FILE (Stale systems: CSV)"
+        case .collectionQueries: "the WQL and SQL collection queries for the selected KB (Compliance)"
         }
     }
 

@@ -45,6 +45,7 @@ public struct KeyBindings: Sendable {
         Entry(keys: [.right], command: .nextStep, isHint: true),
         Entry(keys: [.left, .character("p")], command: .previousStep, isHint: false),
         Entry(keys: [.character("o")], command: .export(nil), isHint: true),
+        Entry(keys: [.character("Q")], command: .collectionQueries, isHint: true),
     ])
 
     public func command(for key: Key) -> Command? {

@@ -61,11 +61,13 @@ public enum PaneRegistry {
         TimelinePane.self,
         RetryCodesPane.self,
         StaleSystemsPane.self,
+        DiagnosticsPane.self,
+        CompliancePane.self,
     ]
 
     /// Listed (dimmed) in the tab bar so the user knows where they will be; remove a title
     /// when its pane joins `all`.
-    public static let planned = ["Compliance", "Diagnostics"]
+    public static let planned: [String] = []
 
     public static func title(of id: String) -> String {
         all.first { $0.descriptor.id == id }?.descriptor.title ?? id
