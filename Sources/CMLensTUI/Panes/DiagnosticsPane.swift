@@ -116,10 +116,7 @@ public struct DiagnosticsPane: Pane {
     func textLines(_ paneLines: Int) -> Int { max(2, paneLines / 2 - 1) }
 
     /// `CLIENT/file.log:line`: the folder and file, enough to tell the lines apart on screen.
-    static func place(_ evidence: FindingEvidence) -> String {
-        let parts = evidence.file.split(separator: "/", omittingEmptySubsequences: false).suffix(2)
-        return parts.joined(separator: "/") + ":\(evidence.line)"
-    }
+    static func place(_ evidence: FindingEvidence) -> String { ShortPlace.of(file: evidence.file, line: evidence.line) }
 
     static func severityText(_ severity: DiagnosticSeverity) -> (String, Role) {
         switch severity {

@@ -168,7 +168,7 @@ public struct RetryCodesPane: Pane {
             let record = workspace.records[open.records[index]]
             let line = list.line + screenLine
             var column = list.column
-            let place = TerminalText.escape("\(record.file):\(record.line)")
+            let place = TerminalText.escape(ShortPlace.of(file: record.file, line: record.line))
             column = grid.write(" " + place + "  ", at: Position(column: column, line: line), role: .text, clip: list)
             column = grid.write(LogsPane.timeText(record.time, utc: context.showUTC, withDate: true) + "  ",
                                 at: Position(column: column, line: line), role: .dim, clip: list)

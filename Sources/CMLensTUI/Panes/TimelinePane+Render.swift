@@ -151,7 +151,7 @@ extension TimelinePane {
     func renderContext(_ evidence: Evidence, into grid: inout Grid, area: Rect, context: ConsoleContext) {
         guard area.lines >= 2, let workspace = context.workspace else { return }
         grid.fill(Rect(column: area.column, line: area.line, columns: area.columns, lines: 1), role: .border)
-        let place = evidence.file.split(separator: "/").suffix(2).joined(separator: "/") + ":\(evidence.line)"
+        let place = ShortPlace.of(file: evidence.file, line: evidence.line)
         grid.write("─ " + TerminalText.escape(place) + " (Enter opens it in Logs, x explains) ", at: area.origin, role: .border, clip: area)
         guard let ref = Self.reference(of: evidence, in: workspace.logs) else {
             grid.write(" (not in the loaded logs)", at: Position(column: area.column, line: area.line + 1), role: .dim, clip: area)
