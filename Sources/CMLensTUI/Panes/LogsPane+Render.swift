@@ -81,7 +81,10 @@ extension LogsPane {
         grid.fill(Rect(column: area.column, line: area.line, columns: area.columns, lines: 1), role: .border)
         guard let ref = selected else { return }
         let record = workspace.records[ref]
-        let place = TerminalText.escape("\(record.file):\(record.line)")
+        var place = TerminalText.escape("\(record.file):\(record.line)")
+        // A deep workspace path loses its start, never the client, file and line at its end.
+        let room = max(12, area.columns - 3)
+        if place.count > room { place = "…" + String(place.suffix(room - 1)) }
         grid.write("─ " + place + " ", at: area.origin, role: .border, clip: area)
         var lines: [(String, Role)] = []
         let when = record.time.map { $0.iso8601 + "  (UTC " + $0.iso8601UTC + ")" } ?? "no time"
