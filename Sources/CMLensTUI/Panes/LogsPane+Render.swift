@@ -83,8 +83,8 @@ extension LogsPane {
         let record = workspace.records[ref]
         var place = TerminalText.escape("\(record.file):\(record.line)")
         // A deep workspace path loses its start, never the client, file and line at its end.
-        let room = max(12, area.columns - 3)
-        if place.count > room { place = "…" + String(place.suffix(room - 1)) }
+        let placeRoom = max(12, area.columns - 3)
+        if place.count > placeRoom { place = "…" + String(place.suffix(placeRoom - 1)) }
         grid.write("─ " + place + " ", at: area.origin, role: .border, clip: area)
         var lines: [(String, Role)] = []
         let when = record.time.map { $0.iso8601 + "  (UTC " + $0.iso8601UTC + ")" } ?? "no time"
