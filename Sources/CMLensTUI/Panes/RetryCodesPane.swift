@@ -108,7 +108,8 @@ public struct RetryCodesPane: Pane {
         let source: String
         switch policy.source {
         case .defaults: source = "ConfigMgr defaults (no site control file loaded)"
-        case .siteControl(let path, _): source = "site control file " + TerminalText.escape(path)
+        case .siteControl(let path, _):
+            source = "site control file " + ShortPlace.path(TerminalText.escape(path), room: area.columns - 27)
         }
         let retries = policy.isUnlimited ? "unlimited retries" : "up to \(policy.count) retries"
         grid.write("\(table.rows.count) codes, \(retries), \(policy.interval) s apart (+\(RetryPolicy.mandatoryCountdown) s countdown if mandatory)",

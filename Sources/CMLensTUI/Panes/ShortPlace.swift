@@ -5,3 +5,18 @@ enum ShortPlace {
         file.split(separator: "/").suffix(2).joined(separator: "/") + ":\(line)"
     }
 }
+
+extension ShortPlace {
+    /// A path that fits `room` columns: its start gives way to `…`, never its file name.
+    static func path(_ path: String, room: Int) -> String {
+        let room = max(room, 12)
+        guard path.count > room else { return path }
+        return "…" + String(path.suffix(room - 1))
+    }
+
+    /// The last `components` parts of a path (`Samples/site/sitectrl.ct0`), for on-screen citations.
+    static func tail(_ path: String, components: Int) -> String {
+        let parts = path.split(separator: "/")
+        return parts.count <= components ? path : parts.suffix(components).joined(separator: "/")
+    }
+}

@@ -148,7 +148,9 @@ public struct StaleSystemsPane: Pane {
             grid.write("Loading the workspace…", at: area.origin, role: .dim, clip: area)
             return
         }
-        let source = workspace.inputs.systemLists.map { TerminalText.escape($0) }.joined(separator: ", ")
+        let room = (area.columns - 20) / max(1, workspace.inputs.systemLists.count)
+        let source = workspace.inputs.systemLists.map { ShortPlace.path(TerminalText.escape($0), room: room) }
+            .joined(separator: ", ")
         grid.write(source.isEmpty ? "No sys.txt in the workspace." : "\(list.names.count) names from \(source)",
                    at: area.origin, role: .title, clip: area)
         var line = area.line + 1
