@@ -100,7 +100,7 @@ public struct StaleSystemsPane: Pane {
             let inputs = workspace.inputs.systemLists + workspace.logs.files.map(\.path) + workspace.inputs.siteControlFiles
                 + workspace.inputs.tableFiles
             if inputs.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.path == target }) {
-                return .say("\(path) is one of the workspace's inputs: export to another file")
+                return .say("\(ShortPlace.tail(path, components: 2)) is one of the workspace's inputs: export to another file")
             }
         }
         let text = ([CSVRow.render(StaleSystemOutput.csvHeader)] + rows.map(StaleSystemOutput.csv)).joined(separator: "\n") + "\n"
@@ -167,7 +167,7 @@ public struct StaleSystemsPane: Pane {
                 note("and says whether the record looks stale. Nothing is sent until you press Enter.", .text)
             }
             for problem in list.problems.prefix(max(0, area.bottom - line - 1)) {
-                note(TerminalText.escape("\(problem.file):\(problem.line ?? 0): \(problem.message)"), .warning)
+                note(TerminalText.escape("\(ShortPlace.of(file: problem.file, line: problem.line ?? 0)): \(problem.message)"), .warning)
             }
             return
         }
