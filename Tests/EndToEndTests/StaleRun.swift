@@ -41,52 +41,13 @@ enum StaleRun {
     }
 
     static func spawn(_ argv: [String], environment: [String], stdout: String, stderr: String) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-        defer { cArguments.forEach { free($0) } }
-        let cEnvironment: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) } + [nil]
-        defer { cEnvironment.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, argv[0], &actions, &attributes, cArguments, cEnvironment)
-        guard spawned == 0 else {
-            throw StaleTestError("cannot start \(argv[0]): \(String(cString: strerror(spawned)))")
+        guard let pid = CmlensRun.spawn(argv, environment: environment, stdout: stdout, stderr: stderr) else {
+            throw StaleTestError("cannot start \(argv[0])")
         }
         return pid
     }
 
-    /// Exit status (128+signal when killed); a child still running at the deadline is killed.
-    static func wait(_ pid: pid_t, deadline: Double) -> Int32 {
-        let end = Date().addingTimeInterval(deadline)
-        var status: Int32 = 0
-        while true {
-            let done = waitpid(pid, &status, WNOHANG)
-            if done == pid { break }
-            if done == -1 && errno != EINTR { return -1 }
-            if Date() > end {
-                kill(pid, SIGKILL)
-                while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-                Issue.record("pid \(pid) still running after \(deadline) s; killed")
-                break
-            }
-            usleep(2_000)
-        }
-        return (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-    }
+    static func wait(_ pid: pid_t, deadline: Double) -> Int32 { CmlensRun.wait(pid, deadline: deadline) }
 
     static func temporaryFolder() throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("cmlens-stale-\(UUID().uuidString)").path
