@@ -118,28 +118,19 @@ struct SamplesTests {
     @Test func siteControlSetsTheSeedsRetryPolicy() throws {
         let (inputs, _) = Self.load()
         let path = try #require(inputs.siteControlFiles.first)
-        // Real site control files end lines with CRLF, and so does the sample. Read with LF here so this
-        // test pins the sample's content; the CRLF reading itself is checked below.
-        let text = try String(contentsOfFile: path, encoding: .utf8).replacingOccurrences(of: "\r\n", with: "\n")
-        let file = SiteControlParser.parse(text: text, path: path)
-        let (policy, problems) = RetryPolicy.from(file)
-        #expect(file.problems.isEmpty && problems.isEmpty)
+        // Read as shipped, with CRLF line ends like a real sitectrl.ct0. The values equal ConfigMgr's
+        // defaults, so the source is what proves they were read from the file.
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)).contains(0x0D))
+        let (policy, problems) = RetryPolicy.load(siteControlPath: path)
+        #expect(problems.isEmpty, "\(problems)")
+        guard case .siteControl(let source, let lines) = policy.source else {
+            Issue.record("policy fell back to the defaults: \(policy.sourceDescription)")
+            return
+        }
+        #expect(source == path && lines.count == 3)
         #expect(policy.count == 1008)
         #expect(policy.interval == 600)
-        #expect(policy.errorCodes.count == 40)
         #expect(policy.errorCodes == RetryPolicy.defaultErrorCodes)
         #expect(policy.retries(exitCode: 999) && policy.retries(exitCode: 1618) && !policy.retries(exitCode: 1))
-    }
-
-    @Test func siteControlFileWithCRLFLineEndsLoadsAsIs() throws {
-        let (inputs, _) = Self.load()
-        let path = try #require(inputs.siteControlFiles.first)
-        // Known issue: SiteControlParser splits on the Character "\n", but in Swift "\r\n" is one Character,
-        // so a CRLF file reads as a single line. Intermittent so that the fix does not fail this test.
-        withKnownIssue("SiteControlParser does not split CRLF lines", isIntermittent: true) {
-            let (policy, problems) = RetryPolicy.load(siteControlPath: path)
-            #expect(problems.isEmpty)
-            #expect(policy.interval == 600 && policy.errorCodes.count == 40)
-        }
     }
 }
