@@ -195,3 +195,14 @@ import Testing
         #expect(index.record(at: 2).line == 2)
     }
 }
+
+@Suite struct RecordLookupTests {
+    @Test func evidenceLineFindsItsRecordIncludingInsideAMultiLineMessage() throws {
+        let text = LogTestSupport.cmtrace("one") + "\r\n" + LogTestSupport.cmtrace("two\r\nsecond line\r\nthird") + "\r\n" + LogTestSupport.cmtrace("four")
+        let logs = LoadedLogs(files: [LogTestSupport.parse(text, path: "x/execmgr.log")], problems: [])
+        #expect(logs.reference(file: "x/execmgr.log", line: 1)?.index == 0)
+        #expect(logs.reference(file: "x/execmgr.log", line: 3)?.index == 1)
+        #expect(logs.reference(file: "x/execmgr.log", line: 5)?.index == 2)
+        #expect(logs.reference(file: "x/other.log", line: 1) == nil)
+    }
+}

@@ -34,16 +34,7 @@ public struct RetryCodesPane: Pane {
     /// (`Program exit code 999`), as the execution timeline reads it, so an exit counts once and not
     /// once for each of the half-dozen lines that repeat its code. Only execmgr logs are read.
     public static func exitCodes(in logs: LoadedLogs, policy: RetryPolicy = .defaults) -> [Int: [RecordReference]] {
-        let history = ExecutionHistory.build(logs: logs, policy: policy)
-        var found: [Int: [RecordReference]] = [:]
-        for step in history.timelines.flatMap(\.steps) + history.unattributed where step.event == .exitCode {
-            guard let code = step.exitCode, let ref = TimelinePane.reference(of: step.evidence, in: logs) else { continue }
-            found[code, default: []].append(ref)
-        }
-        for key in found.keys {
-            found[key]!.sort { logs.files[Int($0.file)].sortTicks(at: Int($0.index)) < logs.files[Int($1.file)].sortTicks(at: Int($1.index)) }
-        }
-        return found
+        ExecutionHistory.build(logs: logs, policy: policy).exitCodeOccurrences(in: logs)
     }
 
     public mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction {

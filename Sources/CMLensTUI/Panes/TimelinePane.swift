@@ -134,17 +134,7 @@ public struct TimelinePane: Pane {
 
     /// The record an evidence line points at: the file by path, the record by its physical line.
     public static func reference(of evidence: Evidence, in logs: LoadedLogs) -> RecordReference? {
-        guard let f = logs.files.firstIndex(where: { $0.path == evidence.file }) else { return nil }
-        let file = logs.files[f]
-        var low = 0, high = file.count
-        while low < high {
-            let mid = (low + high) / 2
-            if file.line(at: mid) < evidence.line { low = mid + 1 } else { high = mid }
-        }
-        guard low < file.count else { return nil }
-        if file.line(at: low) == evidence.line { return RecordReference(file: f, index: low) }
-        // A multi-line record starts before the line it holds.
-        return low > 0 ? RecordReference(file: f, index: low - 1) : nil
+        logs.reference(file: evidence.file, line: evidence.line)
     }
 
     public func status(context: ConsoleContext) -> [String] {
