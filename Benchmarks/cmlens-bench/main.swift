@@ -6,10 +6,10 @@ import Glibc
 
 /// Throughput of the log engine against `wc -l` on the same data, in one run.
 ///
-///     swift run -c release cmlens-bench [--data DIR] [--clients N] [--lines-per-log N] [--seed N]
+///     swift build -c release --product cmlens-bench && .build/release/cmlens-bench [--data DIR] [--clients N] [--records-per-log N] [--seed N]
 ///
-/// Generates (once, cached in DIR) a deterministic corpus with the shared generator, plus a single
-/// file of about the same size, then measures each in a child process so peak memory is its own.
+/// Generates (once, kept in DIR) a deterministic corpus of about 1 GB with `CorpusGenerator`, plus a
+/// single file of the same bytes, then measures each in a child process so peak memory is its own.
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 if arguments.first == "measure" {
@@ -17,21 +17,26 @@ if arguments.first == "measure" {
     exit(0)
 }
 
-var options: [String: String] = ["--data": "bench-data", "--clients": "1340", "--lines-per-log": "420", "--seed": "1",
-                                 "--generator": "../shared/bench/gen_cmtrace.py"]
+var options: [String: String] = ["--data": "bench-data", "--clients": "1340", "--records-per-log": "320", "--seed": "1"]
 var k = 0
 while k < arguments.count {
     guard k + 1 < arguments.count, options[arguments[k]] != nil else {
-        FileHandle.standardError.write(Data("usage: cmlens-bench [--data DIR] [--clients N] [--lines-per-log N] [--seed N] [--generator PATH]\n".utf8))
+        FileHandle.standardError.write(Data("usage: cmlens-bench [--data DIR] [--clients N] [--records-per-log N] [--seed N]\n".utf8))
         exit(2)
     }
     options[arguments[k]] = arguments[k + 1]
     k += 2
 }
+guard let clients = Int(options["--clients"]!), let recordsPerLog = Int(options["--records-per-log"]!),
+      let seed = UInt64(options["--seed"]!), clients > 0, recordsPerLog > 0 else {
+    FileHandle.standardError.write(Data("cmlens-bench: --clients, --records-per-log and --seed take positive numbers\n".utf8))
+    exit(2)
+}
 let data = options["--data"]!
-let corpus = "\(data)/corpus-\(options["--clients"]!)x\(options["--lines-per-log"]!)-s\(options["--seed"]!)"
+let corpus = "\(data)/cmlens-corpus-\(clients)x\(recordsPerLog)-s\(seed)"
 let single = corpus + ".single.log"
-Corpus.prepare(corpus: corpus, single: single, options: options)
+Corpus.prepare(corpus: corpus, single: single,
+               generator: CorpusGenerator(clients: clients, recordsPerLog: recordsPerLog, seed: seed))
 
 let logFiles = Corpus.logFiles(in: corpus)
 print("cmlens-bench: \(ProcessInfo.processInfo.activeProcessorCount) cores")
@@ -81,14 +86,17 @@ enum Measure {
 }
 
 enum Corpus {
-    static func prepare(corpus: String, single: String, options: [String: String]) {
+    static func prepare(corpus: String, single: String, generator: CorpusGenerator) {
         let fm = FileManager.default
-        if !fm.fileExists(atPath: corpus) {
-            print("generating \(corpus) with \(options["--generator"]!) …")
-            let run = Child.run(["/usr/bin/env", "python3", options["--generator"]!, "--clients", options["--clients"]!,
-                                 "--lines-per-log", options["--lines-per-log"]!, "--seed", options["--seed"]!,
-                                 "--out", corpus])
-            guard run.status == 0 else { print("generator failed: \(run.output)"); exit(1) }
+        if !fm.fileExists(atPath: corpus + "/.complete") {
+            print("generating \(corpus) …")
+            do {
+                try generator.write(to: corpus)
+                _ = fm.createFile(atPath: corpus + "/.complete", contents: Data())
+            } catch {
+                print("cannot write the corpus: \(error.localizedDescription)")
+                exit(1)
+            }
         }
         if !fm.fileExists(atPath: single) {
             print("concatenating \(single) …")

@@ -13,6 +13,9 @@ enum Bytes {
 
     static let logOpen: [UInt8] = Array("<![LOG[".utf8)
     static let logClose: [UInt8] = Array("]LOG]!>".utf8)
+    /// Their lengths as constants: the scanner uses them per record, where a global array costs a lazy-init check.
+    static var logOpenLength: Int { 7 }
+    static var logCloseLength: Int { 7 }
     static let smsMarker: [UInt8] = Array("$$<".utf8)
 
     /// First index of `byte` in `buffer[from..<to]`, or nil.
@@ -21,6 +24,24 @@ enum Bytes {
         guard from < to, let base = buffer.baseAddress else { return nil }
         guard let hit = memchr(base + from, Int32(byte), to - from) else { return nil }
         return base.distance(to: UnsafeRawPointer(hit))
+    }
+
+    /// First index in `buffer[from..<to]` of `a` or `b`, or nil.
+    @inline(__always)
+    static func findEither(_ a: UInt8, _ b: UInt8, in buffer: UnsafeRawBufferPointer, from: Int, to: Int) -> Int? {
+        guard from < to else { return nil }
+        let start = buffer.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: UInt8.self) + from
+        let hit = from + cshims_find_either(start, to - from, a, b)
+        return hit < to ? hit : nil
+    }
+
+    /// First index in `buffer[from..<to]` of `a`, `b` or `c`, or nil.
+    @inline(__always)
+    static func findAny(_ a: UInt8, _ b: UInt8, _ c: UInt8, in buffer: UnsafeRawBufferPointer, from: Int, to: Int) -> Int? {
+        guard from < to else { return nil }
+        let start = buffer.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: UInt8.self) + from
+        let hit = from + cshims_find_any(start, to - from, a, b, c)
+        return hit < to ? hit : nil
     }
 
     /// First index of `needle` in `buffer[from..<to]`, or nil.

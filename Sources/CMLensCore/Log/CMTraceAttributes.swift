@@ -27,56 +27,54 @@ struct CMTraceAttributes {
         return parseGeneral(b, start: start, end: n, into: &attributes)
     }
 
+    /// Whether the bytes at `i` are those of `word` in the lanes of `mask`; false near the buffer's end
+    /// (the general parser then takes over, and says whether the block is incomplete).
     @inline(__always)
-    private static func matches(_ b: UnsafeRawBufferPointer, _ i: Int, _ n: Int, _ literal: StaticString) -> Bool {
-        let count = literal.utf8CodeUnitCount
-        guard i + count <= n else { return false }
-        let bytes = literal.utf8Start
-        for k in 0..<count where b[i + k] != bytes[k] { return false }
-        return true
+    private static func matches(_ b: UnsafeRawBufferPointer, _ i: Int, _ n: Int, _ word: UInt64,
+                                mask: UInt64 = .max) -> Bool {
+        i + 8 <= n && ByteWord.load(b, i) & mask == word
     }
 
     /// Position of the closing quote of a value starting at `i`, or nil when the value holds a
     /// newline or `<` (a cut-off record: the general parser says where) or runs past the buffer.
     @inline(__always)
     private static func valueEnd(_ b: UnsafeRawBufferPointer, _ i: Int, _ n: Int) -> Int? {
-        var j = i
-        while j < n {
-            let c = b[j]
-            if c == UInt8(ascii: "\"") { return j }
-            if c == Bytes.newline || c == UInt8(ascii: "<") { return nil }
-            j += 1
-        }
-        return nil
+        guard let stop = Bytes.findAny(UInt8(ascii: "\""), Bytes.newline, UInt8(ascii: "<"), in: b, from: i, to: n),
+              b[stop] == UInt8(ascii: "\"") else { return nil }
+        return stop
     }
 
     /// The order every ConfigMgr binary writes (`time date component context type thread file`),
-    /// matched literally; anything else falls back to the general parser. Returns the end.
+    /// matched eight bytes at a time; anything else falls back to the general parser. Returns the end.
     private static func parseCanonical(_ b: UnsafeRawBufferPointer, start: Int, end n: Int,
                                        into a: inout CMTraceAttributes) -> Int? {
+        typealias W = CanonicalAttributeWords
         var i = start
-        guard matches(b, i, n, "<time=\""), let t = valueEnd(b, i + 7, n) else { return nil }
+        guard matches(b, i, n, W.timeOpen, mask: W.sevenBytes), let t = valueEnd(b, i + 7, n) else { return nil }
         a.time = (i + 7)..<t
         i = t
-        guard matches(b, i, n, "\" date=\""), let d = valueEnd(b, i + 8, n) else { return nil }
+        guard matches(b, i, n, W.dateOpen), let d = valueEnd(b, i + 8, n) else { return nil }
         a.date = (i + 8)..<d
         i = d
-        guard matches(b, i, n, "\" component=\""), let c = valueEnd(b, i + 13, n) else { return nil }
+        guard matches(b, i, n, W.componentHead), matches(b, i + 5, n, W.componentTail),
+              let c = valueEnd(b, i + 13, n) else { return nil }
         a.component = (i + 13)..<c
         i = c
-        guard matches(b, i, n, "\" context=\""), let x = valueEnd(b, i + 11, n) else { return nil }
+        guard matches(b, i, n, W.contextHead), matches(b, i + 3, n, W.contextTail),
+              let x = valueEnd(b, i + 11, n) else { return nil }
         a.context = (i + 11)..<x
         i = x
-        guard matches(b, i, n, "\" type=\""), let y = valueEnd(b, i + 8, n) else { return nil }
+        guard matches(b, i, n, W.typeOpen), let y = valueEnd(b, i + 8, n) else { return nil }
         a.type = (i + 8)..<y
         i = y
-        guard matches(b, i, n, "\" thread=\""), let h = valueEnd(b, i + 10, n) else { return nil }
+        guard matches(b, i, n, W.threadHead), matches(b, i + 2, n, W.threadTail),
+              let h = valueEnd(b, i + 10, n) else { return nil }
         a.thread = (i + 10)..<h
         i = h
-        guard matches(b, i, n, "\" file=\""), let f = valueEnd(b, i + 8, n) else { return nil }
+        guard matches(b, i, n, W.fileOpen), let f = valueEnd(b, i + 8, n) else { return nil }
         a.file = (i + 8)..<f
         i = f
-        guard matches(b, i, n, "\">") else { return nil }
+        guard i + 1 < n, b[i + 1] == UInt8(ascii: ">") else { return nil }
         return i + 2
     }
 
@@ -139,4 +137,21 @@ struct CMTraceAttributes {
         default: break
         }
     }
+}
+
+/// The literals of the canonical attribute block as little-endian words; a literal longer than eight
+/// bytes is matched as two overlapping words, its head and its tail. (Computed properties, so they
+/// fold into the comparisons; `CanonicalAttributeWordsTests` rebuilds each from its text.)
+enum CanonicalAttributeWords {
+    static var sevenBytes: UInt64 { 0x00FF_FFFF_FFFF_FFFF }
+    static var timeOpen: UInt64 { 0x0022_3d65_6d69_743c }       // <time="
+    static var dateOpen: UInt64 { 0x223d_6574_6164_2022 }       // " date="
+    static var componentHead: UInt64 { 0x6e6f_706d_6f63_2022 }  // " compon
+    static var componentTail: UInt64 { 0x223d_746e_656e_6f70 }  //      ponent="
+    static var contextHead: UInt64 { 0x7865_746e_6f63_2022 }    // " contex
+    static var contextTail: UInt64 { 0x223d_7478_6574_6e6f }    //    ontext="
+    static var typeOpen: UInt64 { 0x223d_6570_7974_2022 }       // " type="
+    static var threadHead: UInt64 { 0x6461_6572_6874_2022 }     // " thread
+    static var threadTail: UInt64 { 0x223d_6461_6572_6874 }     //   thread="
+    static var fileOpen: UInt64 { 0x223d_656c_6966_2022 }       // " file="
 }

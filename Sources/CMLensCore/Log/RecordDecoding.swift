@@ -19,10 +19,10 @@ enum RecordDecoding {
     private static func cmtrace(_ b: UnsafeRawBufferPointer, client: String, file: String, line: Int) -> LogRecord? {
         let n = b.count
         // A record whose start the writer lost has no `<![LOG[`: its message starts at once.
-        let messageStart = Bytes.isLogOpen(b, at: 0) ? Bytes.logOpen.count : 0
+        let messageStart = Bytes.isLogOpen(b, at: 0) ? Bytes.logOpenLength : 0
         var search = messageStart
         while let close = Bytes.find(Bytes.logClose, in: b, from: search, to: n) {
-            let attributesStart = close + Bytes.logClose.count
+            let attributesStart = close + Bytes.logCloseLength
             guard attributesStart < n, b[attributesStart] == UInt8(ascii: "<") else {
                 search = close + 1
                 continue

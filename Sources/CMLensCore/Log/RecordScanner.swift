@@ -22,9 +22,11 @@ struct RecordScanner {
     /// The last date text seen and its day number.
     private var lastDate = DateCache()
 
+    /// A date text of 8 to 16 bytes as its first and last eight bytes (overlapping), and its day number.
     private struct DateCache {
-        var bytes = [UInt8](repeating: 0, count: 16)
-        var count = -1
+        var length = -1
+        var head: UInt64 = 0
+        var tail: UInt64 = 0
         var days: Int64 = 0
     }
 
@@ -78,8 +80,8 @@ struct RecordScanner {
             }
             var attributes = CMTraceAttributes()
             if structured, let close = Bytes.find(Bytes.logClose, in: b, from: p, to: lineEnd),
-               close + Bytes.logClose.count < lineEnd, b[close + Bytes.logClose.count] == UInt8(ascii: "<"),
-               case .complete(let end) = CMTraceAttributes.parse(b, start: close + Bytes.logClose.count, end: lineEnd, into: &attributes) {
+               close + Bytes.logCloseLength < lineEnd, b[close + Bytes.logCloseLength] == UInt8(ascii: "<"),
+               case .complete(let end) = CMTraceAttributes.parse(b, start: close + Bytes.logCloseLength, end: lineEnd, into: &attributes) {
                 // The writer lost the start of this record (`<![LOG[` and some text); the rest still reads.
                 notes.damagedStart += 1
                 notes.remember(line: line, "record's start is missing (no `<![LOG[`); read from its attributes")
@@ -143,16 +145,14 @@ struct RecordScanner {
     /// Appends the records of the scanner that read the next stretch of the same file.
     mutating func absorb(_ next: inout RecordScanner) {
         let lineOffset = line - 1
-        var remap: [UInt16: UInt16] = [:]
-        for (id, name) in next.components.names.enumerated() {
-            remap[UInt16(id)] = components.id(forName: name)
-        }
+        // Component ids are dense, so the renumbering is an array indexed by the other scanner's id.
+        let remap = next.components.names.map { components.id(forName: $0) }
         let firstIndex = entries.count
         var inherited = lastTicks
         var seenTime = false
         entries.drain(&next.entries) { entry in
             entry.line &+= UInt32(truncatingIfNeeded: lineOffset)
-            entry.component = remap[entry.component] ?? ComponentTable.overflow
+            entry.component = Int(entry.component) < remap.count ? remap[Int(entry.component)] : ComponentTable.overflow
             if entry.hasTime { seenTime = true; inherited = entry.ticks } else if !seenTime { entry.ticks = inherited }
         }
         for (index, length) in next.longRecords { longRecords[firstIndex + index] = length }
@@ -168,34 +168,36 @@ struct RecordScanner {
     /// Scans the record at `p`; nil when the buffer ends before it does (and more is to come).
     private mutating func scanCMTrace(_ b: UnsafeRawBufferPointer, at p: Int, base: Int, final: Bool) -> Int? {
         let n = b.count
-        var search = p + Bytes.logOpen.count
+        // One pass over the message for both the terminator and the newlines it spans.
+        var scan = p + Bytes.logOpenLength
+        var messageNewlines = 0
         while true {
-            guard let close = Bytes.find(UInt8(ascii: "]"), in: b, from: search, to: n) else {
+            guard let stop = Bytes.findEither(UInt8(ascii: "]"), Bytes.newline, in: b, from: scan, to: n) else {
                 guard final else { return nil }
                 return cutOff(b, base: base, recordStart: p, at: n)
             }
-            if close + Bytes.logClose.count + 1 > n && !final { return nil }
-            guard Bytes.isLogClose(b, at: close) else {
-                search = close + 1
-                continue
-            }
-            // A line that starts a new record inside this message means this one was cut off.
-            var scan = p + Bytes.logOpen.count
-            var messageNewlines = 0
-            while let newline = Bytes.find(Bytes.newline, in: b, from: scan, to: close) {
-                if Bytes.isLogOpen(b, at: newline + 1) {
-                    return cutOff(b, base: base, recordStart: p, at: newline)
+            if b[stop] == Bytes.newline {
+                // A line that starts a new record inside this message means this one was cut off.
+                if Bytes.isLogOpen(b, at: stop + 1) {
+                    return cutOff(b, base: base, recordStart: p, at: stop)
                 }
                 messageNewlines += 1
-                scan = newline + 1
+                scan = stop + 1
+                continue
             }
-            let attributesStart = close + Bytes.logClose.count
+            let close = stop
+            if close + Bytes.logCloseLength + 1 > n && !final { return nil }
+            guard Bytes.isLogClose(b, at: close) else {
+                scan = close + 1
+                continue
+            }
+            let attributesStart = close + Bytes.logCloseLength
             guard attributesStart < n else {
                 return final ? cutOff(b, base: base, recordStart: p, at: n) : nil
             }
             guard b[attributesStart] == UInt8(ascii: "<") else {
                 // `]LOG]!>` quoted inside the message: the record goes on.
-                search = close + 1
+                scan = close + 1
                 continue
             }
             var attributes = CMTraceAttributes()
@@ -250,7 +252,7 @@ struct RecordScanner {
             notes.remember(line: line, "date \"\(TextDecoding.string(b[date]))\" is not a month-day-year date; record kept without a time")
             return nil
         }
-        noteBias(clock.biasNote, b, time)
+        if clock.biasNote != nil { noteBias(clock.biasNote, b, time) }
         let seconds = days * 86_400 + Int64(clock.secondOfDay) + Int64(clock.bias ?? 0) * 60
         return seconds &* 10_000_000 &+ Int64(clock.nanoseconds / 100)
     }
@@ -258,18 +260,17 @@ struct RecordScanner {
     /// Days since 1970 of a `M-D-YYYY` date; consecutive records share their date, so the last one is kept.
     private mutating func days(_ b: UnsafeRawBufferPointer, _ date: Range<Int>) -> Int64? {
         let length = date.count
-        if length == lastDate.count && length <= 16 {
-            var same = true
-            for k in 0..<length where b[date.lowerBound + k] != lastDate.bytes[k] { same = false; break }
-            if same { return lastDate.days }
+        let cacheable = length >= 8 && length <= 16
+        if cacheable && length == lastDate.length && ByteWord.load(b, date.lowerBound) == lastDate.head
+            && ByteWord.load(b, date.upperBound - 8) == lastDate.tail {
+            return lastDate.days
         }
         guard let (year, month, day) = TimestampParsing.date(b, date), (1...9999).contains(year), (1...12).contains(month),
               (1...CivilCalendar.daysIn(month: month, year: year)).contains(day) else { return nil }
         let days = CivilCalendar.daysFromEpoch(year: year, month: month, day: day)
-        if length <= 16 {
-            lastDate.count = length
-            for k in 0..<length { lastDate.bytes[k] = b[date.lowerBound + k] }
-            lastDate.days = days
+        if cacheable {
+            lastDate = DateCache(length: length, head: ByteWord.load(b, date.lowerBound),
+                                 tail: ByteWord.load(b, date.upperBound - 8), days: days)
         }
         return days
     }
@@ -295,6 +296,7 @@ struct RecordScanner {
         time.utcSeconds &* 10_000_000 &+ Int64(time.nanoseconds / 100)
     }
 
+    @inline(__always)
     static func level(_ b: UnsafeRawBufferPointer, _ type: Range<Int>?) -> (LogLevel, Bool) {
         guard let type, !type.isEmpty else { return (.info, false) }
         if type.count == 1, case let d = b[type.lowerBound], d >= 0x30, d <= 0x33 {

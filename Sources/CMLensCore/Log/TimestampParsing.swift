@@ -1,6 +1,6 @@
 /// Reads the time and date fields of CMTrace and SMS records from bytes, without Foundation.
 enum TimestampParsing {
-    struct ClockTime {
+    struct ClockTime: Equatable {
         var secondOfDay: Int
         var nanoseconds: Int32
         var bias: Int?
@@ -16,6 +16,10 @@ enum TimestampParsing {
 
     /// `HH:MM:SS[.f{1,7}][(+|-){1,2}D{1,4}]`; nil when it is not a time of day.
     static func clock(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> ClockTime? {
+        canonicalClock(b, r) ?? generalClock(b, r)
+    }
+
+    static func generalClock(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> ClockTime? {
         var i = r.lowerBound
         let n = r.upperBound
         func number(maxDigits: Int) -> Int? {
@@ -68,6 +72,45 @@ enum TimestampParsing {
         }
         result.bias = bias
         return result
+    }
+
+    /// `HH:MM:SS.f{1,7}` and one sign with 1–4 digits of bias within ±14 hours — what ConfigMgr
+    /// writes — read at fixed places; nil leaves anything else (and every error) to the general reader.
+    @inline(__always)
+    static func canonicalClock(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> ClockTime? {
+        let s = r.lowerBound, n = r.upperBound
+        guard n - s >= 12, b[s + 2] == UInt8(ascii: ":"), b[s + 5] == UInt8(ascii: ":"),
+              b[s + 8] == UInt8(ascii: ".") else { return nil }
+        @inline(__always) func digit(_ i: Int) -> UInt { UInt(b[i]) &- 0x30 }
+        let h1 = digit(s), h0 = digit(s + 1), m1 = digit(s + 3), m0 = digit(s + 4), s1 = digit(s + 6), s0 = digit(s + 7)
+        guard h1 < 10, h0 < 10, m1 < 10, m0 < 10, s1 < 10, s0 < 10 else { return nil }
+        let h = Int(h1 * 10 + h0), m = Int(m1 * 10 + m0), sec = Int(s1 * 10 + s0)
+        guard h < 24, m < 60, sec <= 60 else { return nil }
+        var i = s + 9
+        var nanos = 0, scale = 100_000_000
+        while i < n, case let d = digit(i), d < 10 {
+            nanos += Int(d) * scale
+            scale /= 10
+            i += 1
+        }
+        let fractionDigits = i - (s + 9)
+        guard fractionDigits >= 1, fractionDigits <= 7, i < n else { return nil }
+        let sign: Int
+        switch b[i] {
+        case UInt8(ascii: "+"): sign = 1
+        case UInt8(ascii: "-"): sign = -1
+        default: return nil
+        }
+        i += 1
+        let biasStart = i
+        var magnitude = 0
+        while i < n, case let d = digit(i), d < 10 {
+            magnitude = magnitude * 10 + Int(d)
+            i += 1
+        }
+        guard i == n, i - biasStart >= 1, i - biasStart <= 4, magnitude <= 840 else { return nil }
+        return ClockTime(secondOfDay: h * 3600 + m * 60 + sec, nanoseconds: Int32(nanos), bias: sign * magnitude,
+                         biasNote: nil)
     }
 
     /// `M-D-YYYY` (month first, padded or not; `/` also accepted) → (year, month, day), unvalidated.
