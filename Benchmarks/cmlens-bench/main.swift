@@ -7,14 +7,24 @@ import Glibc
 /// Throughput of the log engine against `wc -l` on the same data, in one run.
 ///
 ///     swift build -c release --product cmlens-bench && .build/release/cmlens-bench [--data DIR] [--clients N] [--records-per-log N] [--seed N]
+///     .build/release/cmlens-bench compliance [--data DIR] [--clients N]     (inventory load + verdicts)
 ///
 /// Generates (once, kept in DIR) a deterministic corpus of about 1 GB with `CorpusGenerator`, plus a
 /// single file of the same bytes, then measures each in a child process so peak memory is its own.
 let arguments = Array(CommandLine.arguments.dropFirst())
 
-if arguments.first == "measure" {
+switch arguments.first {
+case "measure":
     Measure.run(Array(arguments.dropFirst()))
     exit(0)
+case "measure-compliance":
+    ComplianceBench.measure(arguments[1])
+    exit(0)
+case "compliance":
+    ComplianceBench.run(Array(arguments.dropFirst()))
+    exit(0)
+default:
+    break
 }
 
 var options: [String: String] = ["--data": "bench-data", "--clients": "1340", "--records-per-log": "320", "--seed": "1"]

@@ -52,14 +52,35 @@ public struct Inventory: Sendable {
     }
 
     private mutating func addComponents(_ table: CSVTable) {
+        // A million-row export maps its rows on both cores; each half keeps its order and its problems.
+        let halves = table.rows.count >= 200_000
+            ? [0..<table.rows.count / 2, table.rows.count / 2..<table.rows.count] : [0..<table.rows.count]
+        nonisolated(unsafe) var results = [(components: [InstalledComponent], problems: [LoadProblem])](
+            repeating: ([], []), count: halves.count)
+        results.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: halves.count) { k in
+                slots[k] = Self.components(table, rows: halves[k])
+            }
+        }
+        for result in results {
+            components += result.components
+            problems += result.problems
+        }
+    }
+
+    private static func components(_ table: CSVTable, rows: Range<Int>) -> (components: [InstalledComponent], problems: [LoadProblem]) {
         let id = table.column("ResourceID")!
         let name = table.column("Name0")
         let display = table.column("DisplayName0")
         let version = table.column("Version0")!
-        for row in table.rows {
-            guard let fields = checkedFields(row, table) else { continue }
+        var components: [InstalledComponent] = []
+        components.reserveCapacity(rows.count)
+        var problems: [LoadProblem] = []
+        for row in table.rows[rows] {
+            guard let fields = checkedFields(row, table, &problems) else { continue }
             let source = InventorySource(file: table.file, line: row.line)
-            guard let resourceID = resourceID(fields[id], source) else { continue }
+            guard let resourceID = resourceID(fields[id], source, &problems) else { continue }
             let displayName = display.map { fields[$0].trimmedOfSpaces } ?? ""
             var key = name.map { fields[$0].trimmedOfSpaces } ?? ""
             if key.isEmpty { key = displayName.replacingOccurrences(of: " ", with: "") }
@@ -79,6 +100,7 @@ public struct Inventory: Sendable {
             components.append(InstalledComponent(resourceID: resourceID, name: key, displayName: displayName,
                                                  versionText: text, version: parsed, source: source))
         }
+        return (components, problems)
     }
 
     private mutating func addSystems(_ table: CSVTable) {
@@ -87,9 +109,9 @@ public struct Inventory: Sendable {
         let client = table.column("Client0")
         let clientVersion = table.column("Client_Version0")
         for row in table.rows {
-            guard let fields = checkedFields(row, table) else { continue }
+            guard let fields = Self.checkedFields(row, table, &problems) else { continue }
             let source = InventorySource(file: table.file, line: row.line)
-            guard let resourceID = resourceID(fields[id], source) else { continue }
+            guard let resourceID = Self.resourceID(fields[id], source, &problems) else { continue }
             let flag = client.flatMap { Int(fields[$0].trimmedOfSpaces) }
             let version = clientVersion.map { fields[$0].trimmedOfSpaces }
             systems.append(InventorySystem(resourceID: resourceID, name: fields[name].trimmedOfSpaces,
@@ -98,7 +120,7 @@ public struct Inventory: Sendable {
         }
     }
 
-    private mutating func checkedFields(_ row: CSVTable.Row, _ table: CSVTable) -> [String]? {
+    private static func checkedFields(_ row: CSVTable.Row, _ table: CSVTable, _ problems: inout [LoadProblem]) -> [String]? {
         guard row.fields.count == table.header.count else {
             problems.append(LoadProblem(file: table.file, line: row.line,
                                         message: "\(row.fields.count) fields where the header has \(table.header.count); row skipped (a comma in an unquoted value?)"))
@@ -107,7 +129,7 @@ public struct Inventory: Sendable {
         return row.fields
     }
 
-    private mutating func resourceID(_ text: String, _ source: InventorySource) -> Int? {
+    private static func resourceID(_ text: String, _ source: InventorySource, _ problems: inout [LoadProblem]) -> Int? {
         guard let value = Int(text.trimmedOfSpaces) else {
             problems.append(LoadProblem(file: source.file, line: source.line,
                                         message: "ResourceID '\(text)' is not a number; row skipped"))
