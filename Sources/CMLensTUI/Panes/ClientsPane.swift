@@ -1,9 +1,10 @@
 import CMLensCore
 
-/// Every client with its errors, warnings and last activity; Enter opens its logs.
+/// Every client with its errors, warnings and last activity; Enter opens the client (the Client
+/// pane), `l` its logs; `m` marks clients and `C` compares the marked ones side by side.
 public struct ClientsPane: Pane {
     public static let descriptor = PaneDescriptor(id: "clients", title: "Clients")
-    public static let commands: [Command] = [.open, .up, .down, .pageUp, .pageDown, .top, .bottom]
+    public static let commands: [Command] = [.open, .clientLogs, .mark, .compare, .up, .down, .pageUp, .pageDown, .top, .bottom]
 
     public var cursor = ListCursor()
     /// The lines of the list, header excluded: row 0 is "all clients".
@@ -15,9 +16,33 @@ public struct ClientsPane: Pane {
         let rows = Self.rows(context)
         visibleLines = max(1, context.paneSize.lines - 2)
         if cursor.apply(command, count: rows.count, visible: visibleLines) { return .handled }
-        guard command == .open, rows.indices.contains(cursor.selected) else { return .ignored }
+        if command == .compare { return compare(context) }
+        guard rows.indices.contains(cursor.selected) else { return .ignored }
         let chosen = rows[cursor.selected]
-        return Reaction(handled: true, drill: .init(client: chosen.isAll ? nil : chosen.name, pane: LogsPane.id))
+        switch command {
+        case .open where chosen.isAll, .clientLogs:
+            return Reaction(handled: true, drill: .init(client: chosen.isAll ? nil : chosen.name, pane: LogsPane.id,
+                                                        focus: .logFile(nil)))
+        case .open:
+            return Reaction(handled: true, drill: .init(client: chosen.name, pane: ClientPane.id))
+        case .mark:
+            guard !chosen.isAll else { return .say("mark clients one by one (m on each), then C compares them") }
+            var marks = context.marked
+            if let k = marks.firstIndex(of: chosen.name) { marks.remove(at: k) } else { marks.append(chosen.name) }
+            var reaction = Reaction.handled
+            reaction.marks = marks
+            if marks.count == 1 { reaction.message = "marked \(chosen.name): mark another (m), then C compares them" }
+            return reaction
+        default:
+            return .ignored
+        }
+    }
+
+    func compare(_ context: ConsoleContext) -> Reaction {
+        guard context.marked.count >= 2 else {
+            return .say("mark two or more clients with m first (\(context.marked.count) marked)")
+        }
+        return Reaction(handled: true, drill: .init(client: context.client, pane: ComparePane.id))
     }
 
     struct Row {
@@ -48,21 +73,22 @@ public struct ClientsPane: Pane {
             return
         }
         let rows = Self.rows(context)
-        let nameWidth = max(12, min(area.columns - 52, rows.map { DisplayWidth.of(TerminalText.escape($0.name)) }.max() ?? 12))
-        let header = DisplayWidth.fit("Client", to: nameWidth) + "   Errors Warnings    Records Files  Last activity"
+        let nameWidth = max(12, min(area.columns - 53, rows.map { DisplayWidth.of(TerminalText.escape($0.name)) }.max() ?? 12))
+        let header = "  " + DisplayWidth.fit("Client", to: nameWidth) + "   Errors Warnings   Records Files  Last activity"
         grid.write(header, at: area.origin, role: .header, clip: area)
         let list = Rect(column: area.column, line: area.line + 1, columns: area.columns, lines: area.lines - 1)
         for (screenLine, index) in cursor.visibleRows(count: rows.count, visible: list.lines).enumerated() {
             let row = rows[index]
             let line = list.line + screenLine
-            var column = list.column
+            let marked = !row.isAll && context.marked.contains(row.name)
+            var column = grid.write(marked ? "* " : "  ", at: .init(column: list.column, line: line), role: .mark, clip: list)
             column = grid.write(DisplayWidth.fit(TerminalText.escape(row.name), to: nameWidth), at: .init(column: column, line: line),
                                 role: row.isAll ? .title : .text, clip: list)
             column = grid.write(Self.number(row.errors, 9), at: .init(column: column, line: line),
                                 role: row.errors > 0 ? .error : .dim, clip: list)
             column = grid.write(Self.number(row.warnings, 9), at: .init(column: column, line: line),
                                 role: row.warnings > 0 ? .warning : .dim, clip: list)
-            column = grid.write(Self.number(row.records, 11) + Self.number(row.files, 6), at: .init(column: column, line: line),
+            column = grid.write(Self.number(row.records, 10) + Self.number(row.files, 6), at: .init(column: column, line: line),
                                 role: .text, clip: list)
             let last = row.last.map { context.showUTC ? $0.utcDisplay + "Z" : $0.iso8601.replacingFirstT } ?? "—"
             grid.write("  " + last, at: .init(column: column, line: line), role: .text, clip: list)
@@ -78,6 +104,7 @@ public struct ClientsPane: Pane {
         // Details with file and line: `cmlens log` prints them on standard error.
         let problems = workspace.logs.problems.count
         if problems > 0 { items.append("\(problems) load problem\(problems == 1 ? "" : "s") (cmlens log PATH lists them)") }
+        if !context.marked.isEmpty { items.append("\(context.marked.count) marked (C compares)") }
         return items
     }
 

@@ -10,18 +10,7 @@ extension TimelinePane {
         }
     }
 
-    static func verdictName(_ kind: ExecutionVerdict.Kind) -> String {
-        switch kind {
-        case .success: "Success"
-        case .successRebootRequired: "Success, reboot"
-        case .waitingRetry: "Waiting to retry"
-        case .failureNonRetry: "Failed, final"
-        case .retryLimitReached: "Retries used up"
-        case .removedWhileWaiting: "Removed waiting"
-        case .removed: "Removed"
-        case .inProgress: "In progress"
-        }
-    }
+    static func verdictName(_ kind: ExecutionVerdict.Kind) -> String { ClientSummary.phrase(kind) }
 
     func renderList(_ programs: [ExecutionTimeline], into grid: inout Grid, area: Rect, context: ConsoleContext) {
         let detail = detailLines(area.lines)
