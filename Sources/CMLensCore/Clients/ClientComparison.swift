@@ -10,7 +10,9 @@ public struct ClientComparison: Sendable, Hashable {
             /// A section's title row; its cells are empty.
             case section
             case hotfix(kb: String)
-            case logs, programs, failingProgram, retriesLeft, nextRetry, findings, topFinding
+            case logs, programs, findings, topFinding
+            /// A failing program (the k-th of each client), then its verdict, retries left and next retry.
+            case failingProgram, programVerdict, retriesLeft, nextRetry
         }
 
         public var kind: Kind
@@ -80,19 +82,27 @@ public struct ClientComparison: Sendable, Hashable {
         let deepest = clients.map(\.failingPrograms.count).max() ?? 0
         for k in 0..<deepest {
             let failing = clients.map { $0.failingPrograms.indices.contains(k) ? $0.failingPrograms[k] : nil }
-            row(.failingProgram, k == 0 ? "Failing" : "", failing.map { program in
+            row(.failingProgram, k == 0 ? "Failing" : "Failing \(k + 1)", failing.map { program in
                 guard let program else { return .empty }
-                let code = program.verdict.exitCode.map { " (\($0))" } ?? ""
-                return Cell(program.key.program + ": " + ClientSummary.phrase(program.verdict.kind) + code, tone: .bad,
-                            key: program.key.program.lowercased() + "|" + program.verdict.kind.rawValue)
+                return Cell(program.key.program, tone: .bad, key: program.key.program.lowercased())
             })
-            row(.retriesLeft, k == 0 ? "Retries left" : "", failing.map { program in
+            row(.programVerdict, "  verdict", failing.map { program in
                 guard let program else { return .empty }
-                guard program.verdict.kind == .waitingRetry else { return Cell("none: final", tone: .bad) }
-                guard let left = program.retriesLeft else { return Cell("no limit", tone: .doubtful) }
-                return Cell("\(left) of \(program.verdict.maxAttempts ?? 0)", tone: left > 0 ? .doubtful : .bad)
+                let code = program.verdict.exitCode.map { ", exit \($0)" } ?? ""
+                return Cell(ClientSummary.phrase(program.verdict.kind) + code, tone: program.verdict.kind == .waitingRetry ? .doubtful : .bad)
             })
-            row(.nextRetry, k == 0 ? "Next retry" : "", failing.map { program in
+            row(.retriesLeft, "  retries left", failing.map { program in
+                guard let program else { return .empty }
+                switch program.verdict.kind {
+                case .waitingRetry:
+                    guard let left = program.retriesLeft else { return Cell("no limit", tone: .doubtful) }
+                    return Cell("\(left) of \(program.verdict.maxAttempts ?? 0)", tone: left > 0 ? .doubtful : .bad)
+                case .retryLimitReached: return Cell("none: used up", tone: .bad)
+                case .removedWhileWaiting: return Cell("none: removed", tone: .bad)
+                default: return Cell("none: final", tone: .bad)
+                }
+            })
+            row(.nextRetry, "  next retry", failing.map { program in
                 guard let program else { return .empty }
                 guard let due = program.nextRetry else { return Cell("—", tone: .empty) }
                 return Cell(due.iso8601, tone: .doubtful, time: due)

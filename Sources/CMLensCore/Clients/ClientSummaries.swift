@@ -77,18 +77,18 @@ public struct ClientSummaries: Sendable {
     private func gaps(_ summary: ClientSummary, position: Int?) -> [String] {
         var out: [String] = []
         if logs.files.isEmpty {
-            out.append("The workspace has no logs: no programs, findings or log activity for any client.")
+            out.append("The workspace has no logs: programs and log activity are unknown.")
         } else if !summary.hasLogs {
-            out.append("No logs of \(summary.name) in the workspace: its programs, findings and log activity are unknown.")
+            out.append("No logs of \(summary.name): its programs and log activity are unknown.")
         } else if !summary.logs.contains(where: { ExecutionHistory.isExecmgrLog($0.name) }) {
             out.append("No execmgr log: the programs run on \(summary.name) are unknown.")
         }
         if report.clients.isEmpty {
-            out.append("The workspace has no inventory: component versions and hotfix verdicts are unknown.")
+            out.append("The workspace has no inventory: component versions and hotfixes are unknown.")
         } else if position == nil {
-            out.append("\(summary.name) is not in the inventory: its component versions and hotfix verdicts are unknown.")
+            out.append("\(summary.name) is not in the inventory: component versions and hotfixes are unknown.")
         } else if summary.components.isEmpty {
-            out.append("The inventory lists \(summary.name) but reports none of its client components: hotfixes cannot be judged.")
+            out.append("The inventory lists \(summary.name) without components: hotfixes cannot be judged.")
         }
         return out
     }

@@ -4,7 +4,7 @@ extension ComparePane {
     /// The label column's width, each client column's, and how many client columns fit: two at
     /// 80 columns, four at 120; the others scroll into view with ←/→.
     func layout(_ columns: Int) -> (label: Int, cell: Int, count: Int) {
-        let label = columns >= 120 ? 16 : 14
+        let label = 16
         let clients = max(1, comparison?.clients.count ?? 1)
         let count = max(1, min(clients, (columns - label) / 25))
         return (label, max(1, (columns - label) / count), count)
@@ -71,7 +71,9 @@ extension ComparePane {
                        role: row.differs ? .match : .dim, clip: list)
             for (n, k) in shown.enumerated() {
                 let value = row.cells[k]
-                let text = value.time.map { LogsPane.timeText($0, utc: context.showUTC, withDate: true) } ?? value.text
+                // A time as logged, shortened to the minute when the column is narrow (the line below has it whole).
+                var text = value.time.map { LogsPane.timeText($0, utc: context.showUTC, withDate: true) } ?? value.text
+                if value.time != nil && DisplayWidth.of(text) > cell - 1 { text = String(text.prefix(16)) }
                 let at = Position(column: list.column + label + n * cell, line: line)
                 grid.write(DisplayWidth.fit(TerminalText.escape(text), to: cell - 1), at: at, role: Self.role(value.tone), clip: list)
                 if index == cursor.selected && k == column { grid.paint(.selection, line: line, columns: at.column..<(at.column + cell - 1)) }
@@ -83,7 +85,7 @@ extension ComparePane {
         grid.write("─ Enter opens the client · l its logs · m drops it · ←/→ client ", at: below.origin, role: .border, clip: below)
         guard rows.indices.contains(cursor.selected) else { return }
         let row = rows[cursor.selected], value = row.cells[column]
-        let full = TerminalText.escape(comparison.clients[column].name) + " · " + TerminalText.escape(row.label.isEmpty ? "Failing" : row.label)
+        let full = TerminalText.escape(comparison.clients[column].name) + " · " + TerminalText.escape(row.label.trimmingWhitespace)
             + ": " + TerminalText.escape(value.time.map { context.showUTC ? $0.iso8601UTC : $0.iso8601 } ?? value.text)
         for (n, piece) in LogsPane.wrap(full, columns: below.columns - 1).prefix(below.lines - 1).enumerated() {
             grid.write(" " + piece, at: Position(column: below.column, line: below.line + 1 + n), role: Self.role(value.tone), clip: below)

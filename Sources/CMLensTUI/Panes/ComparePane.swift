@@ -109,7 +109,7 @@ public struct ComparePane: Pane {
         let client = comparison.clients[column]
         // A failing program's rows (its name, retries left, next retry) follow its own title row.
         let k = rows[...cursor.selected].filter { $0.kind == .failingProgram }.count - 1
-        if [.failingProgram, .retriesLeft, .nextRetry].contains(row.kind), client.failingPrograms.indices.contains(k) {
+        if [.failingProgram, .programVerdict, .retriesLeft, .nextRetry].contains(row.kind), client.failingPrograms.indices.contains(k) {
             let program = client.failingPrograms[k]
             return program.verdict.text + (program.verdict.exitCode.map { "\nexit code \($0)" } ?? "")
         }
