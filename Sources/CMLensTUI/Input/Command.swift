@@ -64,7 +64,7 @@ public enum Command: Hashable, Sendable {
         case .export: "export"
         case .collectionQueries: "queries"
         case .clientLogs: "client-logs"
-        case .compare: "compare"
+        case .compare: "compare-marked"
         }
     }
 
