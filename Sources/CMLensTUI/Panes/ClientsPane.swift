@@ -101,10 +101,10 @@ public struct ClientsPane: Pane {
         let summary = workspace.summary
         var items = ["\(summary.clients.count) client\(summary.clients.count == 1 ? "" : "s")",
                      "\(summary.records.grouped) records"]
+        if !context.marked.isEmpty { items.append("\(context.marked.count) marked (C compares)") }
         // Details with file and line: `cmlens log` prints them on standard error.
         let problems = workspace.logs.problems.count
         if problems > 0 { items.append("\(problems) load problem\(problems == 1 ? "" : "s") (cmlens log PATH lists them)") }
-        if !context.marked.isEmpty { items.append("\(context.marked.count) marked (C compares)") }
         return items
     }
 
