@@ -218,8 +218,10 @@ public struct CompliancePane: Pane {
             let seen = verdict.found.map { "version " + TerminalText.escape($0) } ?? "no version seen"
             column = grid.write(DisplayWidth.fit(seen, to: 24) + " ", at: Position(column: column, line: line), role: .text, clip: rows)
             if let source = verdict.evidence?.source {
+                // The line number is what finds the row: on a narrow screen the file name's start gives way.
                 let file = source.file.split(separator: "/").last.map(String.init) ?? source.file
-                grid.write("from " + TerminalText.escape(file) + ":\(source.line)", at: Position(column: column, line: line), role: .dim, clip: rows)
+                let place = ShortPlace.path(TerminalText.escape(file) + ":\(source.line)", room: rows.right - column - 5)
+                grid.write("from " + place, at: Position(column: column, line: line), role: .dim, clip: rows)
             }
             if index == open.cursor.selected { grid.paint(.selection, line: line, columns: rows.column..<rows.right) }
         }

@@ -209,14 +209,24 @@ public struct DiagnosticsPane: Pane {
         grid.write(TerminalText.escape(finding.client) + ": " + TerminalText.escape(finding.title),
                    at: Position(column: column, line: title.line), role: .title, clip: title)
         let (textArea, evidenceArea) = rest.splitTop(textLines(area.lines))
-        var lines = LogsPane.wrap(TerminalText.escape(finding.explanation), columns: textArea.columns - 1).map { ($0, Role.text) }
-        lines += LogsPane.wrap("Fix: " + TerminalText.escape(finding.fix), columns: textArea.columns - 1).map { ($0, Role.text) }
+        var explanation = LogsPane.wrap(TerminalText.escape(finding.explanation), columns: textArea.columns - 1).map { ($0, Role.text) }
+        var tail = LogsPane.wrap("Fix: " + TerminalText.escape(finding.fix), columns: textArea.columns - 1).map { ($0, Role.text) }
         if let reference = finding.reference {
-            lines += LogsPane.wrap("See: " + TerminalText.escape(reference), columns: textArea.columns - 1).map { ($0, Role.dim) }
+            tail += LogsPane.wrap("See: " + TerminalText.escape(reference), columns: textArea.columns - 1).map { ($0, Role.dim) }
         }
         for code in finding.errorCodes {
-            lines.append((TerminalText.escape(code.code) + ": " + TerminalText.escape(code.meaning ?? "not in the catalogue"), .dim))
+            tail.append((TerminalText.escape(code.code) + ": " + TerminalText.escape(code.meaning ?? "not in the catalogue"), .dim))
         }
+        // On a small screen the explanation gives way so the fix is always shown (the whole text: cmlens diagnose).
+        if explanation.count + tail.count > textArea.lines {
+            let keep = max(2, textArea.lines - min(tail.count, textArea.lines / 2))
+            if explanation.count > keep {
+                explanation = Array(explanation.prefix(keep))
+                explanation[keep - 1].0 = DisplayWidth.truncate(explanation[keep - 1].0 + " …", to: textArea.columns - 1)
+                if !explanation[keep - 1].0.hasSuffix("…") { explanation[keep - 1].0 += "…" }
+            }
+        }
+        let lines = explanation + tail
         for (n, item) in lines.prefix(textArea.lines).enumerated() {
             grid.write(" " + item.0, at: Position(column: textArea.column, line: textArea.line + n), role: item.1, clip: textArea)
         }
