@@ -78,6 +78,24 @@ import Testing
         #expect(console.grid.lines[1].hasPrefix(" 3 clients compared"))
     }
 
+    @Test func machinesOnlyInTheInventoryAreListedAndCompare() throws {
+        var console = AnalysisFixture.console(size: Size(columns: 80, lines: 24))
+        var lines = console.grid.lines
+        #expect(lines[6].hasPrefix("  WKS-LAB-007"))
+        #expect(lines[7] == "  LAP-EXEC-001   in the inventory only: no logs")
+        #expect(lines.filter { $0.hasSuffix("in the inventory only: no logs") }.count == 8)
+        #expect(lines[22].contains("8 in the inventory only"))
+        console.press(.character("G"), .character("l"))
+        #expect(console.state.message == "no logs of WKS-RECEPT-01 are in the workspace: it is only in the inventory")
+        // WKS-RECEPT-01 beside WKS-ACCT-014: both judged, one without logs.
+        console.press(.character("m"))
+        console.press(.character("g"), .down, .down, .down, .character("m"), .character("C"))
+        lines = console.grid.lines
+        #expect(lines[2].contains("WKS-RECEPT-01") && lines[2].contains("WKS-ACCT-014"))
+        let programs = try #require(lines.first { $0.hasPrefix("≠Programs") })
+        #expect(programs.contains("no logs") && programs.contains("3 run, 2 failing"))
+    }
+
     @Test func withoutMarksThePaneSaysHowToMakeThem() {
         var console = AnalysisFixture.console(size: Size(columns: 120, lines: 40))
         AnalysisFixture.show(ComparePane.id, in: &console)

@@ -111,7 +111,8 @@ public struct ClientComparison: Sendable, Hashable {
 
         section("Findings")
         row(.findings, "Findings", clients.map { client in
-            guard client.hasLogs else { return Cell("no logs", tone: .empty) }
+            // Without logs only the inventory's findings can be known.
+            guard client.hasLogs || !client.findings.isEmpty else { return Cell("no logs", tone: .empty) }
             let errors = client.count(.error), warnings = client.count(.warning)
             return Cell("\(client.findings.count): \(errors) err, \(warnings) warn",
                         tone: errors > 0 ? .bad : warnings > 0 ? .doubtful : .good)
