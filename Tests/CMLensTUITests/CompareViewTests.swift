@@ -35,7 +35,7 @@ import Testing
         #expect([Role.error, .selection].contains(console.grid[missing, kb].role))
         let failing = try #require(lines.firstIndex { $0.hasPrefix("≠Failing ") })
         #expect(lines[failing].contains("Adobe Reader 9.4.1 Update") && lines[failing].contains("Visio Viewer 2010"))
-        #expect(lines[failing + 1].contains("Removed waiting, exit 1618") && lines[failing + 1].contains("Failed, final, exit 1"))
+        #expect(lines[failing + 1].contains("Removed waiting (1618)") && lines[failing + 1].contains("Failed, final (1)"))
         #expect(lines.contains { $0.hasPrefix("≠Failing 2") && $0.contains("Office 2010 Setup, Silent") })
         #expect(lines.contains { $0.hasPrefix("≠  retries left") && $0.contains("1007 of 1009") })
         if size.lines >= 40 {

@@ -88,7 +88,7 @@ public struct ClientComparison: Sendable, Hashable {
             })
             row(.programVerdict, "  verdict", failing.map { program in
                 guard let program else { return .empty }
-                let code = program.verdict.exitCode.map { ", exit \($0)" } ?? ""
+                let code = program.verdict.exitCode.map { " (\($0))" } ?? ""
                 return Cell(ClientSummary.phrase(program.verdict.kind) + code, tone: program.verdict.kind == .waitingRetry ? .doubtful : .bad)
             })
             row(.retriesLeft, "  retries left", failing.map { program in
@@ -126,7 +126,7 @@ public struct ClientComparison: Sendable, Hashable {
         section("Logs")
         row(.logs, "Logs", clients.map { client in
             guard client.hasLogs else { return Cell("no logs", tone: .empty) }
-            return Cell("\(client.logs.count) logs, \(client.errors) err, \(client.warnings) warn",
+            return Cell("\(client.logs.count) log\(client.logs.count == 1 ? "" : "s"), \(client.errors) err, \(client.warnings) warn",
                         tone: client.errors > 0 ? .bad : .neutral, key: "\(client.errors > 0)")
         })
         self.rows = rows

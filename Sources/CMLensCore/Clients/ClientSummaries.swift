@@ -93,7 +93,7 @@ public struct ClientSummaries: Sendable {
         return out
     }
 
-    /// One entry per log name, with its rotations, in the order the files were loaded.
+    /// One entry per log name, with its rotations (oldest file first), by name.
     static func logs(_ files: [LogFileIndex]) -> [ClientSummary.Log] {
         var order: [String] = []
         var byName: [String: ClientSummary.Log] = [:]
