@@ -16,7 +16,8 @@ import Testing
 
     @Test func enterDrillsIntoAClientAndEscGoesBack() {
         var console = ConsoleFixture(size: size)
-        console.press(.character("j"), .enter)
+        // Enter opens the client (ClientViewTests); l opens its logs.
+        console.press(.character("j"), .character("l"))
         #expect(console.state.focus == PaneRegistry.index(of: LogsPane.id))
         #expect(console.state.context.client == "PC-ALPHA")
         #expect(console.logs.view.count == 5)

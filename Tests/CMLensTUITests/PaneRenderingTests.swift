@@ -8,12 +8,13 @@ import Testing
         let console = ConsoleFixture(size: size)
         let lines = console.grid.lines
         #expect(lines.count == size.lines)
-        #expect(lines[0].hasPrefix(size.columns >= 100 ? " cmlens  1 Clients  2 Logs  3 Timeline" : " 1 Clients 2 Logs 3 Timeline"))
-        #expect(lines[0].contains("Stale") && lines[0].hasSuffix("Compliance"))
-        #expect(lines[1].hasPrefix("Client"))
-        #expect(lines[2].hasPrefix("(all clients)"))
-        #expect(lines[3].hasPrefix("PC-ALPHA") && lines[3].contains("2011-01-14 10:15:10.700-05:00"))
-        #expect(lines[4].hasPrefix("PC-BETA"))
+        #expect(lines[0].hasPrefix(size.columns >= 100 ? " cmlens  1 Clients 2 Logs 3 Timeline" : " 1 Clients 2 Logs 3 Timeline"))
+        #expect(lines[0].contains("Stale") && lines[0].hasSuffix("8 Client 9 Compare"))
+        // Two columns on the left for the marks of clients to compare.
+        #expect(lines[1].hasPrefix("  Client"))
+        #expect(lines[2].hasPrefix("  (all clients)"))
+        #expect(lines[3].hasPrefix("  PC-ALPHA") && lines[3].contains("2011-01-14 10:15:10.700-05:00"))
+        #expect(lines[4].hasPrefix("  PC-BETA"))
         // PC-ALPHA: 1 error, 2 warnings, in their roles; row 2 (all) is selected.
         let roles = console.grid.roleText.split(separator: "\n").map(String.init)
         let alpha = lines[3]

@@ -13,7 +13,7 @@ import Testing
         #expect(screen.contains("1 Clients") && screen.contains("2 Logs") && screen.contains("Stale systems"))
         #expect(screen.contains("PC-ALPHA") && screen.contains("PC-BETA"))
         _ = try t.press("j")
-        _ = try t.press("Enter")
+        _ = try t.press("l")  // Enter opens the client; l its logs
         screen = try t.wait(for: "PC-ALPHA's logs") { $0.contains("PC-ALPHA · 1/7") && $0.contains("READY") }
         #expect(screen.contains("Execution Request for package AB100012"))
         #expect(!screen.contains("Download started"))  // PC-BETA's

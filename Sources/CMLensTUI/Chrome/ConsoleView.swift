@@ -39,7 +39,8 @@ enum TabBar {
         let row = Rect(column: 0, line: line, columns: grid.size.columns, lines: 1)
         grid.fill(row, role: .tabInactive)
         // Below 100 columns the name goes and the panes to come get one space each, so all fit in 80;
-        // when that is still too wide, the spaces around the panes go too, then every word but the first.
+        // when that is still too wide, the spaces around the panes go too, then every word but the first,
+        // then the panes' short titles.
         let wide = row.columns >= 100
         var column = wide ? grid.write(" cmlens ", at: Position(column: 0, line: line), role: .title, clip: row) : 0
         let titles = PaneRegistry.all.enumerated().map { n, pane in ("\(n + 1) \(pane.descriptor.title)", n == focus ? Role.tabActive : .tabInactive) }
@@ -50,8 +51,11 @@ enum TabBar {
             let words = title.0.split(separator: " ")
             return " " + (title.1 == .tabUnavailable ? String(words[0]) : words.prefix(2).joined(separator: " "))
         }
+        // Last, each pane's one-word short title (`6 Diag`, `7 Hotfix`): nine panes in 80 columns.
+        let panes = PaneRegistry.all.enumerated().map { n, pane in " \(n + 1) \(pane.descriptor.shortTitle)" }
+        let oneWord = panes + PaneRegistry.planned.map { " " + String($0.split(separator: " ")[0]) }
         let fits = { (texts: [String]) in column + texts.reduce(0) { $0 + DisplayWidth.of($1) } <= row.columns }
-        let chosen = fits(roomy) ? roomy : fits(tight) ? tight : shortest
+        let chosen = fits(roomy) ? roomy : fits(tight) ? tight : fits(shortest) ? shortest : oneWord
         for (text, title) in zip(chosen, titles) {
             column = grid.write(text, at: Position(column: column, line: line), role: title.1, clip: row)
         }

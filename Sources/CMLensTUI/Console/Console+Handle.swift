@@ -94,6 +94,10 @@ extension ConsoleState {
             effects.jobs.append(job)
         }
         if let text = reaction.message { message = text }
+        if let marks = reaction.marks, marks != context.marked {
+            context.marked = marks
+            broadcastContext(&effects)
+        }
         if let shown = reaction.popup { popup = shown }
         if let text = reaction.prompt {
             prompt = text.hasPrefix("/") ? Prompt(kind: .search, text: String(text.dropFirst()))
@@ -110,10 +114,9 @@ extension ConsoleState {
                 context.client = drill.client
                 broadcastContext(&effects)
             }
-            if let record = drill.record, var logs = panes[target] as? LogsPane {
-                let positioned = logs.position(on: record, context: context)
-                panes[target] = logs
-                absorb(positioned, pane: LogsPane.id, into: &effects)
+            if let focus = drill.focus ?? drill.record.map(Reaction.Focus.record) {
+                let focused = panes[target].focus(on: focus, context: context)
+                absorb(focused, pane: drill.pane, into: &effects)
             }
         }
     }

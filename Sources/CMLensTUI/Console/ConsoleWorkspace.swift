@@ -12,6 +12,8 @@ public struct ConsoleWorkspace: Sendable {
     public let records: RecordCache
     /// Size and modification time of each log when read, for follow mode to see what changed.
     public var stamps: [String: FileStamp]
+    /// What several panes compute from the whole workspace, computed once; shared by copies.
+    public let analyses = WorkspaceAnalyses()
 
     public init(paths: [String], inputs: WorkspaceInputs, logs: LoadedLogs, generation: Int = 0,
                 stamps: [String: FileStamp] = [:]) {
@@ -45,6 +47,8 @@ public struct ConsoleContext: Sendable {
     public var paneSize = Size(columns: 80, lines: 21)
     /// Follow mode: the console watches the workspace's files and reloads what grew or rotated.
     public var following = false
+    /// The clients marked in the Clients pane to compare, in the order they were marked.
+    public var marked: [String] = []
 
     public init(workspace: ConsoleWorkspace? = nil, client: String? = nil) {
         self.workspace = workspace

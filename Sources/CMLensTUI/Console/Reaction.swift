@@ -14,6 +14,8 @@ public struct Reaction: Sendable {
     public var follow: Bool?
     /// A box of text over the pane (an explanation, a list of places); Esc closes it.
     public var popup: Popup?
+    /// The clients marked to compare, when this command changed them.
+    public var marks: [String]?
 
     public init(handled: Bool, jobs: [Job] = [], drill: Drill? = nil, prompt: String? = nil, message: String? = nil,
                 follow: Bool? = nil) {
@@ -36,6 +38,23 @@ public struct Reaction: Sendable {
         public var pane: String
         /// The Logs pane opens on this record (its filter cleared so the record is in the view).
         public var record: RecordReference? = nil
+        /// What the target pane shows first: a program's steps, a finding, a KB's clients, a log.
+        public var focus: Focus? = nil
+    }
+
+    /// Where in the target pane a drill lands (`Pane.focus(on:context:)`); the pane that opened
+    /// a level for it closes it on Esc and lets the console go back to where the drill came from.
+    public enum Focus: Sendable, Equatable {
+        /// The Logs pane on this record, its filter cleared.
+        case record(RecordReference)
+        /// The Logs pane showing only this log of the client (and its rotations); nil: all its logs.
+        case logFile(String?)
+        /// The Timeline pane stepping through this program, on the step its verdict rests on.
+        case program(ProgramKey)
+        /// The Diagnostics pane showing this finding with its evidence.
+        case finding(DiagnosticFinding)
+        /// The Compliance pane listing this KB's clients, on this client.
+        case hotfix(kb: String, client: String)
     }
 }
 

@@ -20,6 +20,10 @@ public enum Command: Hashable, Sendable {
     case export(String?)
     /// The WQL and SQL collection queries for the selected KB (Compliance).
     case collectionQueries
+    /// The selected client's logs (Clients, Client, Compare).
+    case clientLogs
+    /// The clients marked with `m` side by side (Clients).
+    case compare
 
     /// The name typed after `:`.
     public var name: String {
@@ -59,6 +63,8 @@ public enum Command: Hashable, Sendable {
         case .previousStep: "previous-step"
         case .export: "export"
         case .collectionQueries: "queries"
+        case .clientLogs: "client-logs"
+        case .compare: "compare-marked"
         }
     }
 
@@ -73,7 +79,7 @@ public enum Command: Hashable, Sendable {
         case .previousPane: "previous pane"
         case .showPane(let id): "show the \(PaneRegistry.title(of: id)) pane"
         case .back: "back to where Enter came from"
-        case .open: "drill in (a client's logs, a program's steps, where a code occurs, a finding, a KB's clients; runs the DNS check)"
+        case .open: "drill in (a client, a program's steps, where a code occurs, a finding, a KB's clients, a log; runs the DNS check)"
         case .up: "up one line"
         case .down: "down one line"
         case .pageUp: "up one page"
@@ -87,19 +93,21 @@ public enum Command: Hashable, Sendable {
         case .previousError: "previous error"
         case .nextWarning: "next warning"
         case .previousWarning: "previous warning"
-        case .filter: "filter: level>=warning component=C thread=T text=RE -text=RE since=T until=T"
+        case .filter: "filter: level>=warning component=C thread=T file=F text=RE -text=RE since=T until=T"
         case .clearFilter: "clear the filter"
         case .follow: "follow: show lines appended to the logs (and rotation to .lo_)"
-        case .mark: "mark this record; the status bar shows the time from mark to cursor"
+        case .mark: "mark this record, the status bar shows the time from mark to cursor (Logs); mark a client to compare (Clients)"
         case .toggleUTC: "times as logged (with offset) or in UTC"
         case .toggleDetail: "show or hide the detail area"
         case .openPath: "open another workspace"
         case .theme: "switch theme (dark, light, monochrome, or a file in Themes/)"
         case .explain: "explain every error code in the selected line (:explain CODE explains a code)"
-        case .nextStep: "a program's next state change (Timeline; n too)"
-        case .previousStep: "a program's previous state change (Timeline; N too)"
+        case .nextStep: "a program's next state change (Timeline; n too); next section (Client); next client (Compare)"
+        case .previousStep: "a program's previous state change (Timeline; N too); previous section (Client) or client (Compare)"
         case .export: "write the table to a file: :export FILE (Stale systems: CSV)"
         case .collectionQueries: "the WQL and SQL collection queries for the selected KB (Compliance)"
+        case .clientLogs: "the selected client's logs (Clients, Client, Compare)"
+        case .compare: "the marked clients side by side (Clients: m marks them)"
         }
     }
 
@@ -122,6 +130,8 @@ public enum Command: Hashable, Sendable {
         case .nextPane: "pane"
         case .explain: "explain"
         case .nextStep: "step"
+        case .clientLogs: "logs"
+        case .compare: "compare"
         default: name
         }
     }

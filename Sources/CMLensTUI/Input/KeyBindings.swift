@@ -46,6 +46,8 @@ public struct KeyBindings: Sendable {
         Entry(keys: [.left, .character("p")], command: .previousStep, isHint: false),
         Entry(keys: [.character("o")], command: .export(nil), isHint: true),
         Entry(keys: [.character("Q")], command: .collectionQueries, isHint: true),
+        Entry(keys: [.character("l")], command: .clientLogs, isHint: true),
+        Entry(keys: [.character("C")], command: .compare, isHint: true),
     ])
 
     public func command(for key: Key) -> Command? {

@@ -1,28 +1,88 @@
 import CMLensCore
 
-/// Every client with its errors, warnings and last activity; Enter opens its logs.
+/// Every client with its errors, warnings and last activity, then the machines only the inventory
+/// names; Enter opens the client (the Client pane), `l` its logs; `m` marks clients and `C`
+/// compares the marked ones side by side.
 public struct ClientsPane: Pane {
     public static let descriptor = PaneDescriptor(id: "clients", title: "Clients")
-    public static let commands: [Command] = [.open, .up, .down, .pageUp, .pageDown, .top, .bottom]
+    public static let commands: [Command] = [.open, .clientLogs, .mark, .compare, .up, .down, .pageUp, .pageDown, .top, .bottom]
 
     public var cursor = ListCursor()
     /// The lines of the list, header excluded: row 0 is "all clients".
     var visibleLines = 20
+    /// Machines the inventory names that have no logs, by name: listed after the clients with logs.
+    public var inventoryOnly: [String] = []
+    var readFor: ObjectIdentifier?
+    var reading = false
+
+    struct InventoryNames: Sendable { var names: [String] }
 
     public init() {}
 
+    public var isBusy: Bool { reading }
+
+    /// Reads the inventory's machine names (not its verdicts: the Client pane judges them).
+    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
+        guard let workspace = context.workspace, readFor != workspace.identity else { return .handled }
+        readFor = workspace.identity
+        inventoryOnly = []
+        guard !workspace.inputs.tableFiles.isEmpty else { return .handled }
+        reading = true
+        let tables = workspace.inputs.tableFiles
+        let withLogs = Set(workspace.summary.clients.map { $0.name.lowercased() })
+        return .run(Job(label: "reading the inventory") { _ in
+            InventoryNames(names: Inventory.load(files: tables).clients.map(\.displayName)
+                .filter { !withLogs.contains($0.lowercased()) })
+        })
+    }
+
+    public mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction {
+        if let result = result as? InventoryNames {
+            inventoryOnly = result.names
+            reading = false
+        }
+        return .handled
+    }
+
     public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
-        let rows = Self.rows(context)
+        let rows = self.rows(context)
         visibleLines = max(1, context.paneSize.lines - 2)
         if cursor.apply(command, count: rows.count, visible: visibleLines) { return .handled }
-        guard command == .open, rows.indices.contains(cursor.selected) else { return .ignored }
+        if command == .compare { return compare(context) }
+        guard rows.indices.contains(cursor.selected) else { return .ignored }
         let chosen = rows[cursor.selected]
-        return Reaction(handled: true, drill: .init(client: chosen.isAll ? nil : chosen.name, pane: LogsPane.id))
+        switch command {
+        case .clientLogs where chosen.inventoryOnly:
+            return .say("no logs of \(chosen.name) are in the workspace: it is only in the inventory")
+        case .open where chosen.isAll, .clientLogs:
+            return Reaction(handled: true, drill: .init(client: chosen.isAll ? nil : chosen.name, pane: LogsPane.id,
+                                                        focus: .logFile(nil)))
+        case .open:
+            return Reaction(handled: true, drill: .init(client: chosen.name, pane: ClientPane.id))
+        case .mark:
+            guard !chosen.isAll else { return .say("mark clients one by one (m on each), then C compares them") }
+            var marks = context.marked
+            if let k = marks.firstIndex(of: chosen.name) { marks.remove(at: k) } else { marks.append(chosen.name) }
+            var reaction = Reaction.handled
+            reaction.marks = marks
+            if marks.count == 1 { reaction.message = "marked \(chosen.name): mark another (m), then C compares them" }
+            return reaction
+        default:
+            return .ignored
+        }
+    }
+
+    func compare(_ context: ConsoleContext) -> Reaction {
+        guard context.marked.count >= 2 else {
+            return .say("mark two or more clients with m first (\(context.marked.count) marked)")
+        }
+        return Reaction(handled: true, drill: .init(client: context.client, pane: ComparePane.id))
     }
 
     struct Row {
         var name: String
         var isAll: Bool
+        var inventoryOnly = false
         var errors: Int
         var warnings: Int
         var records: Int
@@ -30,7 +90,7 @@ public struct ClientsPane: Pane {
         var last: LogTime?
     }
 
-    static func rows(_ context: ConsoleContext) -> [Row] {
+    func rows(_ context: ConsoleContext) -> [Row] {
         guard let summary = context.workspace?.summary else { return [] }
         let all = Row(name: "(all clients)", isAll: true, errors: summary.clients.reduce(0) { $0 + $1.errors },
                       warnings: summary.clients.reduce(0) { $0 + $1.warnings }, records: summary.records,
@@ -39,6 +99,8 @@ public struct ClientsPane: Pane {
         return [all] + summary.clients.map {
             Row(name: $0.name, isAll: false, errors: $0.errors, warnings: $0.warnings, records: $0.records,
                 files: $0.files, last: $0.lastActivity)
+        } + inventoryOnly.map {
+            Row(name: $0, isAll: false, inventoryOnly: true, errors: 0, warnings: 0, records: 0, files: 0, last: nil)
         }
     }
 
@@ -47,25 +109,30 @@ public struct ClientsPane: Pane {
             grid.write("Loading the workspace… (keys work; ? for help)", at: area.origin, role: .dim, clip: area)
             return
         }
-        let rows = Self.rows(context)
-        let nameWidth = max(12, min(area.columns - 52, rows.map { DisplayWidth.of(TerminalText.escape($0.name)) }.max() ?? 12))
-        let header = DisplayWidth.fit("Client", to: nameWidth) + "   Errors Warnings    Records Files  Last activity"
+        let rows = self.rows(context)
+        let nameWidth = max(12, min(area.columns - 53, rows.map { DisplayWidth.of(TerminalText.escape($0.name)) }.max() ?? 12))
+        let header = "  " + DisplayWidth.fit("Client", to: nameWidth) + "   Errors Warnings   Records Files  Last activity"
         grid.write(header, at: area.origin, role: .header, clip: area)
         let list = Rect(column: area.column, line: area.line + 1, columns: area.columns, lines: area.lines - 1)
         for (screenLine, index) in cursor.visibleRows(count: rows.count, visible: list.lines).enumerated() {
             let row = rows[index]
             let line = list.line + screenLine
-            var column = list.column
+            let marked = !row.isAll && context.marked.contains(row.name)
+            var column = grid.write(marked ? "* " : "  ", at: .init(column: list.column, line: line), role: .mark, clip: list)
             column = grid.write(DisplayWidth.fit(TerminalText.escape(row.name), to: nameWidth), at: .init(column: column, line: line),
                                 role: row.isAll ? .title : .text, clip: list)
-            column = grid.write(Self.number(row.errors, 9), at: .init(column: column, line: line),
-                                role: row.errors > 0 ? .error : .dim, clip: list)
-            column = grid.write(Self.number(row.warnings, 9), at: .init(column: column, line: line),
-                                role: row.warnings > 0 ? .warning : .dim, clip: list)
-            column = grid.write(Self.number(row.records, 11) + Self.number(row.files, 6), at: .init(column: column, line: line),
-                                role: .text, clip: list)
-            let last = row.last.map { context.showUTC ? $0.utcDisplay + "Z" : $0.iso8601.replacingFirstT } ?? "—"
-            grid.write("  " + last, at: .init(column: column, line: line), role: .text, clip: list)
+            if row.inventoryOnly {
+                grid.write("  in the inventory only: no logs", at: .init(column: column, line: line), role: .dim, clip: list)
+            } else {
+                column = grid.write(Self.number(row.errors, 9), at: .init(column: column, line: line),
+                                    role: row.errors > 0 ? .error : .dim, clip: list)
+                column = grid.write(Self.number(row.warnings, 9), at: .init(column: column, line: line),
+                                    role: row.warnings > 0 ? .warning : .dim, clip: list)
+                column = grid.write(Self.number(row.records, 10) + Self.number(row.files, 6), at: .init(column: column, line: line),
+                                    role: .text, clip: list)
+                let last = row.last.map { context.showUTC ? $0.utcDisplay + "Z" : $0.iso8601.replacingFirstT } ?? "—"
+                grid.write("  " + last, at: .init(column: column, line: line), role: .text, clip: list)
+            }
             if index == cursor.selected { grid.paint(.selection, line: line, columns: list.column..<list.right) }
         }
     }
@@ -75,6 +142,9 @@ public struct ClientsPane: Pane {
         let summary = workspace.summary
         var items = ["\(summary.clients.count) client\(summary.clients.count == 1 ? "" : "s")",
                      "\(summary.records.grouped) records"]
+
+        if !context.marked.isEmpty { items.append("\(context.marked.count) marked (C compares)") }
+        if !inventoryOnly.isEmpty { items.append("\(inventoryOnly.count) in the inventory only") }
         // Details with file and line: `cmlens log` prints them on standard error.
         let problems = workspace.logs.problems.count
         if problems > 0 { items.append("\(problems) load problem\(problems == 1 ? "" : "s") (cmlens log PATH lists them)") }

@@ -4,7 +4,7 @@ import CMLensCore
 /// workspace's catalogues) with how many clients of the inventory have it, lack it, or cannot
 /// tell; Enter lists the clients by state with the version seen, `Q` shows the collection queries.
 public struct CompliancePane: Pane {
-    public static let descriptor = PaneDescriptor(id: "compliance", title: "Compliance")
+    public static let descriptor = PaneDescriptor(id: "compliance", title: "Compliance", shortTitle: "Hotfix")
     public static let commands: [Command] = [.open, .collectionQueries, .up, .down, .pageUp, .pageDown, .top, .bottom]
 
     public var inventory: Inventory?
@@ -14,6 +14,10 @@ public struct CompliancePane: Pane {
     public var opened: (kb: Int, verdicts: [ComplianceVerdict], cursor: ListCursor)?
     var computedFor: ObjectIdentifier?
     var running = false
+    /// The KB was opened by a drill (the Client pane): Esc closes it and goes back there.
+    var drilledIn = false
+    /// A drill that came before the inventory was read: applied when it arrives.
+    var pendingFocus: (kb: String, client: String)?
 
     struct Result: Sendable {
         var inventory: Inventory
@@ -43,7 +47,29 @@ public struct CompliancePane: Pane {
             inventory = result.inventory
             report = result.report
             running = false
+            if let pending = pendingFocus {
+                pendingFocus = nil
+                return focus(on: .hotfix(kb: pending.kb, client: pending.client), context: context)
+            }
         }
+        return .handled
+    }
+
+    /// A drill onto a client's verdict for a KB: the KB's clients listed, the cursor on the client.
+    public mutating func focus(on focus: Reaction.Focus, context: ConsoleContext) -> Reaction {
+        guard case .hotfix(let kb, let client) = focus else { return .handled }
+        drilledIn = true
+        guard report != nil else { pendingFocus = (kb, client); return .handled }
+        guard let index = kbs.firstIndex(where: { $0.hotfix.kb == Hotfix.normalisedKB(kb) }) else {
+            return .say("KB\(kb) is not in the catalogue")
+        }
+        cursor.select(index, count: kbs.count, visible: listLines(context.paneSize.lines))
+        let verdicts = Self.order.flatMap { kbs[index].verdicts($0) }
+        var list = ListCursor()
+        if let row = verdicts.firstIndex(where: { $0.client.caseInsensitiveCompare(client) == .orderedSame }) {
+            list.select(row, count: verdicts.count, visible: listLines(context.paneSize.lines))
+        }
+        opened = (index, verdicts, list)
         return .handled
     }
 
@@ -55,23 +81,27 @@ public struct CompliancePane: Pane {
         if command == .collectionQueries { return queries() }
         let visible = listLines(context.paneSize.lines)
         if var open = opened {
-            if command == .back { opened = nil; return .handled }
+            if command == .back {
+                opened = nil
+                defer { drilledIn = false }
+                return drilledIn ? .ignored : .handled
+            }
             if open.cursor.apply(command, count: open.verdicts.count, visible: visible) {
                 opened = open
                 return .handled
             }
             guard command == .open, open.verdicts.indices.contains(open.cursor.selected) else { return .ignored }
+            // The client, whatever is known of it: its logs may be missing, the Client pane says so.
             let client = open.verdicts[open.cursor.selected].client
-            guard let workspace = context.workspace, workspace.logs.files.contains(where: { $0.client == client }) else {
-                return .say("no logs of \(client) are loaded")
-            }
-            return Reaction(handled: true, drill: .init(client: client, pane: LogsPane.id))
+            let known = context.workspace?.logs.files.first { $0.client.caseInsensitiveCompare(client) == .orderedSame }
+            return Reaction(handled: true, drill: .init(client: known?.client ?? client, pane: ClientPane.id))
         }
         if cursor.apply(command, count: kbs.count, visible: visible) { return .handled }
         guard command == .open else { return .ignored }
         guard kbs.indices.contains(cursor.selected) else { return .say(running ? "still reading the inventory" : "no KBs") }
         let summary = kbs[cursor.selected]
         opened = (cursor.selected, Self.order.flatMap { summary.verdicts($0) }, ListCursor())
+        drilledIn = false
         return .handled
     }
 
@@ -133,7 +163,7 @@ public struct CompliancePane: Pane {
         let index = opened?.kb ?? cursor.selected
         guard kbs.indices.contains(index) else { return }
         let hotfix = kbs[index].hotfix
-        grid.write("─ KB\(TerminalText.escape(hotfix.kb)) " + (opened == nil ? "Enter lists the clients, Q the collection queries " : "Enter opens a client's logs, Q the queries "),
+        grid.write("─ KB\(TerminalText.escape(hotfix.kb)) " + (opened == nil ? "Enter lists the clients, Q the collection queries " : "Enter opens a client, Q the queries "),
                    at: below.origin, role: .border, clip: below)
         var lines = LogsPane.wrap(TerminalText.escape(hotfix.title ?? "(no title)"), columns: below.columns - 1).map { ($0, Role.text) }
         lines.append(("needs " + TerminalText.escape(hotfix.component) + " " + TerminalText.escape(hotfix.minimumVersion.text)
@@ -188,8 +218,10 @@ public struct CompliancePane: Pane {
             let seen = verdict.found.map { "version " + TerminalText.escape($0) } ?? "no version seen"
             column = grid.write(DisplayWidth.fit(seen, to: 24) + " ", at: Position(column: column, line: line), role: .text, clip: rows)
             if let source = verdict.evidence?.source {
+                // The line number is what finds the row: on a narrow screen the file name's start gives way.
                 let file = source.file.split(separator: "/").last.map(String.init) ?? source.file
-                grid.write("from " + TerminalText.escape(file) + ":\(source.line)", at: Position(column: column, line: line), role: .dim, clip: rows)
+                let place = ShortPlace.path(TerminalText.escape(file) + ":\(source.line)", room: rows.right - column - 5)
+                grid.write("from " + place, at: Position(column: column, line: line), role: .dim, clip: rows)
             }
             if index == open.cursor.selected { grid.paint(.selection, line: line, columns: rows.column..<rows.right) }
         }

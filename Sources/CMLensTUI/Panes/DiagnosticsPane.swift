@@ -4,7 +4,7 @@ import CMLensCore
 /// shows one finding's explanation, fix and evidence lines, and Enter on an evidence line opens
 /// the Logs pane on it.
 public struct DiagnosticsPane: Pane {
-    public static let descriptor = PaneDescriptor(id: "diagnostics", title: "Diagnostics")
+    public static let descriptor = PaneDescriptor(id: "diagnostics", title: "Diagnostics", shortTitle: "Diag")
     public static let commands: [Command] = [.open, .explain(nil), .up, .down, .pageUp, .pageDown, .top, .bottom]
 
     /// Every client's findings, in the engine's order (most severe, then earliest, first).
@@ -15,6 +15,8 @@ public struct DiagnosticsPane: Pane {
     var computedFor: ObjectIdentifier?
     var shownClient: String??
     var running = false
+    /// The finding was opened by a drill (the Client pane): Esc closes it and goes back there.
+    var drilledIn = false
 
     struct Result: Sendable { var findings: [DiagnosticFinding] }
 
@@ -58,7 +60,11 @@ public struct DiagnosticsPane: Pane {
 
     public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
         if var open = opened {
-            if command == .back { opened = nil; return .handled }
+            if command == .back {
+                opened = nil
+                defer { drilledIn = false }
+                return drilledIn ? .ignored : .handled
+            }
             let visible = evidenceLines(context.paneSize.lines, open.finding)
             if open.cursor.apply(command, count: open.finding.evidence.count, visible: visible) {
                 opened = open
@@ -79,6 +85,19 @@ public struct DiagnosticsPane: Pane {
             return .say(running ? "still diagnosing" : "no findings")
         }
         opened = (list[cursor.selected], ListCursor())
+        drilledIn = false
+        return .handled
+    }
+
+    /// A drill onto a finding: it opens with its evidence, and the list's cursor is put on it.
+    public mutating func focus(on focus: Reaction.Focus, context: ConsoleContext) -> Reaction {
+        guard case .finding(let finding) = focus else { return .handled }
+        let list = shown(context)
+        if let index = list.firstIndex(of: finding) {
+            cursor.select(index, count: list.count, visible: listLines(context.paneSize.lines))
+        }
+        opened = (finding, ListCursor())
+        drilledIn = true
         return .handled
     }
 
@@ -190,14 +209,24 @@ public struct DiagnosticsPane: Pane {
         grid.write(TerminalText.escape(finding.client) + ": " + TerminalText.escape(finding.title),
                    at: Position(column: column, line: title.line), role: .title, clip: title)
         let (textArea, evidenceArea) = rest.splitTop(textLines(area.lines))
-        var lines = LogsPane.wrap(TerminalText.escape(finding.explanation), columns: textArea.columns - 1).map { ($0, Role.text) }
-        lines += LogsPane.wrap("Fix: " + TerminalText.escape(finding.fix), columns: textArea.columns - 1).map { ($0, Role.text) }
+        var explanation = LogsPane.wrap(TerminalText.escape(finding.explanation), columns: textArea.columns - 1).map { ($0, Role.text) }
+        var tail = LogsPane.wrap("Fix: " + TerminalText.escape(finding.fix), columns: textArea.columns - 1).map { ($0, Role.text) }
         if let reference = finding.reference {
-            lines += LogsPane.wrap("See: " + TerminalText.escape(reference), columns: textArea.columns - 1).map { ($0, Role.dim) }
+            tail += LogsPane.wrap("See: " + TerminalText.escape(reference), columns: textArea.columns - 1).map { ($0, Role.dim) }
         }
         for code in finding.errorCodes {
-            lines.append((TerminalText.escape(code.code) + ": " + TerminalText.escape(code.meaning ?? "not in the catalogue"), .dim))
+            tail.append((TerminalText.escape(code.code) + ": " + TerminalText.escape(code.meaning ?? "not in the catalogue"), .dim))
         }
+        // On a small screen the explanation gives way so the fix is always shown (the whole text: cmlens diagnose).
+        if explanation.count + tail.count > textArea.lines {
+            let keep = max(2, textArea.lines - min(tail.count, textArea.lines / 2))
+            if explanation.count > keep {
+                explanation = Array(explanation.prefix(keep))
+                explanation[keep - 1].0 = DisplayWidth.truncate(explanation[keep - 1].0 + " …", to: textArea.columns - 1)
+                if !explanation[keep - 1].0.hasSuffix("…") { explanation[keep - 1].0 += "…" }
+            }
+        }
+        let lines = explanation + tail
         for (n, item) in lines.prefix(textArea.lines).enumerated() {
             grid.write(" " + item.0, at: Position(column: textArea.column, line: textArea.line + n), role: item.1, clip: textArea)
         }

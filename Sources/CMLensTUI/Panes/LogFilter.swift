@@ -2,14 +2,16 @@ import CMLensCore
 import Foundation
 
 /// The Logs pane's filter, typed as words: `level>=warning component=execmgr thread=2484
-/// text=RE -text=RE since=2011-01-14T10:00 until=…`; a bare word is `text=`.
+/// file=execmgr.log text=RE -text=RE since=2011-01-14T10:00 until=…`; a bare word is `text=`.
 ///
-/// Level, component and time are answered by the index; thread and text need the record decoded.
+/// Level, component, file and time are answered by the index; thread and text need the record decoded.
 public struct LogFilter: Sendable, Equatable {
     public var minimumLevel: LogLevel?
     public var exactLevel: LogLevel?
     public var components: [String] = []
     public var threads: [String] = []
+    /// Logs by name (`execmgr.log` keeps its rotations too), case-insensitively.
+    public var files: [String] = []
     public var include: [String] = []
     public var exclude: [String] = []
     public var since: String?
@@ -31,13 +33,14 @@ public struct LogFilter: Sendable, Equatable {
                 if key == "level" { filter.exactLevel = level } else { filter.minimumLevel = level }
             case "component": filter.components += value.split(separator: ",").map(String.init)
             case "thread": filter.threads += value.split(separator: ",").map(String.init)
+            case "file": filter.files += value.split(separator: ",").map(String.init)
             case "text": filter.include.append(try checked(value))
             case "-text": filter.exclude.append(try checked(value))
             case "since": _ = try TimeBound(parsing: value); filter.since = value
             case "until": _ = try TimeBound(parsing: value); filter.until = value
             case "": filter.include.append(try checked(value))
             default:
-                throw UsageError("filter \"\(word)\" not understood; use level>=L level=L component=C thread=T text=RE -text=RE since=T until=T")
+                throw UsageError("filter \"\(word)\" not understood; use level>=L level=L component=C thread=T file=F text=RE -text=RE since=T until=T")
             }
         }
         return filter
@@ -61,6 +64,7 @@ public struct LogFilter: Sendable, Equatable {
         if let minimumLevel { words.append("level>=\(minimumLevel.name)") }
         if !components.isEmpty { words.append("component=" + components.joined(separator: ",")) }
         if !threads.isEmpty { words.append("thread=" + threads.joined(separator: ",")) }
+        if !files.isEmpty { words.append("file=" + files.joined(separator: ",")) }
         words += include.map { "text=" + $0 } + exclude.map { "-text=" + $0 }
         if let since { words.append("since=" + since) }
         if let until { words.append("until=" + until) }
@@ -81,6 +85,8 @@ public struct LogFilter: Sendable, Equatable {
         var indexed: RecordFilter
         var exactLevel: LogLevel?
         var threads: Set<String>
+        /// Log names, lowercased; empty keeps every log. Applied file by file (`admitsFile`).
+        var files: Set<String>
         var include: [MessageMatcher]
         var exclude: [MessageMatcher]
         var needsDecoding: Bool
@@ -88,6 +94,10 @@ public struct LogFilter: Sendable, Equatable {
         func admitsIndexed(_ file: LogFileIndex, _ index: Int) -> Bool {
             if let exactLevel, file.level(at: index) != exactLevel { return false }
             return indexed.admitsIndexed(file, index)
+        }
+
+        func admitsFile(_ file: LogFileIndex) -> Bool {
+            files.isEmpty || files.contains(file.logName.lowercased())
         }
 
         func admitsDecoded(_ record: LogRecord) -> Bool {
@@ -100,7 +110,7 @@ public struct LogFilter: Sendable, Equatable {
     }
 
     func compiled() -> Compiled {
-        Compiled(indexed: indexed, exactLevel: exactLevel, threads: Set(threads),
+        Compiled(indexed: indexed, exactLevel: exactLevel, threads: Set(threads), files: Set(files.map { $0.lowercased() }),
                  include: include.compactMap { try? MessageMatcher($0) },
                  exclude: exclude.compactMap { try? MessageMatcher($0) }, needsDecoding: needsDecoding)
     }

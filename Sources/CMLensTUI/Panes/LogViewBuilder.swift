@@ -25,9 +25,10 @@ enum LogViewBuilder {
 
     static func build(_ workspace: ConsoleWorkspace, _ request: Request, progress: JobProgress) -> Result {
         let logs = workspace.logs
-        let files = workspace.files(of: request.client)
-        let total = files.reduce(0) { $0 + logs.files[$1].count }
         let filter = request.filter
+        let clientFiles = workspace.files(of: request.client)
+        let total = clientFiles.reduce(0) { $0 + logs.files[$1].count }
+        let files = clientFiles.filter { filter.admitsFile(logs.files[$0]) }
         let view: [RecordReference]
         if filter.needsDecoding {
             let admitted = decodedFilter(files, logs: logs, filter: filter, progress: progress)

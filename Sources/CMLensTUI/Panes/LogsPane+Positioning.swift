@@ -8,6 +8,18 @@ extension LogsPane {
         return workspace.records[ref].message
     }
 
+    /// A drill: the record to show, or the log to show alone.
+    public mutating func focus(on focus: Reaction.Focus, context: ConsoleContext) -> Reaction {
+        switch focus {
+        case .record(let record): return position(on: record, context: context)
+        case .logFile(let name):
+            guard context.workspace != nil else { return .handled }
+            filter.files = name.map { [$0] } ?? []
+            return .run(rebuild(context, keep: nil))
+        default: return .handled
+        }
+    }
+
     /// Shows `record`: the filter is cleared (it might hide the record) and the view is rebuilt
     /// with the cursor on it.
     public mutating func position(on record: RecordReference, context: ConsoleContext) -> Reaction {

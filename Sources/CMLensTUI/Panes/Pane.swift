@@ -2,10 +2,14 @@
 public struct PaneDescriptor: Sendable, Hashable {
     public var id: String
     public var title: String
+    /// One word for the tab bar when the titles do not fit (80 columns); the title's first word
+    /// unless given.
+    public var shortTitle: String
 
-    public init(id: String, title: String) {
+    public init(id: String, title: String, shortTitle: String? = nil) {
         self.id = id
         self.title = title
+        self.shortTitle = shortTitle ?? String(title.split(separator: " ").first ?? Substring(title))
     }
 }
 
@@ -41,6 +45,9 @@ public protocol Pane: Sendable {
 
     /// The text `x` explains the error codes of: the selected line. nil when nothing is selected.
     func explainText(context: ConsoleContext) -> String?
+
+    /// A drill landed here and asks for something in particular (a record, a program, a finding).
+    mutating func focus(on focus: Reaction.Focus, context: ConsoleContext) -> Reaction
 }
 
 extension Pane {
@@ -49,6 +56,7 @@ extension Pane {
     public func status(context: ConsoleContext) -> [String] { [] }
     public var isBusy: Bool { false }
     public func explainText(context: ConsoleContext) -> String? { nil }
+    public mutating func focus(on focus: Reaction.Focus, context: ConsoleContext) -> Reaction { .handled }
     public static var id: String { descriptor.id }
 }
 
@@ -63,6 +71,8 @@ public enum PaneRegistry {
         StaleSystemsPane.self,
         DiagnosticsPane.self,
         CompliancePane.self,
+        ClientPane.self,
+        ComparePane.self,
     ]
 
     /// Listed (dimmed) in the tab bar so the user knows where they will be; remove a title

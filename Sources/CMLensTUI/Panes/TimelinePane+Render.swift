@@ -10,18 +10,7 @@ extension TimelinePane {
         }
     }
 
-    static func verdictName(_ kind: ExecutionVerdict.Kind) -> String {
-        switch kind {
-        case .success: "Success"
-        case .successRebootRequired: "Success, reboot"
-        case .waitingRetry: "Waiting to retry"
-        case .failureNonRetry: "Failed, final"
-        case .retryLimitReached: "Retries used up"
-        case .removedWhileWaiting: "Removed waiting"
-        case .removed: "Removed"
-        case .inProgress: "In progress"
-        }
-    }
+    static func verdictName(_ kind: ExecutionVerdict.Kind) -> String { ClientSummary.phrase(kind) }
 
     func renderList(_ programs: [ExecutionTimeline], into grid: inout Grid, area: Rect, context: ConsoleContext) {
         let detail = detailLines(area.lines)
@@ -133,7 +122,9 @@ extension TimelinePane {
         write(label("attempts") + (step.attempt > 0 ? "run \(step.attempt) of \(maximum) allowed" : "not run yet") + "  (\(policy.summary))", .text)
         if let prediction = Self.prediction(at: index, steps) {
             write(label("next retry") + "due " + (context.showUTC ? prediction.dueAt.iso8601UTC : prediction.dueAt.displayWithOffset), .warning)
-            for text in LogsPane.wrap(label("") + "why: " + TerminalText.escape(prediction.reasoning), columns: area.columns).prefix(2) { write(text, .dim) }
+            // Wrapped under the value column, so the reasoning reads as one block beside its label.
+            let why = LogsPane.wrap("why: " + TerminalText.escape(prediction.reasoning), columns: max(10, area.columns - 13))
+            for text in why.prefix(2) { write(label("") + text, .dim) }
         }
         for note in step.notes.prefix(2) { write(label("note") + TerminalText.escape(note), .warning) }
         renderContext(step.evidence, into: &grid, area: Rect(column: area.column, line: line, columns: area.columns, lines: area.bottom - line), context: context)

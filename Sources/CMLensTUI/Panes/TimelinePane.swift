@@ -18,6 +18,9 @@ public struct TimelinePane: Pane {
     var selectedKey: ProgramKey?
     var builtFor: ObjectIdentifier?
     var building = false
+    /// The program was opened by a drill (the Client pane's Enter on a program): Esc closes it
+    /// and goes straight back there.
+    var drilledIn = false
 
     public init() {}
 
@@ -84,7 +87,10 @@ public struct TimelinePane: Pane {
             let steps = Self.steps(of: programs[program])
             var step = open.step
             switch command {
-            case .back: opened = nil; return .handled
+            case .back:
+                opened = nil
+                defer { drilledIn = false }
+                return drilledIn ? .ignored : .handled
             case .nextStep, .searchNext, .down: step += 1
             case .previousStep, .searchPrevious, .up: step -= 1
             case .pageDown: step += 5
@@ -116,6 +122,26 @@ public struct TimelinePane: Pane {
         }
         selectedKey = programs[cursor.selected].key
         opened = (programs[cursor.selected].key, 0)
+        drilledIn = false
+        return .handled
+    }
+
+    /// A drill onto a program: its steps, on the one its verdict rests on.
+    public mutating func focus(on focus: Reaction.Focus, context: ConsoleContext) -> Reaction {
+        guard case .program(let key) = focus else { return .handled }
+        let programs = timelines(context)
+        selectedKey = key
+        drilledIn = true
+        guard let index = programs.firstIndex(where: { $0.key == key }) else {
+            // Still reading the execmgr logs: the program opens at its first step when they arrive.
+            opened = (key, 0)
+            return .handled
+        }
+        let visible = max(1, context.paneSize.lines - 1 - detailLines(context.paneSize.lines))
+        cursor.select(index, count: programs.count, visible: visible)
+        let steps = Self.steps(of: programs[index])
+        let verdictStep = steps.lastIndex { $0.evidence == programs[index].verdict.evidence }
+        opened = (key, verdictStep ?? 0)
         return .handled
     }
 

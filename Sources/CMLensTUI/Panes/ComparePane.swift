@@ -1,0 +1,133 @@
+import CMLensCore
+
+/// The clients marked in the Clients pane side by side: per client a column with its hotfix
+/// verdicts, failing programs with their retries left and next retry, findings and logs; a row
+/// where the clients disagree is flagged `≠`. ←/→ choose a client (scrolling the columns that do
+/// not fit), Enter opens it in the Client pane, `m` drops it from the comparison.
+public struct ComparePane: Pane {
+    public static let descriptor = PaneDescriptor(id: "compare", title: "Compare")
+    public static let commands: [Command] = [.open, .clientLogs, .mark, .explain(nil), .up, .down, .pageUp, .pageDown, .top, .bottom]
+
+    public var summaries: ClientSummaries?
+    /// The marked clients this comparison was made for.
+    public var compared: [String] = []
+    public var comparison: ClientComparison?
+    /// The selected row (never a section title) and client column.
+    public var cursor = ListCursor()
+    public var column = 0
+    /// The first client column on screen.
+    var firstColumn = 0
+    var computedFor: ObjectIdentifier?
+    var running = false
+
+    public init() {}
+
+    public var isBusy: Bool { running }
+
+    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
+        if context.marked != compared {
+            compared = context.marked
+            update(context)
+        }
+        guard compared.count >= 2, let workspace = context.workspace, computedFor != workspace.identity else { return .handled }
+        computedFor = workspace.identity
+        running = true
+        return .run(ClientPane.job(workspace))
+    }
+
+    public mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction {
+        if let result = result as? ClientSummaries {
+            summaries = result
+            running = false
+            update(context)
+        }
+        return .handled
+    }
+
+    mutating func update(_ context: ConsoleContext) {
+        guard compared.count >= 2, let summaries else { comparison = nil; return }
+        comparison = ClientComparison(compared.map { summaries.summary(of: $0) ?? ClientSummary(name: $0) })
+        column = min(column, compared.count - 1)
+        settle(forward: true, context: context)
+    }
+
+    var rows: [ClientComparison.Row] { comparison?.rows ?? [] }
+
+    public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
+        guard let comparison else {
+            return .say(running ? "still reading the workspace" : "mark two or more clients in the Clients pane (m), then C")
+        }
+        let visible = listLines(context.paneSize.lines)
+        let before = cursor.selected
+        if cursor.apply(command, count: rows.count, visible: visible) {
+            settle(forward: command == .top || (command != .bottom && cursor.selected >= before), context: context)
+            return .handled
+        }
+        let client = comparison.clients[column].name
+        switch command {
+        case .nextStep, .previousStep:
+            let next = column + (command == .nextStep ? 1 : -1)
+            guard comparison.clients.indices.contains(next) else {
+                return .say(next < 0 ? "this is the first client" : "this is the last client")
+            }
+            column = next
+            let shown = layout(context.paneSize.columns).count
+            firstColumn = ListCursor.top(for: column, current: firstColumn, count: comparison.clients.count, visible: shown)
+            return .handled
+        case .open:
+            return Reaction(handled: true, drill: .init(client: client, pane: ClientPane.id))
+        case .clientLogs:
+            guard comparison.clients[column].hasLogs else { return .say("no logs of \(client) are in the workspace") }
+            return Reaction(handled: true, drill: .init(client: client, pane: LogsPane.id, focus: .logFile(nil)))
+        case .mark:
+            var reaction = Reaction.say("\(client) is no longer compared" + (compared.count <= 2 ? ": mark another in the Clients pane" : ""))
+            reaction.marks = compared.filter { $0 != client }
+            return reaction
+        default:
+            return .ignored
+        }
+    }
+
+    /// Keeps the cursor off section titles.
+    mutating func settle(forward: Bool, context: ConsoleContext) {
+        guard !rows.isEmpty else { cursor = ListCursor(); return }
+        let visible = listLines(context.paneSize.lines)
+        let start = min(max(0, cursor.selected), rows.count - 1)
+        let isRow = { (k: Int) in self.rows[k].kind != .section }
+        let ahead = forward ? (start..<rows.count).first(where: isRow) : (0...start).last(where: isRow)
+        let behind = forward ? (0...start).last(where: isRow) : (start..<rows.count).first(where: isRow)
+        cursor.select(ahead ?? behind ?? start, count: rows.count, visible: visible)
+        if cursor.selected > 0, cursor.top == cursor.selected, rows[cursor.selected - 1].kind == .section {
+            cursor.top = cursor.selected - 1
+        }
+    }
+
+    /// The selected cell's text: a failing program's exit code, a finding's title.
+    public func explainText(context: ConsoleContext) -> String? {
+        guard let comparison, rows.indices.contains(cursor.selected) else { return nil }
+        let row = rows[cursor.selected]
+        let client = comparison.clients[column]
+        // A failing program's rows (its name, retries left, next retry) follow its own title row.
+        let k = rows[...cursor.selected].filter { $0.kind == .failingProgram }.count - 1
+        if [.failingProgram, .programVerdict, .retriesLeft, .nextRetry].contains(row.kind), client.failingPrograms.indices.contains(k) {
+            let program = client.failingPrograms[k]
+            return program.verdict.text + (program.verdict.exitCode.map { "\nexit code \($0)" } ?? "")
+        }
+        if row.kind == .topFinding, let top = client.topFinding, !top.errorCodes.isEmpty {
+            return top.errorCodes.map(\.code).joined(separator: " ")
+        }
+        return row.cells[column].text
+    }
+
+    public func status(context: ConsoleContext) -> [String] {
+        guard let comparison else { return ["\(context.marked.count) marked"] }
+        let differences = comparison.differences.count
+        return ["\(comparison.clients.count) clients", "\(differences) row\(differences == 1 ? "" : "s") differ",
+                TerminalText.escape(comparison.clients[column].name)]
+    }
+
+    func detailLines(_ paneLines: Int) -> Int { paneLines >= 30 ? 4 : 2 }
+
+    /// The rows of the table: the pane less the title, the client names and the detail area.
+    func listLines(_ paneLines: Int) -> Int { max(1, paneLines - 2 - detailLines(paneLines)) }
+}
