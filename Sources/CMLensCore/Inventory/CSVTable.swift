@@ -131,6 +131,7 @@ public struct CSVTable: Sendable, Hashable {
             var fieldStart = 0
             var quoted = false
             var scratch: [UInt8] = []
+            var interner = FieldInterner()
             var k = 0
             let n = bytes.count
             while k <= n {
@@ -172,7 +173,7 @@ public struct CSVTable: Sendable, Hashable {
                     if quoted {
                         fields.append(String(decoding: scratch, as: UTF8.self))
                     } else {
-                        fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<k]), as: UTF8.self))
+                        fields.append(interner.string(UnsafeBufferPointer(rebasing: bytes[fieldStart..<k]), column: fields.count))
                     }
                     quoted = false
                     if b == comma {

@@ -28,9 +28,16 @@ public struct InstalledComponent: Sendable, Hashable {
 
     public init(resourceID: Int, name: String, displayName: String, versionText: String,
                 version: ComponentVersion?, source: InventorySource) {
+        self.init(resourceID: resourceID, name: name, key: name.lowercased(), displayName: displayName,
+                  versionText: versionText, version: version, source: source)
+    }
+
+    /// With the lowercased name given: a loader that sees the same ten names a million times lowercases each once.
+    init(resourceID: Int, name: String, key: String, displayName: String, versionText: String,
+         version: ComponentVersion?, source: InventorySource) {
         self.resourceID = resourceID
         self.name = name
-        self.key = name.lowercased()
+        self.key = key
         self.displayName = displayName
         self.versionText = versionText
         self.version = version

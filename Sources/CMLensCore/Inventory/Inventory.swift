@@ -77,6 +77,7 @@ public struct Inventory: Sendable {
         var components: [InstalledComponent] = []
         components.reserveCapacity(rows.count)
         var problems: [LoadProblem] = []
+        var keys: [String: String] = [:]
         for row in table.rows[rows] {
             guard let fields = checkedFields(row, table, &problems) else { continue }
             let source = InventorySource(file: table.file, line: row.line)
@@ -97,7 +98,9 @@ public struct Inventory: Sendable {
                 problems.append(LoadProblem(file: table.file, line: row.line,
                                             message: "\(key): Version0 \(error.description); this row gives no verdict"))
             }
-            components.append(InstalledComponent(resourceID: resourceID, name: key, displayName: displayName,
+            let lowered: String
+            if let known = keys[key] { lowered = known } else { lowered = key.lowercased(); keys[key] = lowered }
+            components.append(InstalledComponent(resourceID: resourceID, name: key, key: lowered, displayName: displayName,
                                                  versionText: text, version: parsed, source: source))
         }
         return (components, problems)
