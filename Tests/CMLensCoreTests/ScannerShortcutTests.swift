@@ -1,3 +1,4 @@
+import Foundation
 @testable import CMLensCore
 import Testing
 
@@ -24,5 +25,30 @@ import Testing
         let index = LogTestSupport.parse(LogTestSupport.cmtrace("last", component: "C", file: ""))
         #expect(index.records.map(\.component) == ["C"])
         #expect(index.records.first?.time != nil)
+    }
+
+    @Test func aSplitFileWhoseHalvesSpanSeveralIndexChunksMatchesOnePass() throws {
+        // 150,000 records: each half fills more than one 65,536-entry chunk, and the second half is
+        // appended to a partly filled one.
+        var text = ""
+        text.reserveCapacity(150_000 * 120)
+        for k in 0..<150_000 {
+            let component = ["execmgr", "CAS", "ContentAccess"][k % 3]
+            text += "<![LOG[r\(k)\(k % 11 == 0 ? "\nsecond line" : "")]LOG]!><time=\"10:\(String(format: "%02d:%02d", (k / 60) % 60, k % 60)).000+300\" date=\"01-14-2011\" component=\"\(component)\" context=\"\" type=\"\(k % 4)\" thread=\"1\" file=\"\">\n"
+        }
+        let dir = try LogTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("big.log")
+        try Data(text.utf8).write(to: file)
+        let options = LogReader.Options(inMemoryLimit: 0, splitThreshold: 1000, chunkSize: 1 << 20)
+        let fromDisk = LogReader.read(path: file.path, client: "c", logName: nil, options: options)
+        let inMemory = LogReader.parse(bytes: Array(text.utf8), path: file.path, client: "c")
+        #expect(fromDisk.count == 150_000)
+        #expect(fromDisk.count == inMemory.count)
+        for k in stride(from: 0, to: 150_000, by: 997) + [65_535, 65_536, 74_999, 75_000, 75_001, 149_999] {
+            let a = fromDisk.record(at: k), b = inMemory.record(at: k)
+            #expect(a.line == b.line && a.component == b.component && a.time == b.time && a.level == b.level
+                    && a.message == b.message, "record \(k)")
+        }
     }
 }

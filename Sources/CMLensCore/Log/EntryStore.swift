@@ -23,17 +23,29 @@ struct EntryStore: Sendable {
     }
 
     /// Moves every entry of `other` to the end of this store, releasing `other`'s chunks as it goes
-    /// so that the two never both hold a whole index.
+    /// so that the two never both hold a whole index. Entries are adjusted in place and copied a
+    /// chunk at a time: a gigabyte's second half is two million entries.
     mutating func drain(_ other: inout EntryStore, adjust: (inout RecordEntry) -> Void) {
         var pieces = other.chunks
         pieces.append(other.tail)
         other = EntryStore()
         for k in pieces.indices {
-            let chunk = pieces[k]
+            var chunk = pieces[k]
             pieces[k] = []
-            for var entry in chunk {
-                adjust(&entry)
-                append(entry)
+            chunk.withUnsafeMutableBufferPointer { entries in
+                for i in entries.indices { adjust(&entries[i]) }
+            }
+            var start = 0
+            while start < chunk.count {
+                if tail.count == Self.chunkSize {
+                    chunks.append(tail)
+                    tail = []
+                    tail.reserveCapacity(Self.chunkSize)
+                }
+                let take = min(Self.chunkSize - tail.count, chunk.count - start)
+                tail.append(contentsOf: chunk[start..<(start + take)])
+                start += take
+                count += take
             }
         }
     }
