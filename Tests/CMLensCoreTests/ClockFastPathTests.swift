@@ -28,6 +28,21 @@ import Testing
         #expect(Self.read(text).fast == nil)
     }
 
+    @Test(arguments: canonical + unusual + ["10:15:31.123+9a0", "10:15:31.123*300", "10;15:31.123+300", "10:15:31:123+300",
+                                           "1:\u{7F}5:31.123+300", "10:15:31.12/+300", "23:59:60.999-840", "00:00:00.000+841"])
+    func theSixteenByteReaderAgreesOrStandsAside(_ text: String) {
+        let bytes = Array(text.utf8) + Array(repeating: 0x20, count: 16)  // slack, as a record's attributes give
+        let (fast, general) = bytes.withUnsafeBytes { b in
+            (TimestampParsing.millisecondClock(b, 0..<text.utf8.count), TimestampParsing.generalClock(b, 0..<text.utf8.count))
+        }
+        if let fast {
+            #expect(fast == general)
+        }
+        let expectFast = text.utf8.count == 16 && general?.biasNote == nil && general?.bias != nil && text.contains(".")
+            && !text.contains("++") && !text.contains("+-")
+        #expect((fast != nil) == expectFast, "\(text)")
+    }
+
     @Test func everyDigitPairIsReadAsWritten() {
         // A digit check that ORs digits together would reject 7|8 = 15; each field must be checked alone.
         for h in 0..<24 {
@@ -35,6 +50,8 @@ import Testing
                 let text = String(format: "%02d:%02d:%02d.789+300", h, m, 59 - m)
                 let (fast, general) = Self.read(text)
                 #expect(fast == general && fast != nil, "\(text)")
+                let sixteen = Array(text.utf8).withUnsafeBytes { TimestampParsing.millisecondClock($0, 0..<16) }
+                #expect(sixteen == general, "\(text)")
             }
         }
     }

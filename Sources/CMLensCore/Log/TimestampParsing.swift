@@ -16,7 +16,37 @@ enum TimestampParsing {
 
     /// `HH:MM:SS[.f{1,7}][(+|-){1,2}D{1,4}]`; nil when it is not a time of day.
     static func clock(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> ClockTime? {
-        canonicalClock(b, r) ?? generalClock(b, r)
+        millisecondClock(b, r) ?? canonicalClock(b, r) ?? generalClock(b, r)
+    }
+
+    /// `HH:MM:SS.mmm±BBB`, sixteen bytes — nearly every record ConfigMgr writes — checked and read as
+    /// two words. nil for any other shape or value, which the readers below then take.
+    @inline(__always)
+    static func millisecondClock(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> ClockTime? {
+        guard r.count == 16, r.lowerBound + 16 <= b.count else { return nil }
+        let clock = ByteWord.load(b, r.lowerBound)       // HH:MM:SS
+        let rest = ByteWord.load(b, r.lowerBound + 8)     // .mmm±BBB
+        let clockDigits: UInt64 = 0xFFFF_00FF_FF00_FFFF, restDigits: UInt64 = 0xFFFF_FF00_FFFF_FF00
+        guard (clock & 0x0000_FF00_00FF_0000) == 0x0000_3A00_003A_0000, (rest & 0xFF) == 0x2E,
+              Self.allDigits(clock, clockDigits), Self.allDigits(rest, restDigits) else { return nil }
+        let sign = (rest >> 32) & 0xFF
+        guard sign == 0x2B || sign == 0x2D else { return nil }
+        @inline(__always) func lane(_ word: UInt64, _ k: UInt64) -> Int { Int((word >> (8 * k)) & 0x0F) }
+        let h = lane(clock, 0) * 10 + lane(clock, 1), m = lane(clock, 3) * 10 + lane(clock, 4)
+        let sec = lane(clock, 6) * 10 + lane(clock, 7)
+        let ms = lane(rest, 1) * 100 + lane(rest, 2) * 10 + lane(rest, 3)
+        let bias = lane(rest, 5) * 100 + lane(rest, 6) * 10 + lane(rest, 7)
+        guard h < 24, m < 60, sec <= 60, bias <= 840 else { return nil }
+        return ClockTime(secondOfDay: h * 3600 + m * 60 + sec, nanoseconds: Int32(ms * 1_000_000),
+                         bias: sign == 0x2D ? -bias : bias, biasNote: nil)
+    }
+
+    /// Whether every lane of `word` that `mask` selects holds an ASCII digit.
+    @inline(__always)
+    private static func allDigits(_ word: UInt64, _ mask: UInt64) -> Bool {
+        // High nibble 3, and low nibble + 6 stays below 16 (at most 0x15 per lane: no carry between lanes).
+        (word & 0xF0F0_F0F0_F0F0_F0F0 & mask) == (0x3030_3030_3030_3030 & mask)
+            && ((word & 0x0F0F_0F0F_0F0F_0F0F) &+ 0x0606_0606_0606_0606) & 0x1010_1010_1010_1010 & mask == 0
     }
 
     static func generalClock(_ b: UnsafeRawBufferPointer, _ r: Range<Int>) -> ClockTime? {
