@@ -35,6 +35,15 @@ enum Bytes {
         return hit < to ? hit : nil
     }
 
+    /// First index in `buffer[from..<to]` of `a`, `b` or `c`, or nil.
+    @inline(__always)
+    static func findAny(_ a: UInt8, _ b: UInt8, _ c: UInt8, in buffer: UnsafeRawBufferPointer, from: Int, to: Int) -> Int? {
+        guard from < to else { return nil }
+        let start = buffer.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: UInt8.self) + from
+        let hit = from + cshims_find_any(start, to - from, a, b, c)
+        return hit < to ? hit : nil
+    }
+
     /// First index of `needle` in `buffer[from..<to]`, or nil.
     static func find(_ needle: [UInt8], in buffer: UnsafeRawBufferPointer, from: Int, to: Int) -> Int? {
         guard to - from >= needle.count, let base = buffer.baseAddress else { return nil }

@@ -1,5 +1,3 @@
-import CShims
-
 /// The attribute block of a CMTrace record, `<time="…" date="…" component="…" …>`, as byte ranges.
 ///
 /// Attributes come in any order and any case, any may be missing or empty, values are quoted with
@@ -37,36 +35,47 @@ struct CMTraceAttributes {
         i + 8 <= n && ByteWord.load(b, i) & mask == word
     }
 
-    /// The order every ConfigMgr binary writes (`time date component context type thread file`): the
-    /// block's fourteen quotes are found in one pass, then the literals between them are compared eight
-    /// bytes at a time. A value holding a newline or `<`, or any other shape, falls back to the general
-    /// parser. Returns the end.
+    /// Position of the closing quote of a value starting at `i`, or nil when the value holds a
+    /// newline or `<` (a cut-off record: the general parser says where) or runs past the buffer.
+    @inline(__always)
+    private static func valueEnd(_ b: UnsafeRawBufferPointer, _ i: Int, _ n: Int) -> Int? {
+        guard let stop = Bytes.findAny(UInt8(ascii: "\""), Bytes.newline, UInt8(ascii: "<"), in: b, from: i, to: n),
+              b[stop] == UInt8(ascii: "\"") else { return nil }
+        return stop
+    }
+
+    /// The order every ConfigMgr binary writes (`time date component context type thread file`),
+    /// matched eight bytes at a time; anything else falls back to the general parser. Returns the end.
     private static func parseCanonical(_ b: UnsafeRawBufferPointer, start: Int, end n: Int,
                                        into a: inout CMTraceAttributes) -> Int? {
         typealias W = CanonicalAttributeWords
-        guard matches(b, start, n, W.timeOpen, mask: W.sevenBytes) else { return nil }
-        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 14) { offsets -> Int? in
-            let base = b.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: UInt8.self) + start
-            guard cshims_quote_offsets(base, n - start, offsets.baseAddress.unsafelyUnwrapped, 14) == 14 else { return nil }
-            @inline(__always) func q(_ k: Int) -> Int { start + Int(offsets[k]) }
-            // Each value lies between a pair of quotes; each literal must sit exactly between two values.
-            guard q(0) == start + 6,
-                  q(2) == q(1) + 7, matches(b, q(1), n, W.dateOpen),
-                  q(4) == q(3) + 12, matches(b, q(3), n, W.componentHead), matches(b, q(3) + 5, n, W.componentTail),
-                  q(6) == q(5) + 10, matches(b, q(5), n, W.contextHead), matches(b, q(5) + 3, n, W.contextTail),
-                  q(8) == q(7) + 7, matches(b, q(7), n, W.typeOpen),
-                  q(10) == q(9) + 9, matches(b, q(9), n, W.threadHead), matches(b, q(9) + 2, n, W.threadTail),
-                  q(12) == q(11) + 7, matches(b, q(11), n, W.fileOpen),
-                  q(13) + 1 < n, b[q(13) + 1] == UInt8(ascii: ">") else { return nil }
-            a.time = (q(0) + 1)..<q(1)
-            a.date = (q(2) + 1)..<q(3)
-            a.component = (q(4) + 1)..<q(5)
-            a.context = (q(6) + 1)..<q(7)
-            a.type = (q(8) + 1)..<q(9)
-            a.thread = (q(10) + 1)..<q(11)
-            a.file = (q(12) + 1)..<q(13)
-            return q(13) + 2
-        }
+        var i = start
+        guard matches(b, i, n, W.timeOpen, mask: W.sevenBytes), let t = valueEnd(b, i + 7, n) else { return nil }
+        a.time = (i + 7)..<t
+        i = t
+        guard matches(b, i, n, W.dateOpen), let d = valueEnd(b, i + 8, n) else { return nil }
+        a.date = (i + 8)..<d
+        i = d
+        guard matches(b, i, n, W.componentHead), matches(b, i + 5, n, W.componentTail),
+              let c = valueEnd(b, i + 13, n) else { return nil }
+        a.component = (i + 13)..<c
+        i = c
+        guard matches(b, i, n, W.contextHead), matches(b, i + 3, n, W.contextTail),
+              let x = valueEnd(b, i + 11, n) else { return nil }
+        a.context = (i + 11)..<x
+        i = x
+        guard matches(b, i, n, W.typeOpen), let y = valueEnd(b, i + 8, n) else { return nil }
+        a.type = (i + 8)..<y
+        i = y
+        guard matches(b, i, n, W.threadHead), matches(b, i + 2, n, W.threadTail),
+              let h = valueEnd(b, i + 10, n) else { return nil }
+        a.thread = (i + 10)..<h
+        i = h
+        guard matches(b, i, n, W.fileOpen), let f = valueEnd(b, i + 8, n) else { return nil }
+        a.file = (i + 8)..<f
+        i = f
+        guard i + 1 < n, b[i + 1] == UInt8(ascii: ">") else { return nil }
+        return i + 2
     }
 
     private static func parseGeneral(_ b: UnsafeRawBufferPointer, start: Int, end n: Int,
