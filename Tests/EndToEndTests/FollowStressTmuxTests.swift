@@ -68,7 +68,7 @@ import Glibc
         print("follow stress: wrote \(Self.total) records at \(Int(rate)) per second")
         #expect(rate > Double(Self.perSecond) * 0.8, "the writer only managed \(Int(rate)) records per second")
         let all = Self.total + 1
-        var screen = try t.wait(for: "all \(all) records", timeout: 60) { $0.contains("all clients · \(all)/\(all)") }
+        var screen = try t.wait(for: "all \(all) records", timeout: 60) { $0.contains("all clients · \(Self.grouped(all))/\(Self.grouped(all))") }
         #expect(screen.contains(String(format: "seq %06d", Self.total)))
         #expect(!screen.contains("unparsed"))
 
@@ -84,11 +84,22 @@ import Glibc
             try t.type(filter)
             _ = try t.press("Enter")
             screen = try t.wait(for: "\(expected) records for \(filter)", timeout: 60) {
-                $0.contains("/\(expected) of \(all)") && $0.contains("READY")
+                $0.contains("/\(Self.grouped(expected)) of \(Self.grouped(all))") && $0.contains("READY")
             }
             _ = try t.press("c")
             _ = try t.wait(for: "the unfiltered view") { !$0.contains("filter:") && $0.contains("READY") }
         }
         _ = try t.send("q")
+    }
+
+    /// A count as the status line writes it (`100,001`).
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n)
+        var out = ""
+        for (k, ch) in digits.enumerated() {
+            if k > 0 && (digits.count - k) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return out
     }
 }

@@ -188,4 +188,48 @@ import Glibc
         #expect(run.stderr.contains("rules/deep.rules.json"))
         #expect(!run.stdout.isEmpty)
     }
+
+    // MARK: a 100 MB line (CMLENS_HOSTILE_HUGE=1: a debug build takes minutes over it)
+
+    static var hugeRequested: Bool { ProcessInfo.processInfo.environment["CMLENS_HOSTILE_HUGE"] == "1" }
+
+    @Test(.enabled(if: hugeRequested, "set CMLENS_HOSTILE_HUGE=1 to read a 100 MB line through every log reader"),
+          arguments: [["log", "{W}", "--format", "json"], ["timeline", "{W}"], ["diagnose", "{W}"], ["console", "{W}"],
+                      ["sql", "{W}", "--query", "SELECT client, count(*) FROM Logs GROUP BY client"]])
+    func hundredMegabyteLineIsReadAndReported(arguments: [String]) throws {
+        let w = try HostileWorkspace.make(hugeLine: true)
+        defer { w.remove() }
+        for entry in try FileManager.default.contentsOfDirectory(atPath: w.path) where !["WKS-LAB-007", "H-HUGELINE"].contains(entry) {
+            try FileManager.default.removeItem(atPath: w.path + "/" + entry)
+        }
+        let run = CmlensRun.cmlens(arguments.map { $0.replacingOccurrences(of: "{W}", with: w.path) },
+                                   environment: ["NO_COLOR": "1"], deadline: 900)
+        Self.expectNoCrash(run, arguments[0])
+        Self.expectMessagesAreOurs(run, arguments[0])
+        #expect(run.status == 0, "exit \(run.status): \(run.stderr.prefix(1000))")
+        #expect(run.stderr.contains("H-HUGELINE/execmgr.log:2:"), "stderr: \(run.stderr.prefix(1000))")
+        #expect(run.stdout.contains("WKS-LAB-007"))
+    }
+
+    // MARK: the console in tmux
+
+    @Test(.enabled(if: TmuxHarness.shouldRun))
+    func consoleOpensTheHostileWorkspaceAndCountsItsProblems() throws {
+        let w = Self.shared
+        let t = try TmuxHarness.console(w.path + "; echo EXIT=$?; sleep 60", columns: 160, lines: 50)
+        defer { t.kill() }
+        var screen = try t.wait(for: "READY", timeout: 120) { $0.contains("READY") }
+        #expect(screen.contains("WKS-LAB-007") && screen.contains("H-BINARY") && screen.contains("H-LONGLINE"))
+        #expect(screen.contains("load problems (cmlens log PATH lists them)"), "\(screen)")
+        _ = try t.press("2")
+        _ = try t.press("/")
+        try t.type("Visio Viewer 2010")
+        _ = try t.press("Enter")
+        screen = try t.wait(forText: "Visio Viewer 2010")
+        _ = try t.press("G")
+        _ = try t.press("3")
+        screen = try t.wait(forText: "Visio Viewer 2010")
+        try t.send("q")
+        screen = try t.wait(forText: "EXIT=0")
+    }
 }

@@ -37,7 +37,7 @@ import Glibc
         try w.write("inventory/v_R_System.csv", "ResourceID,Name0,Client0\r\n16777001,EVIL\(esc)]0;pwned-csv\u{07}\(esc)[5;9;45mPC\u{202E},1\r\n")
         try w.write("inventory/v_GS_SMS_ADVANCED_CLIENT_STAT.csv",
                     "ResourceID,Name0,Version0\r\n16777001,SmsPowerManagement,4.00.6487.2000\r\n16777001,SmsInventory,4.0.\(esc)[5m6487\r\n")
-        try w.write("sys.txt", "EVIL\(esc)]0;pwned-sys\u{07}PC\nname\u{9B}5;9mwith-c1\n\u{202E}exe.txt\n")
+        try w.write("sys.txt", "GOOD-PC\nEVIL\(esc)]0;pwned-sys\u{07}PC\nname\u{9B}5;9mwith-c1\n\u{202E}exe.txt\n")
         try w.write("site\(esc)]0;pwned-site\u{07}/sitectrl.ct0",
                     "BEGIN_SITE_DEFINITION\r\nPROPERTY <Execution Failure Retry Count><REG_DWORD><><x\(esc)]0;pwned-prop\u{07}>\r\nEND_SITE_DEFINITION\r\n")
         return w
@@ -120,7 +120,9 @@ import Glibc
         var screen = try t.wait(forText: "^[]0;pwned-osc0^G")
         #expect(screen.contains("<U+202E>evil"))
         try checkPane(t, "logs", originalTitle: title)
-        _ = try t.press("G")
+        _ = try t.press("/")
+        try t.type("Unexpected")
+        _ = try t.press("Enter")
         _ = try t.press("x")
         screen = try t.wait(forText: "0x80070005")
         try checkPane(t, "explain", originalTitle: title)
