@@ -12,13 +12,14 @@ do {
     Foundation.exit(exit.status)
 } catch let usage as UsageError {
     StandardOutput.shared.flush()
-    FileHandle.standardError.write(Data("cmlens: \(usage.description)\n".utf8))
+    // Usage errors quote the arguments, which may hold control characters (a pasted log line).
+    FileHandle.standardError.write(Data("cmlens: \(TerminalText.escape(usage.description, keepNewlines: true))\n".utf8))
     Foundation.exit(2)
 } catch {
     StandardOutput.shared.flush()
     let code = CMLens.exitCode(for: error)
     if code == .validationFailure {
-        FileHandle.standardError.write(Data((CMLens.fullMessage(for: error) + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.escape(CMLens.fullMessage(for: error), keepNewlines: true) + "\n").utf8))
         Foundation.exit(2)
     }
     CMLens.exit(withError: error)

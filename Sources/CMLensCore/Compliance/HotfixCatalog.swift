@@ -51,7 +51,7 @@ public struct HotfixCatalog: Sendable, Hashable {
 
     /// Reads a catalogue file: JSON when it starts with `[` or `{`, CSV otherwise.
     public static func load(path: String) -> (HotfixCatalog, [LoadProblem]) {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = InputFile.contents(atPath: path) else {
             return (HotfixCatalog([]), [LoadProblem(file: path, message: "cannot read this catalogue; check that it exists and is readable")])
         }
         let text = CSVTable.decode(data)

@@ -31,7 +31,7 @@ public struct CSVTable: Sendable, Hashable {
     }
 
     public static func read(path: String) throws(LoadProblem) -> CSVTable {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = InputFile.contents(atPath: path) else {
             throw LoadProblem(file: path, message: "cannot read this file; check that it exists and is readable")
         }
         return parse(data, file: path)

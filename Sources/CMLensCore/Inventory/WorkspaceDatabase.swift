@@ -23,12 +23,15 @@ public final class WorkspaceDatabase {
     private var logsSource: (() -> LoadedLogs)?
     /// How many log records the `Logs` table holds, once built.
     public private(set) var logRecordCount: Int?
+    /// What could not be stored (columns past SQLite's limit), for the user to hear.
+    public private(set) var problems: [LoadProblem] = []
 
     /// - Parameter logs: called the first time a query names `Logs`; nil leaves the table empty.
     public init(inventory: Inventory, logs: (() -> LoadedLogs)? = nil) throws(SQLQueryError) {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("cmlens-\(UUID().uuidString)")
         path = folder.appendingPathComponent("workspace.sqlite").path
         logsSource = logs
+        var stored: [LoadProblem] = []
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             var config = Configuration()
@@ -37,9 +40,10 @@ public final class WorkspaceDatabase {
             }
             writer = try DatabaseQueue(path: path, configuration: config)
             try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = OFF") }
-            try writer.write { db in try Self.store(inventory, in: db) }
+            try writer.write { db in try Self.store(inventory, in: db, problems: &stored) }
             if logs == nil { try writer.write { db in try Self.createLogsTable(db) } }
             reader = try Self.openReader(path)
+            problems = stored
         } catch let error as DatabaseError {
             try? FileManager.default.removeItem(at: folder)
             throw .unavailable(error.message ?? "\(error)")
@@ -170,7 +174,10 @@ public final class WorkspaceDatabase {
     private static let integerColumns: Set<String> = ["resourceid", "client0", "groupid", "revisionid", "agentid",
                                                       "active0", "obsolete0", "decommissioned0", "resourcetype"]
 
-    private static func store(_ inventory: Inventory, in db: Database) throws {
+    /// Columns per table at most (SQLite's own limit is 2,000).
+    static let maximumColumns = 1_900
+
+    private static func store(_ inventory: Inventory, in db: Database, problems: inout [LoadProblem]) throws {
         let required: [InventoryTableKind: [String]] = [
             .clientComponents: ["ResourceID", "Name0", "DisplayName0", "Version0"],
             .systems: ["ResourceID", "Name0", "Client0", "Client_Version0"],
@@ -183,6 +190,15 @@ public final class WorkspaceDatabase {
             for name in required[kind]! + tables.flatMap(\.header) {
                 let trimmed = name.trimmingCharacters(in: .whitespaces)
                 if !trimmed.isEmpty && seen.insert(trimmed.lowercased()).inserted { columns.append(trimmed) }
+            }
+            // SQLite refuses a table of more than 2,000 columns: the rest are left out (and said so)
+            // rather than the whole database failing.
+            if columns.count > maximumColumns {
+                for table in tables where table.header.count > maximumColumns - required[kind]!.count {
+                    problems.append(LoadProblem(file: table.file, line: 1, severity: .warning,
+                                                message: "\(table.header.count) columns; only the first \(maximumColumns) of \(kind.viewName!) are in the database (SQLite's limit), the others cannot be queried"))
+                }
+                columns.removeSubrange(maximumColumns...)
             }
             let view = kind.viewName!
             let definitions = columns.map { name in
@@ -200,7 +216,11 @@ public final class WorkspaceDatabase {
                 let names = unique.map { quoted(columns[$0.1]) }.joined(separator: ", ")
                 let marks = Array(repeating: "?", count: unique.count).joined(separator: ", ")
                 let insert = try db.makeStatement(sql: "INSERT INTO \(quoted(view)) (\(names)) VALUES (\(marks))")
-                for row in table.rows where row.fields.count == table.header.count {
+                // The rows the inventory skipped (and reported) stay out of the database too: a
+                // field count that differs from the header's, a ResourceID that is not a number.
+                let resourceID = table.column("ResourceID")
+                for row in table.rows where row.fields.count == table.header.count
+                    && resourceID.map({ Int(row.fields[$0].trimmingCharacters(in: .whitespaces)) != nil }) ?? true {
                     let values: [(any DatabaseValueConvertible)?] = unique.map { source, _ in
                         let field = row.fields[source]
                         return field == "NULL" || field.isEmpty ? nil : field

@@ -38,7 +38,49 @@ enum EncodingSniffer {
             let reason = nuls > 0 ? "\(nuls) NUL bytes in its first \(sample.count)" : "\(controls) control bytes in its first \(sample.count)"
             return Result(encoding: encoding, hasBOM: bom, isBinary: true, binaryReason: reason)
         }
+        // Compressed or executable data has few control bytes but NULs scattered at odd and even
+        // offsets alike (text has none; UTF-16 has them at one parity only) and is mostly not UTF-8.
+        let scattered = scatteredNULs(sample)
+        if scattered.even >= 4 && scattered.odd >= 4 {
+            let invalid = invalidUTF8Bytes(sample)
+            if invalid * 4 >= sample.count {
+                return Result(encoding: encoding, hasBOM: bom, isBinary: true,
+                              binaryReason: "\(scattered.even + scattered.odd) scattered NUL bytes and \(invalid) bytes that are not text in its first \(sample.count)")
+            }
+        }
         return Result(encoding: encoding, hasBOM: bom, isBinary: false, binaryReason: "")
+    }
+
+    /// NUL bytes with no NUL beside them, by the parity of their offset.
+    private static func scatteredNULs(_ sample: ArraySlice<UInt8>) -> (even: Int, odd: Int) {
+        var even = 0, odd = 0
+        let bytes = Array(sample)
+        for k in bytes.indices where bytes[k] == 0 {
+            if k > 0 && bytes[k - 1] == 0 { continue }
+            if k + 1 < bytes.count && bytes[k + 1] == 0 { continue }
+            if k % 2 == 0 { even += 1 } else { odd += 1 }
+        }
+        return (even, odd)
+    }
+
+    /// Bytes at or above 0x80 that are not part of a well-formed UTF-8 sequence.
+    private static func invalidUTF8Bytes(_ sample: ArraySlice<UInt8>) -> Int {
+        let bytes = Array(sample)
+        var invalid = 0
+        var k = 0
+        while k < bytes.count {
+            let lead = bytes[k]
+            let length = lead < 0x80 ? 1 : (0xC2...0xDF).contains(lead) ? 2 : (0xE0...0xEF).contains(lead) ? 3 : (0xF0...0xF4).contains(lead) ? 4 : 0
+            guard length > 1 else {
+                if length == 0 { invalid += 1 }
+                k += 1
+                continue
+            }
+            var ok = k + length <= bytes.count
+            if ok { for j in 1..<length where bytes[k + j] & 0xC0 != 0x80 { ok = false } }
+            if ok { k += length } else { invalid += 1; k += 1 }
+        }
+        return invalid
     }
 
     private static func looksStructured(_ head: [UInt8]) -> Bool {

@@ -28,7 +28,7 @@ public enum LogReader {
 
     static func read(path: String, client: String, logName: String?, options: Options) -> LogFileIndex {
         let logName = logName ?? String(path.split(separator: "/").last ?? Substring(path))
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             return failed(path, client, logName, "cannot open (\(String(cString: strerror(errno))))")
         }

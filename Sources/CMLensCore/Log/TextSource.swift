@@ -51,7 +51,7 @@ final class OpenFiles: Sendable {
             cache.append(entry)
             return entry.fd
         }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         guard FileIdentity(fd: fd) == identity else {
             close(fd)

@@ -3,13 +3,21 @@ import Foundation
 /// Reads site control files. A malformed line becomes a problem naming it; the parse goes on.
 public enum SiteControlParser {
     public static func read(path: String) -> SiteControlFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = InputFile.contents(atPath: path) else {
             var file = SiteControlFile(path: path)
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read (permission denied?)" : "does not exist"
+            let reason = InputFile.isSpecial(path) ? "is not a regular file (a pipe or a device)"
+                : FileManager.default.fileExists(atPath: path) ? "cannot be read (permission denied?)" : "does not exist"
             file.problems.append(LoadProblem(file: path, message: "site control file \(reason); using the default retry policy"))
             return file
         }
-        return parse(text: decode(Array(data)), path: path)
+        let bytes = Array(data)
+        let sniff = EncodingSniffer.sniff(Array(bytes.prefix(64 << 10)))
+        if sniff.isBinary {
+            var file = SiteControlFile(path: path)
+            file.problems.append(LoadProblem(file: path, message: "binary data, not a site control file (\(sniff.binaryReason)); using the default retry policy"))
+            return file
+        }
+        return parse(text: decode(bytes), path: path)
     }
 
     /// Site control files are ANSI or UTF-16 depending on who copied them off the server.
@@ -25,6 +33,10 @@ public enum SiteControlParser {
     /// summary says so instead of a warning per line.
     static let lineWarningLimit = 20
 
+    /// Real files nest four or five blocks deep. Deeper ones are not kept as blocks: a tree
+    /// 100,000 levels deep would exhaust the stack when it is freed.
+    static let maximumDepth = 32
+
     public static func parse(text: String, path: String) -> SiteControlFile {
         var file = SiteControlFile(path: path)
         var stack: [SiteControlFile.Block] = []
@@ -32,6 +44,8 @@ public enum SiteControlParser {
         // the next lines are joined to it (without a separator: the wrap is not part of the value).
         var pending: (text: String, line: Int)?
         var unreadable = 0
+        // BEGIN_ lines past the maximum depth still open, so their END_ lines are matched.
+        var tooDeep = 0
         // `\r\n` is one Character in Swift, so a CRLF file (the usual kind) must be split on both.
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         for (k, rawLine) in lines.enumerated() {
@@ -55,7 +69,15 @@ public enum SiteControlParser {
                 }
             }
             if line.isEmpty { continue }
-            if line.hasPrefix("BEGIN_") {
+            if line.hasPrefix("BEGIN_") && stack.count >= maximumDepth {
+                if tooDeep == 0 {
+                    file.problems.append(LoadProblem(file: path, line: number, severity: .warning,
+                                                     message: "blocks nested more than \(maximumDepth) deep; from here their contents are read as part of BEGIN_\(stack[stack.count - 1].kind) (line \(stack[stack.count - 1].line))"))
+                }
+                tooDeep += 1
+            } else if line.hasPrefix("END_") && tooDeep > 0 {
+                tooDeep -= 1
+            } else if line.hasPrefix("BEGIN_") {
                 stack.append(SiteControlFile.Block(kind: String(line.dropFirst(6)), line: number))
             } else if line.hasPrefix("END_") {
                 let kind = String(line.dropFirst(4))
@@ -90,8 +112,13 @@ public enum SiteControlParser {
                     fieldsText = String(line[..<flagsAt.lowerBound])
                 }
                 let fields = angleFields(fieldsText)
-                let top = stack[stack.count - 1]
-                if isList(top.kind) ? top.header.isEmpty : (top.properties.isEmpty && top.children.isEmpty) {
+                // A Bool, not a copy of the block: a copy alive during the append below would make
+                // every append copy the whole entry list (quadratic on a long list).
+                let isHeader = stack.withUnsafeBufferPointer { blocks in
+                    let top = blocks[blocks.count - 1]
+                    return isList(top.kind) ? top.header.isEmpty : (top.properties.isEmpty && top.children.isEmpty)
+                }
+                if isHeader {
                     stack[stack.count - 1].header.append(contentsOf: fields)
                 } else {
                     stack[stack.count - 1].entries.append(contentsOf: fields)

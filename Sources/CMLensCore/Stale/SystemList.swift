@@ -24,6 +24,10 @@ public struct SystemList: Sendable, Hashable {
         var builder = Builder()
         for path in paths {
             if builder.fileOrder[path] == nil { builder.fileOrder[path] = builder.fileOrder.count }
+            if InputFile.isSpecial(path) {
+                builder.problems.append(LoadProblem(file: path, message: "not a regular file (a pipe or a device); nothing checked from it"))
+                continue
+            }
             let bytes: [UInt8]
             do {
                 bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))

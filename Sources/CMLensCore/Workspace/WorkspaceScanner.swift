@@ -66,8 +66,9 @@ public enum WorkspaceScanner {
         }
 
         mutating func walk(folder: String, inputs: inout WorkspaceInputs, explicit: Bool) {
-            let real = (folder as NSString).resolvingSymlinksInPath
-            guard seenFolders.insert(real).inserted else {
+            // A folder is known by its device and inode: a link to `.` (or any cycle of links) names the
+            // same folder under ever longer paths, which path resolution does not always undo.
+            guard seenFolders.insert(Self.identity(of: folder)).inserted else {
                 if !explicit {
                     inputs.problems.append(LoadProblem(
                         file: folder, severity: .warning,
@@ -87,8 +88,7 @@ public enum WorkspaceScanner {
                 let child = folder.hasSuffix("/") ? folder + entry : folder + "/" + entry
                 var isDirectory: ObjCBool = false
                 guard fm.fileExists(atPath: child, isDirectory: &isDirectory) else {
-                    inputs.problems.append(LoadProblem(
-                        file: child, severity: .warning, message: "dangling link or vanished file; skipped"))
+                    inputs.problems.append(LoadProblem(file: child, severity: .warning, message: Self.whyMissing(child)))
                     continue
                 }
                 if isDirectory.boolValue {
@@ -118,6 +118,20 @@ public enum WorkspaceScanner {
                 // A file named on the command line is read as a log whatever its name: the user meant it.
                 if explicit { logsByFolder[Self.folder(of: file), default: []].append(file) }
             }
+        }
+
+        static func identity(of folder: String) -> String {
+            var info = stat()
+            guard stat(folder, &info) == 0 else { return (folder as NSString).resolvingSymlinksInPath }
+            return "\(info.st_dev):\(info.st_ino)"
+        }
+
+        /// Why a listed entry cannot be looked at: a link in a cycle, a link to nothing, or a file gone.
+        static func whyMissing(_ path: String) -> String {
+            var info = stat()
+            if stat(path, &info) != 0 && errno == ELOOP { return "symlink loop (the link leads back to itself); skipped" }
+            if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK { return "dangling link (its target does not exist); skipped" }
+            return "vanished while the folder was read; skipped"
         }
 
         static func folder(of file: String) -> String {

@@ -18,7 +18,7 @@ struct ConsoleCommand: ParsableCommand {
 
     func run() throws {
         let workspace = paths.isEmpty ? [WorkspaceScanner.samplesFolder] : paths
-        guard isatty(0) == 1, isatty(1) == 1 else { return summarize(workspace) }
+        guard isatty(0) == 1, isatty(1) == 1 else { return try summarize(workspace) }
         let status: Int32
         do {
             status = try ConsoleLauncher.run(paths: workspace, theme: theme)
@@ -29,12 +29,14 @@ struct ConsoleCommand: ParsableCommand {
     }
 
     /// The headless summary: a pipe or a file gets text, never screen-control sequences.
-    private func summarize(_ workspace: [String]) {
+    private func summarize(_ workspace: [String]) throws {
         let inputs = WorkspaceScanner.scan(workspace)
         let logs = LoadedLogs.load(inputs)
         Diagnostics.report(logs.problems)
         let summary = WorkspaceSummary(inputs: inputs, logs: logs)
         for line in summary.lines { StandardOutput.shared.line(TerminalText.escape(line)) }
         StandardOutput.shared.flush()
+        // The same contract as the other commands: reported input errors exit 1.
+        if logs.hasErrors { throw InputHadErrors() }
     }
 }

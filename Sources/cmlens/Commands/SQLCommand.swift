@@ -37,6 +37,8 @@ struct SQLCommand: ParsableCommand {
         } catch {
             throw UsageError(error.description)
         }
+        Diagnostics.report(database.problems)
+        problems += database.problems
         let out = StandardOutput.shared
         var keys: [String] = []
         var columns: [String] = []
