@@ -77,3 +77,22 @@ import Testing
         #expect(inventory.problems.map(\.line) == [12, 120_002, 150_002])
     }
 }
+
+@Suite struct ComplianceParallelVerdictsTests {
+    @Test func bothHalvesOfALargeInventoryGetTheirOwnVerdictsInClientOrder() {
+        // 25,000 clients: judged in two halves. Versions alternate below and above KB2444668's 2161.
+        var csv = "ResourceID,Name0,Version0\n"
+        for k in 0..<25_000 { csv += "\(100_000 + k),SmsInventory,4.00.6487.\(k % 3 == 0 ? 999 : 2161 + k % 5)\n" }
+        var systems = "ResourceID,Name0\n"
+        for k in 0..<25_000 { systems += "\(100_000 + k),PC\(String(format: "%05d", k))\n" }
+        var inventory = Inventory()
+        inventory.add(CSVTable.parse(Data(csv.utf8), file: "state.csv"))
+        inventory.add(CSVTable.parse(Data(systems.utf8), file: "systems.csv"))
+        let report = ComplianceEvaluator.evaluate(inventory, catalog: .builtIn, kbs: ["2444668"])
+        let verdicts = report.kbs[0].verdicts
+        #expect(verdicts.count == 25_000)
+        #expect(verdicts.map(\.client) == (0..<25_000).map { String(format: "PC%05d", $0) })
+        #expect(verdicts.map(\.status) == (0..<25_000).map { $0 % 3 == 0 ? .missing : .installed })
+        #expect(verdicts.map { $0.evidence?.source.line } == (0..<25_000).map { $0 + 2 })
+    }
+}

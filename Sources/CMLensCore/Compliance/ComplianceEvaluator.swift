@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Judges every client of an inventory against every hotfix of a catalogue.
 public enum ComplianceEvaluator {
     public static func evaluate(_ inventory: Inventory, catalog: HotfixCatalog,
@@ -15,21 +17,43 @@ public enum ComplianceEvaluator {
         let plans = hotfixes.map { hotfix in
             (hotfix, slots[hotfix.component.lowercased()]!, hotfix.alsoRaises.map { slots[$0.component.lowercased()]! })
         }
+        // A large inventory is judged in two halves at once; each half's verdicts stay in client order.
+        let numbering = slots
+        let halves = clients.count >= 20_000
+            ? [0..<clients.count / 2, clients.count / 2..<clients.count] : [0..<clients.count]
+        nonisolated(unsafe) var parts = [[[ComplianceVerdict]]](repeating: [], count: halves.count)
+        parts.withUnsafeMutableBufferPointer { results in
+            nonisolated(unsafe) let results = results
+            DispatchQueue.concurrentPerform(iterations: halves.count) { k in
+                results[k] = judge(clients[halves[k]], plans: plans, slots: numbering, components: inventory.components)
+            }
+        }
         var summaries = hotfixes.map { ComplianceReport.KBSummary(hotfix: $0, verdicts: []) }
-        for k in summaries.indices { summaries[k].verdicts.reserveCapacity(clients.count) }
+        for k in summaries.indices {
+            swap(&summaries[k].verdicts, &parts[0][k])
+            for part in parts.dropFirst() { summaries[k].verdicts += part[k] }
+        }
+        return ComplianceReport(kbs: summaries, clients: clients)
+    }
+
+    /// Every plan's verdicts for a run of clients: one array per hotfix, in client order.
+    private static func judge(_ clients: ArraySlice<InventoryClient>, plans: [(Hotfix, Int, [Int])], slots: [String: Int],
+                              components: [InstalledComponent]) -> [[ComplianceVerdict]] {
+        var verdicts = plans.map { _ in [ComplianceVerdict]() }
+        for k in verdicts.indices { verdicts[k].reserveCapacity(clients.count) }
         var rows = [[Int]](repeating: [], count: slots.count)
         for client in clients {
             for slot in rows.indices { rows[slot].removeAll(keepingCapacity: true) }
             for index in client.componentIndexes {
-                if let slot = slots[inventory.components[index].key] { rows[slot].append(index) }
+                if let slot = slots[components[index].key] { rows[slot].append(index) }
             }
             let name = client.displayName
             for (k, plan) in plans.enumerated() {
-                summaries[k].verdicts.append(verdict(plan.0, client: client, name: name, main: rows[plan.1],
-                                                     also: plan.2.map { rows[$0] }, components: inventory.components))
+                verdicts[k].append(verdict(plan.0, client: client, name: name, main: rows[plan.1],
+                                           also: plan.2.map { rows[$0] }, components: components))
             }
         }
-        return ComplianceReport(kbs: summaries, clients: clients)
+        return verdicts
     }
 
     static func verdict(_ hotfix: Hotfix, client: InventoryClient, name: String, main: [Int], also: [[Int]],
