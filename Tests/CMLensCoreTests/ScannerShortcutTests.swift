@@ -40,15 +40,18 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("big.log")
         try Data(text.utf8).write(to: file)
-        let options = LogReader.Options(inMemoryLimit: 0, splitThreshold: 1000, chunkSize: 1 << 20)
-        let fromDisk = LogReader.read(path: file.path, client: "c", logName: nil, options: options)
         let inMemory = LogReader.parse(bytes: Array(text.utf8), path: file.path, client: "c")
-        #expect(fromDisk.count == 150_000)
-        #expect(fromDisk.count == inMemory.count)
-        for k in stride(from: 0, to: 150_000, by: 997) + [65_535, 65_536, 74_999, 75_000, 75_001, 149_999] {
-            let a = fromDisk.record(at: k), b = inMemory.record(at: k)
-            #expect(a.line == b.line && a.component == b.component && a.time == b.time && a.level == b.level
-                    && a.message == b.message, "record \(k)")
+        // Two parts, then eight (the most a file is cut into).
+        for partSize in [64 << 20, 1 << 20] {
+            let options = LogReader.Options(inMemoryLimit: 0, splitThreshold: 1000, splitPartSize: partSize, chunkSize: 1 << 20)
+            let fromDisk = LogReader.read(path: file.path, client: "c", logName: nil, options: options)
+            #expect(fromDisk.count == 150_000)
+            #expect(fromDisk.count == inMemory.count)
+            for k in stride(from: 0, to: 150_000, by: 997) + [65_535, 65_536, 74_999, 75_000, 75_001, 149_999] {
+                let a = fromDisk.record(at: k), b = inMemory.record(at: k)
+                #expect(a.line == b.line && a.component == b.component && a.time == b.time && a.level == b.level
+                        && a.message == b.message, "record \(k), parts of \(partSize)")
+            }
         }
     }
 }
