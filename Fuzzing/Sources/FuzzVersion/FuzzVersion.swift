@@ -1,0 +1,10 @@
+import FuzzTargets
+
+// SwiftPM links an executable's entry point as `<Target>_main`; here it starts libFuzzer.
+@_cdecl("FuzzVersion_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runFuzzer(argc, argv) { data, size in
+        VersionFuzz.run(bytes(data, size))
+        return 0
+    }
+}
