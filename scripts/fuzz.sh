@@ -6,7 +6,7 @@
 # Targets: log sitecontrol inventory hotfix rules theme errorcode version.
 # Builds the package in Fuzzing/ (release, -sanitize=fuzzer,address), then runs the targets one after
 # the other, each for SECONDS, on a corpus seeded from Fuzzing/seeds, Samples/, the test fixtures and
-# ../shared/corpus/real (copied at run time; never committed). Everything it writes goes to
+# shared/corpus/real (copied at run time; never committed). Everything it writes goes to
 # fuzz-out/ (gitignored): corpus/<target> (grows from run to run), crashes/<target> (inputs that
 # crashed, with libFuzzer's crash-/timeout-/oom- prefixes), logs/<target>.log, summary.txt.
 # Exits non-zero when a target crashed, timed out or ran out of memory.
@@ -57,11 +57,14 @@ fi
 bin=$(cd Fuzzing && swift build -c release --show-bin-path \
         -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -enable-testing)
 
-# Seeds: the committed ones, plus the project's samples and fixtures and the shared real logs.
+# Seeds: the committed ones, plus the project's samples and fixtures and the shared real logs
+# (shared/ sits beside a checkout, or two levels up from a worktree in wt/).
+real=../shared/corpus/real
+[[ -d $real ]] || real=../../shared/corpus/real
 seed_sources() {
     local fixtures=Tests/CMLensCoreTests/Fixtures
     case $1 in
-        log) find Samples "$fixtures/diagnostics" "$fixtures/execmgr" ../shared/corpus/real \
+        log) find Samples "$fixtures/diagnostics" "$fixtures/execmgr" "$real" \
                  -type f \( -name '*.log' -o -name '*.lo_' \) 2>/dev/null ;;
         sitecontrol) find Samples/site "$fixtures/sitecontrol" -type f 2>/dev/null ;;
         inventory) find Samples/inventory "$fixtures/inventory" "$fixtures/catalog" -type f -name '*.csv' 2>/dev/null ;;
