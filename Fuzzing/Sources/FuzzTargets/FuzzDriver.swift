@@ -34,7 +34,7 @@ public func bytes(_ data: UnsafePointer<UInt8>?, _ size: Int) -> [UInt8] {
 func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
     if condition() { return }
     let text = "fuzz invariant failed: \(message())\n"
-    _ = text.withCString { fputs($0, stderr) }
+    _ = Array(text.utf8).withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     abort()
 }
 
