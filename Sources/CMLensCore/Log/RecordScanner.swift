@@ -221,7 +221,12 @@ struct RecordScanner {
     private mutating func cutOff(_ b: UnsafeRawBufferPointer, base: Int, recordStart: Int, at: Int) -> Int {
         notes.truncated += 1
         notes.remember(line: line, "record cut off before its end (`]LOG]!><…>` missing); kept as unparsed")
-        emitLine(b, base: base, range: recordStart..<at, format: .unparsed, countsAsUnparsed: false)
+        // Cut at the end of the bytes, the record must not keep the line break after it: read whole, the
+        // same record is cut at that newline (the next line starts a record), and so it must read alike
+        // when the file is split there for the parallel scan.
+        var end = at
+        while end > recordStart && (b[end - 1] == Bytes.newline || b[end - 1] == Bytes.carriageReturn) { end -= 1 }
+        emitLine(b, base: base, range: recordStart..<end, format: .unparsed, countsAsUnparsed: false)
         line += Bytes.countNewlines(in: b, from: recordStart, to: at)
         return at
     }

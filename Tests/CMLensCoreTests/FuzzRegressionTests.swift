@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import CMLensCore
+
+/// Inputs the fuzzers (`scripts/fuzz.sh`, targets in `Fuzzing/`) found breaking an invariant,
+/// minimised by hand. Each test states the invariant the fuzzer checked.
+@Suite struct FuzzRegressionTests {
+    /// The same bytes read the three ways the log reader can: whole in memory, through the chunk
+    /// loop in small reads, and from disk in small chunks with the two-part split scan.
+    static func readAllWays(_ bytes: [UInt8], chunkSize: Int = 28) throws
+        -> (whole: LogFileIndex, pieces: LogFileIndex, split: LogFileIndex, splitPoints: [Int]) {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("cmlens-fuzz-regression-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("fuzz.log").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let whole = LogReader.parse(bytes: bytes, path: path, client: "CLIENT")
+        let pieces = LogReader.parseInPieces(bytes: bytes, path: path, client: "CLIENT", readSizes: [3, 17, 1])
+        let options = LogReader.Options(inMemoryLimit: -1, splitThreshold: 0, chunkSize: chunkSize)
+        let split = LogReader.read(path: path, client: "CLIENT", logName: nil, options: options)
+        // Read the records while the file is still there: the split index reads them back from disk.
+        _ = split.records
+        let fd = open(path, O_RDONLY)
+        defer { close(fd) }
+        return (whole, pieces, split, SplitPoints.find(fd: fd, size: bytes.count, parts: 2))
+    }
+
+    /// Found by FuzzLog: a record cut off right before the split point kept the line break after it
+    /// when the file was scanned in two parts (its part ends there), but not when read whole (the
+    /// next line starts a record, so it is cut at the newline). Records must not depend on how the
+    /// bytes arrive.
+    @Test func cutOffRecordBeforeTheSplitPointReadsAsWhenReadWhole() throws {
+        let cut = "<![LOG[" + String(repeating: "a message whose terminator the writer never wrote ", count: 4)
+            + "\" type=\"1\">\r\n"
+        let next = "<![LOG[next]LOG]!><time=\"10:15:31.123+300\" date=\"01-14-2011\" component=\"c\" context=\"\" "
+            + "type=\"1\" thread=\"1\" file=\"\">\r\n"
+        let bytes = Array((cut + next).utf8)
+        let (whole, pieces, split, splitPoints) = try Self.readAllWays(bytes)
+        // The split scan must really cut there, or this test proves nothing.
+        #expect(splitPoints == [0, cut.utf8.count, bytes.count])
+        let wholeRecords = whole.records
+        #expect(wholeRecords.count == 2)
+        #expect(wholeRecords.first?.format == .unparsed)
+        #expect(wholeRecords.first?.message == String(cut.dropLast()))  // "\r\n" is one Character
+        #expect(pieces.records == wholeRecords)
+        #expect(split.records == wholeRecords)
+        #expect(split.problems == whole.problems)
+    }
+
+    /// The same record at the very end of a file: the file's last line break is not part of it.
+    @Test func cutOffLastRecordKeepsNoTrailingLineBreak() throws {
+        let bytes = Array("<![LOG[cut off\r\n\r\n".utf8)
+        let (whole, pieces, split, _) = try Self.readAllWays(bytes)
+        #expect(whole.records.map(\.message) == ["<![LOG[cut off"])
+        #expect(pieces.records == whole.records)
+        #expect(split.records == whole.records)
+    }
+}
