@@ -96,8 +96,8 @@ for t in "${targets[@]}"; do
     flags=(-max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 -print_final_stats=1
            -detect_leaks=0 -artifact_prefix="$crashes/")
     [[ -f Fuzzing/dict/$t.dict ]] && flags+=(-dict="Fuzzing/dict/$t.dict")
-    # Logs are fuzzed up to 8 KiB: enough for chunk carries, records and splits to meet, and fast.
-    [[ $t == log ]] && flags+=(-max_len=8192)
+    # Logs are fuzzed up to 4 KiB: enough for chunk carries, records and splits to meet, and fast.
+    [[ $t == log ]] && flags+=(-max_len=4096)
     jobs=${FUZZ_JOBS:-1}
     [[ $jobs -gt 1 ]] && flags+=(-fork="$jobs")
     # shellcheck disable=SC2086

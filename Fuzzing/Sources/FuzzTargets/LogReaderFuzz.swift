@@ -28,7 +28,7 @@ public enum LogReaderFuzz {
         let records = whole.records
         for (k, record) in records.enumerated() {
             require(record.line >= 1, "record \(k) has line \(record.line)")
-            OutputChecks.check(record, parseJSON: k < 4)
+            OutputChecks.check(record, parseJSON: k < 2)
         }
         for problem in whole.problems {
             require(problem.file == path, "a problem names another file: \(problem)")
@@ -49,7 +49,8 @@ public enum LogReaderFuzz {
         let pieces = LogReader.parseInPieces(bytes: utf8, path: path, client: "CLIENT", readSizes: sizes)
         same(whole, records, pieces, "read in pieces of \(sizes)")
 
-        if sniff.encoding == .utf8 || sniff.encoding == .utf8BOM {
+        // The on-disk read costs a file write and two threads: one input in four takes it.
+        if sniff.encoding == .utf8 || sniff.encoding == .utf8BOM, random.next() % 4 == 0 {
             let chunk = 16 + random.next(upTo: 48)
             if let fromDisk = readFromDisk(input, chunkSize: chunk) {
                 same(whole, records, fromDisk, "read from disk in \(chunk)-byte chunks, split in two")
