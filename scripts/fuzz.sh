@@ -100,9 +100,9 @@ for t in "${targets[@]}"; do
     [[ $t == log ]] && flags+=(-max_len=4096)
     jobs=${FUZZ_JOBS:-1}
     [[ $jobs -gt 1 ]] && flags+=(-fork="$jobs")
-    # shellcheck disable=SC2086
     echo "fuzz: $t for ${seconds}s ($(ls "$seeds" | wc -l) seeds, corpus $(ls "$corpus" | wc -l))"
     status=0
+    # shellcheck disable=SC2086 # FUZZ_ARGS is a list of flags
     nice -n "${FUZZ_NICE:-0}" "$bin/$exe" "${flags[@]}" ${FUZZ_ARGS:-} "$corpus" "$seeds" \
         >"$out/logs/$t.log" 2>&1 || status=$?
     log=$out/logs/$t.log
@@ -114,6 +114,7 @@ for t in "${targets[@]}"; do
         line+=" — FAILED: $(grep -m1 -E 'ERROR: |fuzz invariant failed|Fatal error|deadly signal|ERROR: libFuzzer' "$log" || true)"
         line+="; input: $(ls -t "$crashes" | head -1)"
         failed+=("$t")
+        tail -25 "$log" >&2
     fi
     echo "$line" | tee -a "$summary"
 done
