@@ -56,4 +56,24 @@ import Testing
         #expect(pieces.records == whole.records)
         #expect(split.records == whole.records)
     }
+
+    /// Found by FuzzLog: a record whose terminator is damaged (`]LOG]!.`), followed by one with none
+    /// at all, came back as one unparsed record read whole (it ran to the end of the file) but as
+    /// two when the file was split at the second one's line. A line that starts a record ends a
+    /// cut-off record, whether or not a terminator comes later.
+    @Test func recordWithoutTerminatorEndsWhereTheNextRecordStarts() throws {
+        let first = "<![LOG[first, its terminator damaged]LOG]!.<time=\"14:00:01.000+480\" date=\"03-02-2011\" "
+            + "component=\"c\" context=\"\" type=\"1\" thread=\"1\" file=\"a.cpp:1\">\n"
+        let second = "<![LOG[second, cut off\" file=\"a.cpp:1\">\n"
+        let bytes = Array((first + second).utf8)
+        let (whole, pieces, split, splitPoints) = try Self.readAllWays(bytes)
+        #expect(splitPoints == [0, first.utf8.count, bytes.count])
+        let records = whole.records
+        #expect(records.map(\.line) == [1, 2])
+        #expect(records.map(\.format) == [.unparsed, .unparsed])
+        #expect(records.map(\.message) == [String(first.dropLast()), String(second.dropLast())])
+        #expect(pieces.records == records)
+        #expect(split.records == records)
+        #expect(split.problems == whole.problems)
+    }
 }

@@ -172,7 +172,7 @@ struct RecordScanner {
         while true {
             guard let close = Bytes.find(UInt8(ascii: "]"), in: b, from: search, to: n) else {
                 guard final else { return nil }
-                return cutOff(b, base: base, recordStart: p, at: n)
+                return cutOff(b, base: base, recordStart: p, at: Self.nextRecordLine(b, after: p) ?? n)
             }
             if close + Bytes.logClose.count + 1 > n && !final { return nil }
             guard Bytes.isLogClose(b, at: close) else {
@@ -215,6 +215,18 @@ struct RecordScanner {
                 return end
             }
         }
+    }
+
+    /// The newline before the first line that starts another record after the one at `p`: a record
+    /// with no terminator anywhere after it ends there, as it does when a terminator comes later
+    /// (and as it must when the file is split at that line for the parallel scan).
+    static func nextRecordLine(_ b: UnsafeRawBufferPointer, after p: Int) -> Int? {
+        var scan = p + Bytes.logOpen.count
+        while let newline = Bytes.find(Bytes.newline, in: b, from: scan, to: b.count) {
+            if Bytes.isLogOpen(b, at: newline + 1) { return newline }
+            scan = newline + 1
+        }
+        return nil
     }
 
     /// A record that never got its terminator: kept as unparsed up to `at` (a newline or the end).
