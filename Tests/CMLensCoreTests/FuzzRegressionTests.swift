@@ -76,4 +76,18 @@ import Testing
         #expect(split.records == records)
         #expect(split.problems == whole.problems)
     }
+
+    /// Found by FuzzRules: the literal pre-filter ended a character class at its first `]`, but ICU
+    /// nests sets (`[a[b])]` is a, b and `)`), so the rest of the class was read as pattern, its `)`
+    /// hid the top-level `|`, and "abcd" was required of a regex that matches "," alone. The
+    /// pre-filter must never rule out a message the regex matches.
+    @Test func literalPrefilterSkipsNestedCharacterClasses() throws {
+        let regex = try DiagnosticRegex("abcd[a[b])]|,")
+        #expect(regex.match("x, y") != nil)
+        #expect(DiagnosticRegex.requiredLiteral(in: "abcd[a[b])]|,") == nil)
+        let message = Array("x, y".utf8)
+        #expect(regex.mayMatch(message, lowered: { message }))
+        // A class that does not nest still leaves the literal outside it.
+        #expect(DiagnosticRegex.requiredLiteral(in: "Scan failed [0-9a-f]+") == "Scan failed ")
+    }
 }
