@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "cmlens", targets: ["cmlens"]),
         .library(name: "CMLensCore", targets: ["CMLensCore"]),
+        // For the fuzz package under Fuzz/ (its theme-file target); nothing else links it.
+        .library(name: "CMLensTUI", targets: ["CMLensTUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -66,8 +66,12 @@ public struct DiagnosticRegex: Sendable {
                 endRun()
             case "[":
                 endRun()
-                // Skip the class, escapes included.
-                while let d = chars.popFirst(), d != "]" { if d == "\\" { _ = chars.popFirst() } }
+                // Skip the class, escapes and ICU's nested sets (`[a-z[0-9]]`, `[[:alpha:]]`) included:
+                // ending it at the first `]` read the rest of the class as pattern.
+                var nesting = 1
+                while nesting > 0, let d = chars.popFirst() {
+                    if d == "\\" { _ = chars.popFirst() } else if d == "[" { nesting += 1 } else if d == "]" { nesting -= 1 }
+                }
             case "|":
                 if depth == 0 { return nil }
             case "?", "*", "{":

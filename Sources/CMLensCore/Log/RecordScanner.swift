@@ -174,7 +174,7 @@ struct RecordScanner {
         while true {
             guard let stop = Bytes.findEither(UInt8(ascii: "]"), Bytes.newline, in: b, from: scan, to: n) else {
                 guard final else { return nil }
-                return cutOff(b, base: base, recordStart: p, at: n)
+                return cutOff(b, base: base, recordStart: p, at: Self.nextRecordLine(b, after: p) ?? n)
             }
             if b[stop] == Bytes.newline {
                 // A line that starts a new record inside this message means this one was cut off.
@@ -219,11 +219,28 @@ struct RecordScanner {
         }
     }
 
+    /// The newline before the first line that starts another record after the one at `p`: a record
+    /// with no terminator anywhere after it ends there, as it does when a terminator comes later
+    /// (and as it must when the file is split at that line for the parallel scan).
+    static func nextRecordLine(_ b: UnsafeRawBufferPointer, after p: Int) -> Int? {
+        var scan = p + Bytes.logOpen.count
+        while let newline = Bytes.find(Bytes.newline, in: b, from: scan, to: b.count) {
+            if Bytes.isLogOpen(b, at: newline + 1) { return newline }
+            scan = newline + 1
+        }
+        return nil
+    }
+
     /// A record that never got its terminator: kept as unparsed up to `at` (a newline or the end).
     private mutating func cutOff(_ b: UnsafeRawBufferPointer, base: Int, recordStart: Int, at: Int) -> Int {
         notes.truncated += 1
         notes.remember(line: line, "record cut off before its end (`]LOG]!><…>` missing); kept as unparsed")
-        emitLine(b, base: base, range: recordStart..<at, format: .unparsed, countsAsUnparsed: false)
+        // Cut at the end of the bytes, the record must not keep the line break after it: read whole, the
+        // same record is cut at that newline (the next line starts a record), and so it must read alike
+        // when the file is split there for the parallel scan.
+        var end = at
+        while end > recordStart && (b[end - 1] == Bytes.newline || b[end - 1] == Bytes.carriageReturn) { end -= 1 }
+        emitLine(b, base: base, range: recordStart..<end, format: .unparsed, countsAsUnparsed: false)
         line += Bytes.countNewlines(in: b, from: recordStart, to: at)
         return at
     }

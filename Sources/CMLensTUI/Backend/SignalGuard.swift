@@ -11,13 +11,22 @@ import Synchronization
 let stopSignal = Atomic<Int32>(0)
 
 /// The terminal modes from before the console started, for the crash handler.
-nonisolated(unsafe) var savedModes = termios()
+///
+/// Heap memory rather than a `termios` global: Swift lays that global out as 57 bytes while glibc's
+/// `tcgetattr` writes its 60-byte struct, which overwrote the globals after it (AddressSanitizer:
+/// global-buffer-overflow). 64 bytes covers the C library's struct on every Linux architecture.
+nonisolated(unsafe) let savedModes: UnsafeMutablePointer<termios> = {
+    let bytes = max(MemoryLayout<termios>.stride, 64)
+    let raw = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 8)
+    raw.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
+    return raw.bindMemory(to: termios.self, capacity: 1)
+}()
 nonisolated(unsafe) var savedModesValid = false
 
 enum SignalGuard {
     /// Must run before `initscr`, so ncurses leaves these signals to us.
     static func install() {
-        if tcgetattr(0, &savedModes) == 0 { savedModesValid = true }
+        if tcgetattr(0, savedModes) == 0 { savedModesValid = true }
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { sig in stopSignal.store(sig, ordering: .relaxed) }
@@ -30,7 +39,7 @@ enum SignalGuard {
         for sig in [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { sig in
-                if savedModesValid { tcsetattr(0, TCSANOW, &savedModes) }
+                if savedModesValid { tcsetattr(0, TCSANOW, savedModes) }
                 let reset: StaticString = "\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l\r\ncmlens crashed; the terminal was restored (run `reset` if it looks wrong)\r\n"
                 _ = write(1, reset.utf8Start, reset.utf8CodeUnitCount)
                 signal(sig, SIG_DFL)

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import CMLensCore
+
+/// Inputs the fuzzers (`scripts/fuzz.sh`, targets in `Fuzzing/`) found breaking an invariant,
+/// minimised by hand. Each test states the invariant the fuzzer checked.
+@Suite struct FuzzRegressionTests {
+    /// The same bytes read the three ways the log reader can: whole in memory, through the chunk
+    /// loop in small reads, and from disk in small chunks with the two-part split scan.
+    static func readAllWays(_ bytes: [UInt8], chunkSize: Int = 28) throws
+        -> (whole: LogFileIndex, pieces: LogFileIndex, split: LogFileIndex, splitPoints: [Int]) {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("cmlens-fuzz-regression-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("fuzz.log").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let whole = LogReader.parse(bytes: bytes, path: path, client: "CLIENT")
+        let pieces = LogReader.parseInPieces(bytes: bytes, path: path, client: "CLIENT", readSizes: [3, 17, 1])
+        let options = LogReader.Options(inMemoryLimit: -1, splitThreshold: 0, chunkSize: chunkSize)
+        let split = LogReader.read(path: path, client: "CLIENT", logName: nil, options: options)
+        // Read the records while the file is still there: the split index reads them back from disk.
+        _ = split.records
+        let fd = open(path, O_RDONLY)
+        defer { close(fd) }
+        return (whole, pieces, split, SplitPoints.find(fd: fd, size: bytes.count, parts: 2))
+    }
+
+    /// Found by FuzzLog: a record cut off right before the split point kept the line break after it
+    /// when the file was scanned in two parts (its part ends there), but not when read whole (the
+    /// next line starts a record, so it is cut at the newline). Records must not depend on how the
+    /// bytes arrive.
+    @Test func cutOffRecordBeforeTheSplitPointReadsAsWhenReadWhole() throws {
+        let cut = "<![LOG[" + String(repeating: "a message whose terminator the writer never wrote ", count: 4)
+            + "\" type=\"1\">\r\n"
+        let next = "<![LOG[next]LOG]!><time=\"10:15:31.123+300\" date=\"01-14-2011\" component=\"c\" context=\"\" "
+            + "type=\"1\" thread=\"1\" file=\"\">\r\n"
+        let bytes = Array((cut + next).utf8)
+        let (whole, pieces, split, splitPoints) = try Self.readAllWays(bytes)
+        // The split scan must really cut there, or this test proves nothing.
+        #expect(splitPoints == [0, cut.utf8.count, bytes.count])
+        let wholeRecords = whole.records
+        #expect(wholeRecords.count == 2)
+        #expect(wholeRecords.first?.format == .unparsed)
+        #expect(wholeRecords.first?.message == String(cut.dropLast()))  // "\r\n" is one Character
+        #expect(pieces.records == wholeRecords)
+        #expect(split.records == wholeRecords)
+        #expect(split.problems == whole.problems)
+    }
+
+    /// The same record at the very end of a file: the file's last line break is not part of it.
+    @Test func cutOffLastRecordKeepsNoTrailingLineBreak() throws {
+        let bytes = Array("<![LOG[cut off\r\n\r\n".utf8)
+        let (whole, pieces, split, _) = try Self.readAllWays(bytes)
+        #expect(whole.records.map(\.message) == ["<![LOG[cut off"])
+        #expect(pieces.records == whole.records)
+        #expect(split.records == whole.records)
+    }
+
+    /// Found by FuzzLog: a record whose terminator is damaged (`]LOG]!.`), followed by one with none
+    /// at all, came back as one unparsed record read whole (it ran to the end of the file) but as
+    /// two when the file was split at the second one's line. A line that starts a record ends a
+    /// cut-off record, whether or not a terminator comes later.
+    @Test func recordWithoutTerminatorEndsWhereTheNextRecordStarts() throws {
+        let first = "<![LOG[first, its terminator damaged]LOG]!.<time=\"14:00:01.000+480\" date=\"03-02-2011\" "
+            + "component=\"c\" context=\"\" type=\"1\" thread=\"1\" file=\"a.cpp:1\">\n"
+        let second = "<![LOG[second, cut off\" file=\"a.cpp:1\">\n"
+        let bytes = Array((first + second).utf8)
+        let (whole, pieces, split, splitPoints) = try Self.readAllWays(bytes)
+        #expect(splitPoints == [0, first.utf8.count, bytes.count])
+        let records = whole.records
+        #expect(records.map(\.line) == [1, 2])
+        #expect(records.map(\.format) == [.unparsed, .unparsed])
+        #expect(records.map(\.message) == [String(first.dropLast()), String(second.dropLast())])
+        #expect(pieces.records == records)
+        #expect(split.records == records)
+        #expect(split.problems == whole.problems)
+    }
+
+    /// Found by FuzzRules: the literal pre-filter ended a character class at its first `]`, but ICU
+    /// nests sets (`[a[b])]` is a, b and `)`), so the rest of the class was read as pattern, its `)`
+    /// hid the top-level `|`, and "abcd" was required of a regex that matches "," alone. The
+    /// pre-filter must never rule out a message the regex matches.
+    @Test func literalPrefilterSkipsNestedCharacterClasses() throws {
+        let regex = try DiagnosticRegex("abcd[a[b])]|,")
+        #expect(regex.match("x, y") != nil)
+        #expect(DiagnosticRegex.requiredLiteral(in: "abcd[a[b])]|,") == nil)
+        let message = Array("x, y".utf8)
+        #expect(regex.mayMatch(message, lowered: { message }))
+        // A class that does not nest still leaves the literal outside it.
+        #expect(DiagnosticRegex.requiredLiteral(in: "Scan failed [0-9a-f]+") == "Scan failed ")
+    }
+}
