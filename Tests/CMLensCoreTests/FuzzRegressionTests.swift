@@ -90,4 +90,13 @@ import Testing
         // A class that does not nest still leaves the literal outside it.
         #expect(DiagnosticRegex.requiredLiteral(in: "Scan failed [0-9a-f]+") == "Scan failed ")
     }
+
+    @Test func controlEscapeInsideAClassGivesUpThePrefilter() throws {
+        // Found by FuzzRules: ICU's `\cX` takes `]` as its X, so the class runs on past it.
+        let pattern = "[ingf \\c]\u{0}UInw]"
+        #expect(DiagnosticRegex.requiredLiteral(in: pattern) == nil)
+        let regex = try DiagnosticRegex(pattern)
+        let message = Array("z".utf8)
+        #expect(regex.mayMatch(message, lowered: { message }))
+    }
 }

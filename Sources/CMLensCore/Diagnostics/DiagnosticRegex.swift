@@ -70,7 +70,11 @@ public struct DiagnosticRegex: Sendable {
                 // ending it at the first `]` read the rest of the class as pattern.
                 var nesting = 1
                 while nesting > 0, let d = chars.popFirst() {
-                    if d == "\\" { _ = chars.popFirst() } else if d == "[" { nesting += 1 } else if d == "]" { nesting -= 1 }
+                    if d == "\\" {
+                        // The same escapes as outside: `\cX` takes the next character whatever it is (even
+                        // `]`), `\x{…}` and `\p{…}` run on; where the class ends is then not worth guessing.
+                        guard let escaped = chars.popFirst(), !"xuUNpPQc".contains(escaped) else { return nil }
+                    } else if d == "[" { nesting += 1 } else if d == "]" { nesting -= 1 }
                 }
             case "|":
                 if depth == 0 { return nil }
