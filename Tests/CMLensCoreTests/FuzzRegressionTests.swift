@@ -99,4 +99,16 @@ import Testing
         let message = Array("z".utf8)
         #expect(regex.mayMatch(message, lowered: { message }))
     }
+
+    @Test func brokenAttributesWhoseLineOutrunsTheReadAreCarriedNotCut() throws {
+        // Found by FuzzLog: attributes broken by a run of CRs, the line's newline beyond the current
+        // read. Cutting at the read's end made two records in pieces where one pass makes one.
+        var text = "<![LOG[a ]LOG]!> inside]LOG]!><time=\"25:61:61.000++300\" " + String(repeating: "\r", count: 21)
+        text += "=\"1date=\"13\" context=\"\" type=\"9\" thread" + String(repeating: "\r", count: 72) + "=\"1\" file=\"\">\n"
+        let bytes = Array(text.utf8)
+        let whole = LogReader.parse(bytes: bytes, path: "fuzz.log", client: "CLIENT")
+        let pieces = LogReader.parseInPieces(bytes: bytes, path: "fuzz.log", client: "CLIENT", readSizes: [1, 83, 2290, 10])
+        #expect(whole.count == 1)
+        #expect(LogTestSupport.fingerprint(pieces) == LogTestSupport.fingerprint(whole))
+    }
 }

@@ -208,7 +208,10 @@ struct RecordScanner {
             case .broken(let at):
                 // Resume at a record that starts on the same line; otherwise at the line's end.
                 if b[at] == UInt8(ascii: "<") { return cutOff(b, base: base, recordStart: p, at: at) }
-                let newline = Bytes.find(Bytes.newline, in: b, from: at, to: n) ?? n
+                guard let newline = Bytes.find(Bytes.newline, in: b, from: at, to: n) else {
+                    // The line goes on past this read: where it ends decides the record.
+                    return final ? cutOff(b, base: base, recordStart: p, at: n) : nil
+                }
                 return cutOff(b, base: base, recordStart: p, at: newline)
             case .complete(let end):
                 emitCMTrace(b, base: base, range: p..<end, attributes: attributes)
