@@ -111,4 +111,17 @@ import Testing
         #expect(whole.count == 1)
         #expect(LogTestSupport.fingerprint(pieces) == LogTestSupport.fingerprint(whole))
     }
+
+    @Test func smsTrailerWhoseTimeOrThreadOutrunsTheReadIsCarriedNotRefused() throws {
+        // Found by FuzzLog: a wrapped SMS header whose `<time>` (here garbled, holding `<![LOG[`) ended
+        // past the current read was refused as a trailer in pieces, accepted in one pass.
+        let text = "ROLLOVER\r\n~Used 0 out of 3 allowed processing threads.  $$<SMS_DISTRIBUTION_MANAGER><01-13-2011 06:58:12.151+300><thread=2484 (0x9B4)>\r\n"
+            + "wrapped line\r\nError: failed  $$<SMS_DISTRIBUTION_MANAGER>\r\n<02-13?-2<![LOG[011 06:58:13.000-060><thread=2484 (0x9B4)>\r\n"
+        let bytes = Array(text.utf8)
+        let whole = LogReader.parse(bytes: bytes, path: "fuzz.log", client: "CLIENT")
+        for sizes in [[2, 86, 2358, 15], [1], [7, 3], [150, 40]] {
+            let pieces = LogReader.parseInPieces(bytes: bytes, path: "fuzz.log", client: "CLIENT", readSizes: sizes)
+            #expect(LogTestSupport.fingerprint(pieces) == LogTestSupport.fingerprint(whole), "pieces of \(sizes)")
+        }
+    }
 }

@@ -348,15 +348,18 @@ struct RecordScanner {
         }
         guard wrapped <= 1 else { return .notATrailer }
         guard i < n else { return final ? .notATrailer : .incomplete }
-        guard b[i] == UInt8(ascii: "<"),
-              let timeEnd = Bytes.find(UInt8(ascii: ">"), in: b, from: i + 1, to: n) else {
-            return final || i < n ? .notATrailer : .incomplete
+        guard b[i] == UInt8(ascii: "<") else { return .notATrailer }
+        // Where the read ends before a `>`, the next read decides: a trailer must not depend on how the bytes arrive.
+        guard let timeEnd = Bytes.find(UInt8(ascii: ">"), in: b, from: i + 1, to: n) else {
+            return final ? .notATrailer : .incomplete
         }
         let timeRange = (i + 1)..<timeEnd
         i = timeEnd + 1
         guard i + 8 <= n || final else { return .incomplete }
-        guard Bytes.hasPrefix(Self.threadOpen, in: b, at: i),
-              let threadEnd = Bytes.find(UInt8(ascii: ">"), in: b, from: i, to: n) else { return .notATrailer }
+        guard Bytes.hasPrefix(Self.threadOpen, in: b, at: i) else { return .notATrailer }
+        guard let threadEnd = Bytes.find(UInt8(ascii: ">"), in: b, from: i, to: n) else {
+            return final ? .notATrailer : .incomplete
+        }
         var end = threadEnd + 1
         // The rest of the line belongs to this record.
         let lineEnd = Bytes.find(Bytes.newline, in: b, from: end, to: n) ?? n
