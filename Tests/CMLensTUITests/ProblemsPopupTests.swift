@@ -57,7 +57,9 @@ import Testing
     }
 
     @Test func aLongListScrolls() {
-        let many = (1...60).map { LoadProblem(file: "PC-ALPHA/execmgr.log", line: $0, severity: .warning, message: "problem \($0)") }
+        let many = (1...60).map { (n: Int) in
+            LoadProblem(file: "PC-ALPHA/execmgr.log", line: n, severity: .warning, message: "problem \(n)")
+        }
         var console = Self.console(size: Size(columns: 80, lines: 24), problems: many)
         console.command("problems")
         #expect(console.screen.contains("execmgr.log:1: problem 1"))

@@ -50,15 +50,19 @@ public struct ExecutionStep: Sendable, Hashable {
              policyUpdated, policyRemoved, script, unreadable
     }
 
-    public var event: Event
+    // Laid out with the one-byte fields after `time`, in its padding: a big workspace holds
+    // millions of steps, and each byte of a step is megabytes.
     public var time: LogTime?
+    public var event: Event
+    /// Whether the policy retries `exitCode`; nil without a code or for a success.
+    public var retried: Bool?
+    /// The state name (from or to) is not one cmlens knows; kept as written.
+    public var unknownState: Bool = false
     /// The state before this line, as far as the log shows (nil before the first one).
     public var from: String?
     /// The state after it; the same as `from` for a line that does not change the state.
     public var state: String?
     public var exitCode: Int?
-    /// Whether the policy retries `exitCode`; nil without a code or for a success.
-    public var retried: Bool?
     /// The attempt (run) this line belongs to, 1-based; 0 before the first run.
     public var attempt: Int
     /// On the step that enters WaitingRetry (or says `will retry later`): when the retry is due.
@@ -71,8 +75,6 @@ public struct ExecutionStep: Sendable, Hashable {
     public var source: StepSource
     /// Contradictions, unknown states, the countdown, what a retry showed.
     public var notes: [String] = []
-    /// The state name (from or to) is not one cmlens knows; kept as written.
-    public var unknownState: Bool = false
 
     public init(event: Event, time: LogTime?, from: String?, state: String?, exitCode: Int?, retried: Bool?,
                 attempt: Int, prediction: RetryPrediction?, source: StepSource, notes: [String] = []) {

@@ -39,6 +39,9 @@ public struct ExecutionTimelineBuilder {
         /// Learned from a retry the log shows: false when it ran without the 5-minute countdown.
         var countdownSeen: Bool?
         var notes: [String] = []
+        /// `notes` as a set: a program run hundreds of times gets a note per run beyond the
+        /// limit, and searching the list for each would take quadratic time.
+        var noted: Set<String> = []
     }
 
     // MARK: - Reading lines
@@ -404,7 +407,7 @@ public struct ExecutionTimelineBuilder {
     /// A contradiction: on the step, and once on the timeline for the verdict.
     private mutating func note(_ d: Int, _ step: inout ExecutionStep, _ text: String) {
         step.notes.append(text)
-        if !drafts[d].notes.contains(text) { drafts[d].notes.append(text) }
+        if drafts[d].noted.insert(text).inserted { drafts[d].notes.append(text) }
     }
 
     // MARK: - Verdicts
