@@ -23,13 +23,18 @@ public struct ClientSummaries: Sendable {
     /// Reads and judges the whole workspace: the inventory against the built-in catalogue plus
     /// the workspace's, the execmgr logs' programs under `policy`, the diagnostic rules.
     public static func load(inputs: WorkspaceInputs, logs: LoadedLogs, policy: RetryPolicy) -> ClientSummaries {
-        let inventory = Inventory.load(files: inputs.tableFiles)
+        let (inventory, report) = judge(inputs.tableFiles)
+        let history = ExecutionHistory.build(logs: logs, policy: policy, explain: ErrorExplainer.exitCodeMeaning)
+        let findings = Diagnosis.run(inputs: inputs, logs: logs, policy: policy, history: history).findings
+        return ClientSummaries(inventory: inventory, report: report, history: history, findings: findings, logs: logs)
+    }
+
+    /// The inventory's clients judged against the built-in hotfix catalogue plus those found beside it.
+    public static func judge(_ tableFiles: [String]) -> (inventory: Inventory, report: ComplianceReport) {
+        let inventory = Inventory.load(files: tableFiles)
         var catalog = HotfixCatalog.builtIn
         for found in inventory.catalogs { catalog = catalog.merging(found) }
-        let report = ComplianceEvaluator.evaluate(inventory, catalog: catalog)
-        let history = ExecutionHistory.build(logs: logs, policy: policy, explain: ErrorExplainer.exitCodeMeaning)
-        let findings = Diagnosis.run(inputs: inputs, logs: logs, policy: policy).findings
-        return ClientSummaries(inventory: inventory, report: report, history: history, findings: findings, logs: logs)
+        return (inventory, ComplianceEvaluator.evaluate(inventory, catalog: catalog))
     }
 
     /// Every client: those with logs in load order, then those only the inventory names, by name.

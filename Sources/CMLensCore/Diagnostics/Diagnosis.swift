@@ -74,11 +74,12 @@ public enum Diagnosis {
     }
 
     /// Everything for a workspace: its rules files plus `extraRuleFiles` (`--rules`), its facts
-    /// (execution timeline) plus `extraProviders`, error codes explained from the catalogue.
+    /// (execution timeline, or `history` when the caller built it already) plus `extraProviders`,
+    /// error codes explained from the catalogue.
     public static func run(inputs: WorkspaceInputs, logs: LoadedLogs, extraRuleFiles: [String] = [],
                            policy: RetryPolicy = .defaults, clients: Set<String>? = nil,
-                           extraProviders: [any DiagnosticFactProvider] = []) -> Output {
-        let facts = DiagnosticProviders.forWorkspace(inputs, logs: logs, policy: policy)
+                           extraProviders: [any DiagnosticFactProvider] = [], history: ExecutionHistory? = nil) -> Output {
+        let facts = DiagnosticProviders.forWorkspace(inputs, logs: logs, policy: policy, history: history)
         var output = run(logs: logs, ruleFiles: inputs.ruleFiles + extraRuleFiles, policy: policy,
                          providers: facts.providers + extraProviders, clients: clients,
                          explainCode: DiagnosticProviders.codeExplainer(policy: policy))

@@ -2,13 +2,14 @@
 /// timeline (`Execution/`), inventory and hotfix compliance (`Inventory/`, `Compliance/`) when the
 /// workspace holds inventory exports, and the error catalogue (`ErrorCodes/`).
 public enum DiagnosticProviders {
-    /// The providers, and the problems met reading what they rest on.
-    public static func forWorkspace(_ inputs: WorkspaceInputs, logs: LoadedLogs, policy: RetryPolicy)
+    /// The providers, and the problems met reading what they rest on. `history`: the logs' execution
+    /// history when the caller already built it (the console shares one); its verdicts are worded again.
+    public static func forWorkspace(_ inputs: WorkspaceInputs, logs: LoadedLogs, policy: RetryPolicy,
+                                    history: ExecutionHistory? = nil)
         -> (providers: [any DiagnosticFactProvider], problems: [LoadProblem]) {
         let explain = exitCodeExplainer(policy: policy)
-        var providers: [any DiagnosticFactProvider] = [
-            ExecutionFacts(history: ExecutionHistory.build(logs: logs, policy: policy, explain: explain), explain: explain),
-        ]
+        let facts = history?.explained(by: explain) ?? ExecutionHistory.build(logs: logs, policy: policy, explain: explain)
+        var providers: [any DiagnosticFactProvider] = [ExecutionFacts(history: facts, explain: explain)]
         var problems: [LoadProblem] = []
         if let inventory = inventoryFacts(inputs) {
             providers.append(inventory.facts)

@@ -25,7 +25,7 @@ extension ExecutionHistory {
     public static func build(logs: LoadedLogs, policy: RetryPolicy, explain: ExitCodeExplainer? = nil) -> ExecutionHistory {
         var builder = ExecutionTimelineBuilder(policy: policy, explain: explain)
         for file in logs.files where isExecmgrLog(file.logName) {
-            for index in 0..<file.count { builder.add(file.record(at: index)) }
+            for index in 0..<file.count { builder.add(file, index: index) }
         }
         return builder.build()
     }
@@ -36,6 +36,19 @@ extension ExecutionHistory {
         var builder = ExecutionTimelineBuilder(policy: policy, explain: explain)
         for record in records { builder.add(record) }
         return builder.build()
+    }
+
+    /// The same history with its verdicts worded with another exit-code explainer (the timeline
+    /// and the diagnostic rules word codes differently), so a console builds the history once.
+    public func explained(by explain: ExitCodeExplainer?) -> ExecutionHistory {
+        var copy = self
+        let writer = ExecutionVerdictWriter(policy: policy, explain: explain)
+        for k in copy.timelines.indices {
+            let t = copy.timelines[k]
+            copy.timelines[k].verdict = writer.verdict(steps: t.steps, attempts: t.attempts, state: t.lastState,
+                                                       notes: t.verdict.notes, pendingPrediction: t.pendingPrediction)
+        }
+        return copy
     }
 
     /// The timelines a `--client`/`--program` filter keeps: a client by name, a program by part of

@@ -7,6 +7,10 @@ public struct ExecutionTimeline: Sendable, Hashable {
     public var verdict: ExecutionVerdict
     /// The policy the retries and the prediction were judged by (its `source` says where it came from).
     public var policy: RetryPolicy
+    /// The last state the log shows, and the retry the last failure predicted: what the verdict
+    /// was written from, kept to write it again with another explainer.
+    var lastState: String?
+    var pendingPrediction: RetryPrediction?
 }
 
 /// The identity of an execution request: a program of a package, run for an advertisement, on a client.
@@ -46,28 +50,60 @@ public struct ExecutionStep: Sendable, Hashable {
              policyUpdated, policyRemoved, script, unreadable
     }
 
-    public var event: Event
+    // Laid out with the one-byte fields after `time`, in its padding: a big workspace holds
+    // millions of steps, and each byte of a step is megabytes.
     public var time: LogTime?
+    public var event: Event
+    /// Whether the policy retries `exitCode`; nil without a code or for a success.
+    public var retried: Bool?
+    /// The state name (from or to) is not one cmlens knows; kept as written.
+    public var unknownState: Bool = false
     /// The state before this line, as far as the log shows (nil before the first one).
     public var from: String?
     /// The state after it; the same as `from` for a line that does not change the state.
     public var state: String?
     public var exitCode: Int?
-    /// Whether the policy retries `exitCode`; nil without a code or for a success.
-    public var retried: Bool?
     /// The attempt (run) this line belongs to, 1-based; 0 before the first run.
     public var attempt: Int
     /// On the step that enters WaitingRetry (or says `will retry later`): when the retry is due.
-    public var prediction: RetryPrediction?
-    public var evidence: Evidence
-    /// The line's first line of text, as the log wrote it.
-    public var message: String
+    public var prediction: RetryPrediction? {
+        get { predictionBox?.value }
+        set { predictionBox = newValue.map(Boxed.init) }
+    }
+    private var predictionBox: Boxed<RetryPrediction>?
+    /// The record the step was read from; its text is decoded when asked for.
+    public var source: StepSource
     /// Contradictions, unknown states, the countdown, what a retry showed.
     public var notes: [String] = []
-    /// The state name (from or to) is not one cmlens knows; kept as written.
-    public var unknownState: Bool = false
-    /// The values of a `Raising event:` block.
-    public var wmiEvent: WMIEvent?
+
+    public init(event: Event, time: LogTime?, from: String?, state: String?, exitCode: Int?, retried: Bool?,
+                attempt: Int, prediction: RetryPrediction?, source: StepSource, notes: [String] = []) {
+        self.event = event
+        self.time = time
+        self.from = from
+        self.state = state
+        self.exitCode = exitCode
+        self.retried = retried
+        self.attempt = attempt
+        self.source = source
+        self.notes = notes
+        self.prediction = prediction
+    }
+
+    /// Where the line is: its file and line, from the log's index.
+    public var evidence: Evidence { source.evidence }
+
+    /// The line's first line of text, as the log wrote it (decoded from the log when asked for).
+    public var message: String { source.firstLine }
+
+    /// The values of a `Raising event:` block, read again from the record when asked for.
+    public var wmiEvent: WMIEvent? {
+        guard event == .wmiEvent else { return nil }
+        let record = source.record
+        let text = record.format == .unparsed ? ExecutionTimelineBuilder.salvage(record.message) : record.message
+        guard case let .wmiEvent(event)? = ExecmgrLine.parse(text) else { return nil }
+        return event
+    }
 
     public var nextRetryAt: LogTime? { prediction?.dueAt }
     public var changesState: Bool { from != state }

@@ -39,19 +39,31 @@ public struct ExecutionTimelineBuilder {
         /// Learned from a retry the log shows: false when it ran without the 5-minute countdown.
         var countdownSeen: Bool?
         var notes: [String] = []
+        /// `notes` as a set: a program run hundreds of times gets a note per run beyond the
+        /// limit, and searching the list for each would take quadratic time.
+        var noted: Set<String> = []
     }
 
     // MARK: - Reading lines
 
+    /// A record handed in; the steps keep it.
     public mutating func add(_ record: LogRecord) {
+        add(record, source: StepSource(record: record))
+    }
+
+    /// Record `index` of a loaded log; the steps name it and decode their text when asked.
+    public mutating func add(_ file: LogFileIndex, index: Int) {
+        add(file.record(at: index), source: StepSource(file: file, index: index))
+    }
+
+    mutating func add(_ record: LogRecord, source: StepSource) {
         let cutOff = record.format == .unparsed
         guard let line = ExecmgrLine.parse(cutOff ? Self.salvage(record.message) : record.message) else { return }
         clock += 1
         let client = record.client
         let base = ExecutionStep(event: .stateChange, time: record.time, from: nil, state: nil, exitCode: nil,
                                  retried: nil, attempt: 0, prediction: nil,
-                                 evidence: Evidence(file: record.file, line: record.line),
-                                 message: String(record.firstLine),
+                                 source: source,
                                  notes: cutOff ? ["from a record cut off before its end (a truncated log?)"] : [])
         switch line {
         case let .stateChange(advertisement, package, program, from, to):
@@ -135,7 +147,6 @@ public struct ExecutionTimelineBuilder {
             }
             var step = base
             step.event = .wmiEvent
-            step.wmiEvent = event
             if event.isProgramStarted { launch(d, step: &step) }
             if let code = event.exitCode { exitCode(d, code, step: &step) }
             finish(d, &step)
@@ -396,7 +407,7 @@ public struct ExecutionTimelineBuilder {
     /// A contradiction: on the step, and once on the timeline for the verdict.
     private mutating func note(_ d: Int, _ step: inout ExecutionStep, _ text: String) {
         step.notes.append(text)
-        if !drafts[d].notes.contains(text) { drafts[d].notes.append(text) }
+        if drafts[d].noted.insert(text).inserted { drafts[d].notes.append(text) }
     }
 
     // MARK: - Verdicts
@@ -404,8 +415,10 @@ public struct ExecutionTimelineBuilder {
     public func build() -> ExecutionHistory {
         let timelines = drafts.map { draft in
             ExecutionTimeline(key: draft.key, steps: draft.steps, attempts: draft.attempts,
-                              verdict: ExecutionVerdictWriter(policy: policy, explain: explain).verdict(for: draft),
-                              policy: policy)
+                              verdict: ExecutionVerdictWriter(policy: policy, explain: explain)
+                                  .verdict(steps: draft.steps, attempts: draft.attempts, state: draft.state,
+                                           notes: draft.notes, pendingPrediction: draft.pendingPrediction),
+                              policy: policy, lastState: draft.state, pendingPrediction: draft.pendingPrediction)
         }
         return ExecutionHistory(timelines: timelines, unattributed: unattributed, policy: policy)
     }

@@ -4,7 +4,9 @@ struct ExecutionVerdictWriter {
     let policy: RetryPolicy
     let explain: ExitCodeExplainer?
 
-    func verdict(for draft: ExecutionTimelineBuilder.Draft) -> ExecutionVerdict {
+    func verdict(steps: [ExecutionStep], attempts: [ExecutionAttempt], state lastState: String?, notes: [String],
+                 pendingPrediction: RetryPrediction?) -> ExecutionVerdict {
+        let draft = (steps: steps, attempts: attempts, state: lastState, notes: notes, pendingPrediction: pendingPrediction)
         let last = draft.attempts.last
         let lastStep = draft.steps.last
         let tries = max(draft.attempts.count, draft.attempts.compactMap(\.reportedTries).max() ?? 0)

@@ -4,13 +4,29 @@ extension ExecutionHistory {
     /// once for each of the half-dozen lines that repeat its code.
     public func exitCodeOccurrences(in logs: LoadedLogs) -> [Int: [RecordReference]] {
         var found: [Int: [RecordReference]] = [:]
-        for step in timelines.flatMap(\.steps) + unattributed where step.event == .exitCode {
-            guard let code = step.exitCode, let ref = logs.reference(file: step.evidence.file, line: step.evidence.line) else { continue }
-            found[code, default: []].append(ref)
+        // Files by path, so a workspace of thousands of logs does not search them all for each exit.
+        var fileNumbers: [String: Int] = [:]
+        for (k, file) in logs.files.enumerated() where fileNumbers[file.path] == nil { fileNumbers[file.path] = k }
+        func collect(_ steps: [ExecutionStep]) {
+            for step in steps where step.event == .exitCode {
+                guard let code = step.exitCode, let ref = reference(step, logs, fileNumbers) else { continue }
+                found[code, default: []].append(ref)
+            }
         }
+        for timeline in timelines { collect(timeline.steps) }
+        collect(unattributed)
         for key in found.keys {
             found[key]!.sort { logs.files[Int($0.file)].sortTicks(at: Int($0.index)) < logs.files[Int($1.file)].sortTicks(at: Int($1.index)) }
         }
         return found
+    }
+
+    /// The step's record: named by the step when it came from this file, else found by its line.
+    private func reference(_ step: ExecutionStep, _ logs: LoadedLogs, _ fileNumbers: [String: Int]) -> RecordReference? {
+        guard let f = fileNumbers[step.evidence.file] else { return nil }
+        if let index = step.source.recordIndex, index < logs.files[f].count, logs.files[f].line(at: index) == step.evidence.line {
+            return RecordReference(file: f, index: index)
+        }
+        return logs.reference(file: step.evidence.file, line: step.evidence.line)
     }
 }

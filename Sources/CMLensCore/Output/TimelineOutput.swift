@@ -138,9 +138,10 @@ public enum TimelineOutput {
         case .willRetry: "exit code tried \(step.message.split(separator: " ").dropFirst(7).first ?? "?") times, will retry later"
         case .nonFatalError: "non-fatal execution error"
         case .raisedEvent:
-            String(step.message.split(separator: " for Ad:", maxSplits: 1).first ?? Substring(step.message))
+            // The message and the event are read from the log on each access: once here.
+            { message in String(message.split(separator: " for Ad:", maxSplits: 1).first ?? Substring(message)) }(step.message)
         case .wmiEvent:
-            "event \(step.wmiEvent?.className ?? "?")" + (step.wmiEvent?.exitCode.map { " ExitCode \($0)" } ?? "")
+            { event in "event \(event?.className ?? "?")" + (event?.exitCode.map { " ExitCode \($0)" } ?? "") }(step.wmiEvent)
         case .policyUpdated: "policy updated"
         case .policyRemoved: "policy removed: \(step.from ?? "?") → \(step.state ?? "?")"
         case .script: step.message.contains(" succeeded with exit code ") ? "script succeeded" : "script failed"

@@ -13,6 +13,7 @@ enum HelpOverlay {
         }
         out.append(("  " + DisplayWidth.fit("", to: 16) + " " + DisplayWidth.fit(":open PATH", to: 18) + " " + Command.openPath("").help, .popup))
         out.append(("  " + DisplayWidth.fit("", to: 16) + " " + DisplayWidth.fit(":theme NAME", to: 18) + " " + Command.theme("").help, .popup))
+        out.append(("  " + DisplayWidth.fit("", to: 16) + " " + DisplayWidth.fit(":problems", to: 18) + " " + Command.problems.help, .popup))
         for pane in PaneRegistry.all {
             out.append(("\(pane.descriptor.title) pane", .header))
             for e in bindings.entries where pane.commands.contains(e.command) && e.command != .toggleUTC {

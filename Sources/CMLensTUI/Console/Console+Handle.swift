@@ -65,6 +65,8 @@ extension ConsoleState {
             effects.open = [path]
             context.loading = "opening \(path)"
         case .theme(let name): effects.theme = name
+        case .problems:
+            popup = ProblemsPopup.popup(context.workspace?.logs.problems ?? [], loading: context.workspace == nil)
         case .toggleUTC:
             context.showUTC.toggle()
         case .explain(let code?):

@@ -24,6 +24,8 @@ public enum Command: Hashable, Sendable {
     case clientLogs
     /// The clients marked with `m` side by side (Clients).
     case compare
+    /// The problems met loading the workspace, each with its file and line.
+    case problems
 
     /// The name typed after `:`.
     public var name: String {
@@ -65,6 +67,7 @@ public enum Command: Hashable, Sendable {
         case .collectionQueries: "queries"
         case .clientLogs: "client-logs"
         case .compare: "compare-marked"
+        case .problems: "problems"
         }
     }
 
@@ -108,6 +111,7 @@ public enum Command: Hashable, Sendable {
         case .collectionQueries: "the WQL and SQL collection queries for the selected KB (Compliance)"
         case .clientLogs: "the selected client's logs (Clients, Client, Compare)"
         case .compare: "the marked clients side by side (Clients: m marks them)"
+        case .problems: "the problems met loading the workspace, as file:line: message"
         }
     }
 
@@ -149,6 +153,7 @@ public enum Command: Hashable, Sendable {
         case "search": return .search(rest.isEmpty ? nil : rest)
         case "explain": return .explain(rest.isEmpty ? nil : rest)
         case "export": return .export(rest.isEmpty ? nil : rest)
+        case "problems": return .problems
         default: break
         }
         let all = KeyBindings.standard.entries.map(\.command)

@@ -54,10 +54,7 @@ public struct ClientPane: Pane {
 
     /// Every client's summary, computed once per workspace for this pane and the Compare pane.
     static func job(_ workspace: ConsoleWorkspace) -> Job {
-        let analyses = workspace.analyses, inputs = workspace.inputs, logs = workspace.logs, policy = workspace.retryPolicy
-        return Job(label: "summing up the clients") { _ in
-            analyses.clientSummaries { ClientSummaries.load(inputs: inputs, logs: logs, policy: policy) }
-        }
+        Job(label: "summing up the clients") { _ in workspace.clientSummaries() }
     }
 
     public mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction {

@@ -21,17 +21,16 @@ public struct ClientsPane: Pane {
 
     public var isBusy: Bool { reading }
 
-    /// Reads the inventory's machine names (not its verdicts: the Client pane judges them).
+    /// The inventory's machine names, from the workspace's shared compliance analysis.
     public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
         guard let workspace = context.workspace, readFor != workspace.identity else { return .handled }
         readFor = workspace.identity
         inventoryOnly = []
         guard !workspace.inputs.tableFiles.isEmpty else { return .handled }
         reading = true
-        let tables = workspace.inputs.tableFiles
         let withLogs = Set(workspace.summary.clients.map { $0.name.lowercased() })
         return .run(Job(label: "reading the inventory") { _ in
-            InventoryNames(names: Inventory.load(files: tables).clients.map(\.displayName)
+            InventoryNames(names: workspace.compliance().inventory.clients.map(\.displayName)
                 .filter { !withLogs.contains($0.lowercased()) })
         })
     }

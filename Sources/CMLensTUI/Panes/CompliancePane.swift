@@ -33,12 +33,9 @@ public struct CompliancePane: Pane {
         computedFor = workspace.identity
         opened = nil
         running = true
-        let tables = workspace.inputs.tableFiles
         return .run(Job(label: "judging hotfixes") { _ in
-            let inventory = Inventory.load(files: tables)
-            var catalog = HotfixCatalog.builtIn
-            for found in inventory.catalogs { catalog = catalog.merging(found) }
-            return Result(inventory: inventory, report: ComplianceEvaluator.evaluate(inventory, catalog: catalog))
+            let judged = workspace.compliance()
+            return Result(inventory: judged.inventory, report: judged.report)
         })
     }
 

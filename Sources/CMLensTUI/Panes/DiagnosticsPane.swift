@@ -34,10 +34,7 @@ public struct DiagnosticsPane: Pane {
         computedFor = workspace.identity
         opened = nil
         running = true
-        let inputs = workspace.inputs, logs = workspace.logs, policy = workspace.retryPolicy
-        return .run(Job(label: "diagnosing") { _ in
-            Result(findings: Diagnosis.run(inputs: inputs, logs: logs, policy: policy).findings)
-        })
+        return .run(Job(label: "diagnosing") { _ in Result(findings: workspace.diagnosis()) })
     }
 
     public mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction {

@@ -26,8 +26,9 @@ public struct RetryCodesPane: Pane {
         table = RetryCodeTable(policy: workspace.retryPolicy)
         occurrences = nil
         scanning = true
-        let logs = workspace.logs, policy = table.policy
-        return .run(Job(label: "finding exit codes") { _ in Self.exitCodes(in: logs, policy: policy) })
+        return .run(Job(label: "finding exit codes") { _ in
+            workspace.executionHistory().exitCodeOccurrences(in: workspace.logs)
+        })
     }
 
     /// Every program exit of the execmgr logs, by code: the line execmgr writes when a program ends

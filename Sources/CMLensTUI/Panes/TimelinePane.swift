@@ -41,10 +41,7 @@ public struct TimelinePane: Pane {
         // A follow-mode reload keeps the program and step shown (checked when the history arrives).
         builtFor = workspace.identity
         building = true
-        let logs = workspace.logs, policy = workspace.retryPolicy
-        return .run(Job(label: "reading execmgr logs") { _ in
-            ExecutionHistory.build(logs: logs, policy: policy, explain: ErrorExplainer.exitCodeMeaning)
-        })
+        return .run(Job(label: "reading execmgr logs") { _ in workspace.executionHistory() })
     }
 
     public mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction {
