@@ -12,7 +12,8 @@
 # Exits non-zero when a target crashed, timed out or ran out of memory.
 #
 # Environment: FUZZ_JOBS=N runs N copies of each target in parallel (default 1);
-# FUZZ_NICE=N runs the fuzzers under `nice -n N` (default 0); FUZZ_ARGS adds libFuzzer flags.
+# FUZZ_NICE=N runs the fuzzers under `nice -n N` (default 0); FUZZ_ARGS adds libFuzzer flags;
+# FUZZ_OUT=DIR writes there instead of fuzz-out/ (a fresh DIR reproduces a CI run exactly).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -44,7 +45,7 @@ executable() {
 }
 for t in "${targets[@]}"; do executable "$t" >/dev/null; done
 
-out=$root/fuzz-out
+out=${FUZZ_OUT:-$root/fuzz-out}
 mkdir -p "$out/logs"
 
 # -enable-testing: the targets use the parsers' internal entry points (the chunk loop, the
