@@ -20,6 +20,8 @@ root=$PWD
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 # A Swift trap must not start swift-backtrace: it can hang for minutes holding the output open.
 export SWIFT_BACKTRACE=enable=no
+# Swift seeds its hashing per process; fixed, a run with -seed=N is the same run everywhere.
+export SWIFT_DETERMINISTIC_HASHING=1
 # LeakSanitizer still checks at exit: leaks inside the toolchain's Foundation (NSRegularExpression)
 # are suppressed so that only ours fail a run.
 export LSAN_OPTIONS="suppressions=$root/scripts/lsan-toolchain.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
