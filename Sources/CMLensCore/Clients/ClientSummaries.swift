@@ -32,9 +32,7 @@ public struct ClientSummaries: Sendable {
     /// The inventory's clients judged against the built-in hotfix catalogue plus those found beside it.
     public static func judge(_ tableFiles: [String]) -> (inventory: Inventory, report: ComplianceReport) {
         let inventory = Inventory.load(files: tableFiles)
-        var catalog = HotfixCatalog.builtIn
-        for found in inventory.catalogs { catalog = catalog.merging(found) }
-        return (inventory, ComplianceEvaluator.evaluate(inventory, catalog: catalog))
+        return (inventory, ComplianceEvaluator.evaluate(inventory, catalog: HotfixCatalog.forWorkspace(inventory).0))
     }
 
     /// Every client: those with logs in load order, then those only the inventory names, by name.

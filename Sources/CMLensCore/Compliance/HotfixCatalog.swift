@@ -47,6 +47,20 @@ public struct HotfixCatalog: Sendable, Hashable {
         return merged
     }
 
+    /// The catalogue a workspace is judged against: the built-in KBs, then the catalogues found among
+    /// its CSV files, then `files` (`--catalog`), each adding or overriding KBs; with the problems met.
+    public static func forWorkspace(_ inventory: Inventory, files: [String] = []) -> (HotfixCatalog, [LoadProblem]) {
+        var catalog = builtIn
+        var problems: [LoadProblem] = []
+        for found in inventory.catalogs { catalog = catalog.merging(found) }
+        for file in files {
+            let (loaded, catalogProblems) = load(path: file)
+            catalog = catalog.merging(loaded)
+            problems += catalogProblems
+        }
+        return (catalog, problems)
+    }
+
     static let versionColumnNames: Set<String> = ["version", "minimumversion", "minimum version", "minversion"]
 
     /// Reads a catalogue file: JSON when it starts with `[` or `{`, CSV otherwise.

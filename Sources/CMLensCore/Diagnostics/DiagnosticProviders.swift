@@ -26,15 +26,8 @@ public enum DiagnosticProviders {
         guard !inputs.tableFiles.isEmpty else { return nil }
         let inventory = Inventory.load(files: inputs.tableFiles)
         guard !inventory.systems.isEmpty || !inventory.components.isEmpty else { return nil }
-        var catalog = HotfixCatalog.builtIn
-        var problems = inventory.problems
-        for found in inventory.catalogs { catalog = catalog.merging(found) }
-        for file in catalogFiles {
-            let (loaded, catalogProblems) = HotfixCatalog.load(path: file)
-            catalog = catalog.merging(loaded)
-            problems += catalogProblems
-        }
-        return (InventoryFacts(inventory: inventory, catalog: catalog), problems)
+        let (catalog, catalogProblems) = HotfixCatalog.forWorkspace(inventory, files: catalogFiles)
+        return (InventoryFacts(inventory: inventory, catalog: catalog), inventory.problems + catalogProblems)
     }
 
     /// `0x80070005` → `E_ACCESSDENIED: Access is denied.`; nil when the catalogue does not know it.

@@ -168,7 +168,7 @@ extension ClientPane {
 
     /// `v_GS_SMS_ADVANCED_CLIENT_STAT.csv:6`: the inventory row a verdict rests on.
     static func place(_ source: InventorySource) -> String {
-        (source.file.split(separator: "/").last.map(String.init) ?? source.file) + ":\(source.line)"
+        ShortPlace.tail(source.file, components: 1) + ":\(source.line)"
     }
 
     /// What Enter does on a row, and the row in full.

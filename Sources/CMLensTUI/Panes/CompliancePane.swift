@@ -216,7 +216,7 @@ public struct CompliancePane: Pane {
             column = grid.write(DisplayWidth.fit(seen, to: 24) + " ", at: Position(column: column, line: line), role: .text, clip: rows)
             if let source = verdict.evidence?.source {
                 // The line number is what finds the row: on a narrow screen the file name's start gives way.
-                let file = source.file.split(separator: "/").last.map(String.init) ?? source.file
+                let file = ShortPlace.tail(source.file, components: 1)
                 let place = ShortPlace.path(TerminalText.escape(file) + ":\(source.line)", room: rows.right - column - 5)
                 grid.write("from " + place, at: Position(column: column, line: line), role: .dim, clip: rows)
             }

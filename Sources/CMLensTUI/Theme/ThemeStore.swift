@@ -1,4 +1,5 @@
 import Foundation
+import CMLensCore
 
 /// Finds themes by name: a `NAME.theme` file in `$CMLENS_THEMES`, `./Themes`, or the `Themes/`
 /// folder of the checkout the binary was built in; else the copy compiled into the binary.
@@ -29,7 +30,8 @@ public struct ThemeStore: Sendable {
         for folder in folders {
             let path = folder + "/" + name + ".theme"
             if fm.fileExists(atPath: path) {
-                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                // InputFile: a pipe named like a theme must be refused, not waited on.
+                guard let data = InputFile.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                     throw ThemeParser.Failure(file: path, line: 0, message: "cannot read the theme file")
                 }
                 return try ThemeParser.parse(text, name: name, file: path)

@@ -32,14 +32,8 @@ struct ComplianceCommand: ParsableCommand {
     func run() throws {
         let inputs = WorkspaceScanner.scan(paths)
         let inventory = Inventory.load(files: inputs.tableFiles)
-        var problems = inputs.problems + inventory.problems
-        var hotfixes = HotfixCatalog.builtIn
-        for found in inventory.catalogs { hotfixes = hotfixes.merging(found) }
-        for file in catalog {
-            let (loaded, catalogProblems) = HotfixCatalog.load(path: file)
-            hotfixes = hotfixes.merging(loaded)
-            problems += catalogProblems
-        }
+        let (hotfixes, catalogProblems) = HotfixCatalog.forWorkspace(inventory, files: catalog)
+        var problems = inputs.problems + inventory.problems + catalogProblems
         for wanted in kb where hotfixes[wanted] == nil {
             throw UsageError("KB \(wanted) is not in the hotfix catalogue (it has \(hotfixes.hotfixes.map { "KB" + $0.kb }.joined(separator: ", "))); add it with --catalog FILE")
         }
