@@ -170,6 +170,13 @@ extension Inventory {
         return order.map { unsorted[$0] }
     }
 
+    /// The machines this inventory names that no log folder is named after (compared case-insensitively,
+    /// as ConfigMgr names machines), in the inventory's client order.
+    public func machinesWithoutLogs(logClients: [String]) -> [String] {
+        let withLogs = Set(logClients.map { $0.lowercased() })
+        return clients.map(\.displayName).filter { !withLogs.contains($0.lowercased()) }
+    }
+
     /// The resource of a machine, by name, case-insensitively (to join log folders to inventory).
     public func resourceID(forMachine name: String) -> Int? {
         systems.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.resourceID

@@ -28,10 +28,9 @@ public struct ClientsPane: Pane {
         inventoryOnly = []
         guard !workspace.inputs.tableFiles.isEmpty else { return .handled }
         reading = true
-        let withLogs = Set(workspace.summary.clients.map { $0.name.lowercased() })
+        let logClients = workspace.summary.clients.map(\.name)
         return .run(Job(label: "reading the inventory") { _ in
-            InventoryNames(names: workspace.compliance().inventory.clients.map(\.displayName)
-                .filter { !withLogs.contains($0.lowercased()) })
+            InventoryNames(names: workspace.compliance().inventory.machinesWithoutLogs(logClients: logClients))
         })
     }
 
