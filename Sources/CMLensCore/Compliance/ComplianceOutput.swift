@@ -61,7 +61,7 @@ public enum ComplianceOutput {
         for status in ComplianceStatus.allCases {
             let positions = summary.indices(status)
             guard !positions.isEmpty else { continue }
-            let label = style.paint(status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0), paints[status]!)
+            let label = style.paint(status.rawValue.padded(to: 9), paints[status]!)
             lines.append("  \(label) " + positions.map { clientText(summary.verdicts[$0]) }.joined(separator: ", "))
         }
         for verdict in summary.disagreements {

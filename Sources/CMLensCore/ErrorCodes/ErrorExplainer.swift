@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Explains error codes: typed ones (`cmlens explain`) and the ones inside log messages (the console's
 /// `x` key, the timeline, diagnostics). Cheap to make; the catalogue is shared.
 public struct ErrorExplainer: Sendable {
@@ -118,7 +120,13 @@ extension ErrorExplainer {
     public static let exitCodeMeaning: ExitCodeExplainer = { code in
         // "exit 0 (success)" says it all; ERROR_SUCCESS would only repeat it.
         guard code != 0 else { return nil }
+        // A big execmgr.log repeats a handful of codes hundreds of thousands of times.
+        if let known = meanings.withLock({ $0[code] }) { return known }
         let explanation = ErrorExplainer().explain(value: UInt32(truncatingIfNeeded: code))
-        return explanation.name ?? explanation.message
+        let meaning = explanation.name ?? explanation.message
+        meanings.withLock { if $0.count < 4096 { $0[code] = meaning } }
+        return meaning
     }
+
+    private static let meanings = Mutex<[Int: String?]>([:])
 }

@@ -52,7 +52,7 @@ public enum ErrorExplanationOutput {
         for alternate in e.alternateMessages {
             if let message = alternate.message { lines.append("  also worded: " + safe(message)) }
         }
-        let label = { (l: String) in "  " + style.paint(l.padding(toLength: 10, withPad: " ", startingAt: 0), "2") }
+        let label = { (l: String) in "  " + style.paint(l.padded(to: 10), "2") }
         // A less likely reading that nothing documents gets one line: it is there to be ruled out.
         if e.isAlternative && !e.isDocumented {
             lines.append(label("value") + "\(e.bits.hex) = \(e.bits.signed)")

@@ -49,8 +49,8 @@ public struct RetryCodeTable: Sendable {
         lines.append("")
         let nameWidth = min(36, rows.map { ($0.name ?? "-").count }.max() ?? 0)
         for row in rows {
-            let code = String(row.code).padding(toLength: 6, withPad: " ", startingAt: 0)
-            let name = TerminalText.escape(row.name ?? "-").padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+            let code = String(row.code).padded(to: 6)
+            let name = TerminalText.escape(row.name ?? "-").padded(to: nameWidth)
             lines.append(style.paint(code, "1") + name + "  " + TerminalText.escape(row.message ?? "(not in the catalogue)"))
             lines.append(String(repeating: " ", count: 6 + nameWidth + 2) + style.paint(row.why, "2"))
         }

@@ -29,6 +29,17 @@ public enum ExecmgrLine: Sendable, Hashable {
 
     /// Reads one record's message; nil when it is not one of the lines above.
     public static func parse(_ message: String) -> ExecmgrLine? {
+        var message = message
+        let ascii: ExecmgrLine?? = message.withUTF8 { bytes in
+            ExecmgrASCIIText.isASCII(bytes) ? .some(parseASCII(bytes)) : .none
+        }
+        if let ascii { return ascii }
+        return parseCharacters(message)
+    }
+
+    /// The same read Character by Character: for messages with non-ASCII text (a program named in
+    /// another script), where bytes and Characters differ.
+    static func parseCharacters(_ message: String) -> ExecmgrLine? {
         let text = message.hasSuffix("\n") || message.hasSuffix(" ") ? trimmedEnd(message) : message
         if text.hasPrefix("Execution Request for ") { return stateChange(text) }
         if text.hasPrefix("Execution is complete for program ") { return complete(text) }

@@ -39,6 +39,16 @@ public struct WMIEvent: Sendable, Hashable {
     /// Reads a whole `Raising event:` message; nil when it names no class. A block cut short (the
     /// log ends inside it) keeps the pairs read so far.
     public static func parse(_ message: String) -> WMIEvent? {
+        var message = message
+        let ascii: WMIEvent?? = message.withUTF8 { bytes in
+            ExecmgrASCIIText.isASCII(bytes) ? .some(parseASCII(ExecmgrASCIIText(bytes: bytes))) : .none
+        }
+        if let ascii { return ascii }
+        return parseCharacters(message)
+    }
+
+    /// The same read Character by Character, for a block with non-ASCII text in it.
+    static func parseCharacters(_ message: String) -> WMIEvent? {
         guard let instanceAt = message.range(of: "instance of ") else { return nil }
         let afterInstance = message[instanceAt.upperBound...]
         let className = afterInstance.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
@@ -86,6 +96,65 @@ public struct WMIEvent: Sendable, Hashable {
                 value = body[start..<i].trimmingCharacters(in: .whitespaces)
             }
             if i < body.endIndex, body[i] == ";" { i = body.index(after: i) }
+            if !name.isEmpty { out.append(Property(name: name, value: value)) }
+        }
+        return out
+    }
+
+    /// `parse` over an ASCII block's bytes (see `ExecmgrASCIIText`).
+    static func parseASCII(_ text: ExecmgrASCIIText) -> WMIEvent? {
+        let n = text.count
+        guard let instanceAt = text.first("instance of ", in: 0..<n) else { return nil }
+        let nameStart = instanceAt + "instance of ".utf8.count
+        let nameEnd = text.end(from: nameStart, before: n, while: ExecmgrASCIIText.isWordByte)
+        guard nameEnd > nameStart else { return nil }
+        var properties: [Property] = []
+        if let open = text.first("{", in: nameStart..<n) { properties = pairsASCII(text, from: open + 1) }
+        return WMIEvent(className: text.string(nameStart..<nameEnd), properties: properties)
+    }
+
+    private static func pairsASCII(_ text: ExecmgrASCIIText, from start: Int) -> [Property] {
+        let n = text.count
+        let quote = UInt8(ascii: "\""), equals = UInt8(ascii: "="), semicolon = UInt8(ascii: ";")
+        let close = UInt8(ascii: "}"), backslash = UInt8(ascii: "\\")
+        func trimmed(_ range: Range<Int>) -> String {
+            var lower = range.lowerBound, upper = range.upperBound
+            while lower < upper, text[lower] == 0x20 || text[lower] == 0x09 { lower += 1 }
+            while upper > lower, text[upper - 1] == 0x20 || text[upper - 1] == 0x09 { upper -= 1 }
+            return text.string(lower..<upper)
+        }
+        var out: [Property] = []
+        var i = start
+        while true {
+            i = text.end(from: i, before: n, while: ExecmgrASCIIText.isWhitespace)
+            guard i < n, text[i] != close else { break }
+            let nameStart = i
+            i = text.end(from: i, before: n) { $0 != equals && $0 != semicolon && $0 != close }
+            guard i < n, text[i] == equals else {
+                // Not a pair: skip to the next `;`.
+                if i < n, text[i] == semicolon { i += 1; continue }
+                break
+            }
+            let name = trimmed(nameStart..<i)
+            i = text.end(from: i + 1, before: n, while: ExecmgrASCIIText.isWhitespace)
+            var value: String
+            if i < n, text[i] == quote {
+                var unescaped: [UInt8] = []
+                i += 1
+                while i < n, text[i] != quote {
+                    if text[i] == backslash, i + 1 < n { i += 1 }
+                    unescaped.append(text[i])
+                    i += 1
+                }
+                value = String(decoding: unescaped, as: UTF8.self)
+                if i < n { i += 1 }
+                i = text.end(from: i, before: n) { $0 != semicolon && $0 != close }
+            } else {
+                let valueStart = i
+                i = text.end(from: i, before: n) { $0 != semicolon && $0 != close }
+                value = trimmed(valueStart..<i)
+            }
+            if i < n, text[i] == semicolon { i += 1 }
             if !name.isEmpty { out.append(Property(name: name, value: value)) }
         }
         return out

@@ -44,7 +44,7 @@ public enum SQLResultOutput {
             for (k, cell) in row.enumerated() where k < widths.count { widths[k] = max(widths[k], cell.count) }
         }
         func line(_ fields: [String]) -> String {
-            zip(fields, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
+            zip(fields, widths).map { $0.padded(to: $1) }
                 .joined(separator: "  ").trimmingTrailingSpaces()
         }
         var lines = columns.isEmpty ? [] : [line(header), line(widths.map { String(repeating: "-", count: $0) })]

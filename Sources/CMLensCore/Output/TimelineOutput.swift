@@ -102,7 +102,7 @@ public enum TimelineOutput {
     /// `  2011-01-14 10:00:05.000-05:00  run 1  exit code 999 (in the retry list: retried)   execmgr.lo_:20`
     public static func text(step: ExecutionStep, policy: RetryPolicy, explain: ExitCodeExplainer? = nil,
                             style: TextStyle) -> [String] {
-        let time = step.time?.displayWithOffset ?? "(no time)".padding(toLength: 29, withPad: " ", startingAt: 0)
+        let time = step.time?.displayWithOffset ?? "(no time)".padded(to: 29)
         let run = step.attempt > 0 ? "run \(step.attempt)" : "     "
         var what = describe(step)
         if let code = step.exitCode {
@@ -117,8 +117,8 @@ public enum TimelineOutput {
         }
         if let due = step.nextRetryAt { what += "  → next retry due \(due.displayWithOffset)" }
         let file = step.evidence.file.split(separator: "/").last.map(String.init) ?? step.evidence.file
-        let body = TerminalText.escape(what).padding(toLength: max(what.count, 64), withPad: " ", startingAt: 0)
-        let line = "  \(style.paint(time, "2"))  \(run.padding(toLength: 6, withPad: " ", startingAt: 0))"
+        let body = TerminalText.escape(what).padded(to: 64)
+        let line = "  \(style.paint(time, "2"))  \(run.padded(to: 6))"
             + (step.unknownState ? style.paint(body, "35") : body)
             + "  " + style.paint(TerminalText.escape(file) + ":\(step.evidence.line)", "2")
         var lines = [line]
