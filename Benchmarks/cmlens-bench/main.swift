@@ -8,6 +8,7 @@ import Glibc
 ///
 ///     swift build -c release --product cmlens-bench && .build/release/cmlens-bench [--data DIR] [--clients N] [--records-per-log N] [--seed N]
 ///     .build/release/cmlens-bench compliance [--data DIR] [--clients N]     (inventory load + verdicts)
+///     .build/release/cmlens-bench timeline [--data DIR]                    (execution history of the execmgr logs)
 ///
 /// Generates (once, kept in DIR) a deterministic corpus of about 1 GB with `CorpusGenerator`, plus a
 /// single file of the same bytes, then measures each in a child process so peak memory is its own.
@@ -22,6 +23,12 @@ case "measure-compliance":
     exit(0)
 case "compliance":
     ComplianceBench.run(Array(arguments.dropFirst()))
+    exit(0)
+case "measure-timeline":
+    TimelineBench.measure(arguments[1])
+    exit(0)
+case "timeline":
+    TimelineBench.run(Array(arguments.dropFirst()))
     exit(0)
 default:
     break

@@ -18,6 +18,11 @@ public enum ExecutionState {
 
     public static func isKnown(_ state: String) -> Bool { known.contains(state) }
 
+    /// The known names and `Removed` in a fixed order, so a step keeps its states as one byte each
+    /// (code = place + 1; 0 is no state).
+    static let coded: [String] = known.sorted() + [removed]
+    static let codes: [String: UInt8] = Dictionary(uniqueKeysWithValues: coded.enumerated().map { ($1, UInt8($0 + 1)) })
+
     /// States that end a run with a result.
     public static func isResult(_ state: String) -> Bool {
         state == failureRetry || state == failureNonRetry || state == success || state == successRebootRequired

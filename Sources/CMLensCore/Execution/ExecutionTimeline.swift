@@ -44,50 +44,126 @@ public struct Evidence: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// One execmgr line about a program, read.
+///
+/// A workspace with a 1 GB execmgr.log holds millions of steps, so a step is kept in 64 bytes: its
+/// states as one byte each (a state cmlens does not know, and the rare notes and prediction, in
+/// one box off the struct), its exit code and run number without optionals' padding.
 public struct ExecutionStep: Sendable, Hashable {
     public enum Event: String, Sendable, Hashable {
         case stateChange, exitCode, executionComplete, willRetry, nonFatalError, raisedEvent, wmiEvent,
              policyUpdated, policyRemoved, script, unreadable
     }
 
-    // Laid out with the one-byte fields after `time`, in its padding: a big workspace holds
-    // millions of steps, and each byte of a step is megabytes.
     public var time: LogTime?
     public var event: Event
-    /// Whether the policy retries `exitCode`; nil without a code or for a success.
-    public var retried: Bool?
-    /// The state name (from or to) is not one cmlens knows; kept as written.
-    public var unknownState: Bool = false
-    /// The state before this line, as far as the log shows (nil before the first one).
-    public var from: String?
-    /// The state after it; the same as `from` for a line that does not change the state.
-    public var state: String?
-    public var exitCode: Int?
-    /// The attempt (run) this line belongs to, 1-based; 0 before the first run.
-    public var attempt: Int
-    /// On the step that enters WaitingRetry (or says `will retry later`): when the retry is due.
-    public var prediction: RetryPrediction? {
-        get { predictionBox?.value }
-        set { predictionBox = newValue.map(Boxed.init) }
-    }
-    private var predictionBox: Boxed<RetryPrediction>?
+    private var flags: Flags = []
+    private var fromCode: UInt8 = 0
+    private var stateCode: UInt8 = 0
+    private var run: UInt32 = 0
+    private var code: Int = 0
     /// The record the step was read from; its text is decoded when asked for.
     public var source: StepSource
-    /// Contradictions, unknown states, the countdown, what a retry showed.
-    public var notes: [String] = []
+    private var extras: Boxed<Extras>?
+
+    private struct Flags: OptionSet, Hashable {
+        let rawValue: UInt8
+        static let hasExitCode = Flags(rawValue: 1)
+        static let hasRetried = Flags(rawValue: 2)
+        static let retried = Flags(rawValue: 4)
+        static let unknownState = Flags(rawValue: 8)
+    }
+
+    /// What most steps lack.
+    private struct Extras: Sendable, Hashable {
+        /// Boxed again: many steps carry notes, few a prediction, and the box stays small.
+        var prediction: Boxed<RetryPrediction>?
+        var notes: [String] = []
+        /// State names without a code (not known to cmlens), as written.
+        var from: String?
+        var state: String?
+    }
 
     public init(event: Event, time: LogTime?, from: String?, state: String?, exitCode: Int?, retried: Bool?,
                 attempt: Int, prediction: RetryPrediction?, source: StepSource, notes: [String] = []) {
         self.event = event
         self.time = time
+        self.source = source
         self.from = from
         self.state = state
         self.exitCode = exitCode
         self.retried = retried
         self.attempt = attempt
-        self.source = source
         self.notes = notes
         self.prediction = prediction
+    }
+
+    private func extra<Value>(_ path: KeyPath<Extras, Value>, _ none: Value) -> Value {
+        extras.map { $0.value[keyPath: path] } ?? none
+    }
+
+    private mutating func setExtra<Value>(_ path: WritableKeyPath<Extras, Value>, _ value: Value) {
+        var changed = extras?.value ?? Extras()
+        changed[keyPath: path] = value
+        extras = changed == Extras() ? nil : Boxed(changed)
+    }
+
+    /// The state before this line, as far as the log shows (nil before the first one).
+    public var from: String? {
+        get { fromCode == 0 ? extra(\.from, nil) : ExecutionState.coded[Int(fromCode) - 1] }
+        set {
+            fromCode = newValue.flatMap { ExecutionState.codes[$0] } ?? 0
+            if extras?.value.from != nil || (fromCode == 0 && newValue != nil) { setExtra(\.from, fromCode == 0 ? newValue : nil) }
+        }
+    }
+
+    /// The state after it; the same as `from` for a line that does not change the state.
+    public var state: String? {
+        get { stateCode == 0 ? extra(\.state, nil) : ExecutionState.coded[Int(stateCode) - 1] }
+        set {
+            stateCode = newValue.flatMap { ExecutionState.codes[$0] } ?? 0
+            if extras?.value.state != nil || (stateCode == 0 && newValue != nil) { setExtra(\.state, stateCode == 0 ? newValue : nil) }
+        }
+    }
+
+    public var exitCode: Int? {
+        get { flags.contains(.hasExitCode) ? code : nil }
+        set {
+            code = newValue ?? 0
+            if newValue == nil { flags.remove(.hasExitCode) } else { flags.insert(.hasExitCode) }
+        }
+    }
+
+    /// Whether the policy retries `exitCode`; nil without a code or for a success.
+    public var retried: Bool? {
+        get { flags.contains(.hasRetried) ? flags.contains(.retried) : nil }
+        set {
+            flags.remove([.hasRetried, .retried])
+            if let newValue { flags.insert(newValue ? [.hasRetried, .retried] : .hasRetried) }
+        }
+    }
+
+    /// The state name (from or to) is not one cmlens knows; kept as written.
+    public var unknownState: Bool {
+        get { flags.contains(.unknownState) }
+        set { if newValue { flags.insert(.unknownState) } else { flags.remove(.unknownState) } }
+    }
+
+    /// The attempt (run) this line belongs to, 1-based; 0 before the first run.
+    public var attempt: Int {
+        get { Int(run) }
+        set { run = UInt32(clamping: max(newValue, 0)) }
+    }
+
+    /// On the step that enters WaitingRetry (or says `will retry later`): when the retry is due.
+    public var prediction: RetryPrediction? {
+        get { extra(\.prediction, nil)?.value }
+        set { setExtra(\.prediction, newValue.map(Boxed.init)) }
+    }
+
+    /// Contradictions, unknown states, the countdown, what a retry showed.
+    public var notes: [String] {
+        get { extra(\.notes, []) }
+        set { setExtra(\.notes, newValue) }
     }
 
     /// Where the line is: its file and line, from the log's index.

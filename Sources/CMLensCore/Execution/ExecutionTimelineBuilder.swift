@@ -18,6 +18,8 @@ public struct ExecutionTimelineBuilder {
     private var lastTouched: [String: Int] = [:]
     private var unattributed: [ExecutionStep] = []
     private var clock = 0
+    /// One copy of each note's text: a program retried all day repeats the same long note on every run.
+    private var noteTexts: Set<String> = []
 
     public init(policy: RetryPolicy, explain: ExitCodeExplainer? = nil) {
         self.policy = policy
@@ -384,6 +386,7 @@ public struct ExecutionTimelineBuilder {
             step.state = drafts[d].state
         }
         step.attempt = drafts[d].attempts.count
+        if !step.notes.isEmpty { step.notes = step.notes.map { noteTexts.insert($0).memberAfterInsert } }
         drafts[d].touched = clock
         lastTouched[drafts[d].key.client] = d
         drafts[d].steps.append(step)
@@ -412,14 +415,32 @@ public struct ExecutionTimelineBuilder {
 
     // MARK: - Verdicts
 
-    public func build() -> ExecutionHistory {
-        let timelines = drafts.map { draft in
-            ExecutionTimeline(key: draft.key, steps: draft.steps, attempts: draft.attempts,
-                              verdict: ExecutionVerdictWriter(policy: policy, explain: explain)
-                                  .verdict(steps: draft.steps, attempts: draft.attempts, state: draft.state,
-                                           notes: draft.notes, pendingPrediction: draft.pendingPrediction),
-                              policy: policy, lastState: draft.state, pendingPrediction: draft.pendingPrediction)
+    /// The timelines, each step list cut to its size: the builder's lists grew by doubling, and
+    /// the slack of a million-step list is megabytes. The builder is left empty.
+    public mutating func build() -> ExecutionHistory {
+        var timelines: [ExecutionTimeline] = []
+        timelines.reserveCapacity(drafts.count)
+        let writer = ExecutionVerdictWriter(policy: policy, explain: explain)
+        for d in drafts.indices {
+            let draft = drafts[d]
+            drafts[d].steps = []
+            let steps = Self.trimmed(draft.steps)
+            timelines.append(ExecutionTimeline(
+                key: draft.key, steps: steps, attempts: Self.trimmed(draft.attempts),
+                verdict: writer.verdict(steps: steps, attempts: draft.attempts, state: draft.state, notes: draft.notes,
+                                        pendingPrediction: draft.pendingPrediction),
+                policy: policy, lastState: draft.state, pendingPrediction: draft.pendingPrediction))
         }
-        return ExecutionHistory(timelines: timelines, unattributed: unattributed, policy: policy)
+        drafts = []
+        return ExecutionHistory(timelines: timelines, unattributed: Self.trimmed(unattributed), policy: policy)
+    }
+
+    /// A copy without spare capacity (`Array(slice)` of a whole array would share its buffer).
+    private static func trimmed<Element>(_ list: [Element]) -> [Element] {
+        guard list.capacity > list.count else { return list }
+        var copy: [Element] = []
+        copy.reserveCapacity(list.count)
+        copy.append(contentsOf: list)
+        return copy
     }
 }

@@ -10,12 +10,21 @@ public struct LogTime: Sendable, Hashable {
     public var localSeconds: Int64
     /// Fraction of the second, 0..<1_000_000_000.
     public var nanoseconds: Int32
-    /// Windows bias in minutes (UTC = local + bias), or nil when the log says nothing.
-    public var biasMinutes: Int?
+    /// The bias in 32 bits, `Int32.min` for none: an optional Int would make every time (and every
+    /// structure holding one, millions on a big workspace) 8 bytes bigger.
+    private var storedBias: Int32
+
+    /// Windows bias in minutes (UTC = local + bias), or nil when the log says nothing. Readers
+    /// accept ±840 (14 hours); a value beyond 32 bits is held at the nearest one that fits.
+    public var biasMinutes: Int? {
+        get { storedBias == .min ? nil : Int(storedBias) }
+        set { storedBias = newValue.map { Int32(clamping: max($0, -Int(Int32.max))) } ?? .min }
+    }
 
     public init(localSeconds: Int64, nanoseconds: Int32 = 0, biasMinutes: Int?) {
         self.localSeconds = localSeconds
         self.nanoseconds = nanoseconds
+        self.storedBias = .min
         self.biasMinutes = biasMinutes
     }
 
@@ -29,6 +38,7 @@ public struct LogTime: Sendable, Hashable {
         let days = CivilCalendar.daysFromEpoch(year: year, month: month, day: day)
         self.localSeconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         self.nanoseconds = nanoseconds
+        self.storedBias = .min
         self.biasMinutes = biasMinutes
     }
 
