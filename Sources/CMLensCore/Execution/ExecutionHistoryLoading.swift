@@ -25,7 +25,7 @@ extension ExecutionHistory {
     public static func build(logs: LoadedLogs, policy: RetryPolicy, explain: ExitCodeExplainer? = nil) -> ExecutionHistory {
         var builder = ExecutionTimelineBuilder(policy: policy, explain: explain)
         for file in logs.files where isExecmgrLog(file.logName) {
-            for index in 0..<file.count { builder.add(file, index: index) }
+            file.forEachRecord { index, record in builder.add(record, source: StepSource(file: file, index: index)) }
         }
         return builder.build()
     }

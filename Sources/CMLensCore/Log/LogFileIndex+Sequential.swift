@@ -1,0 +1,48 @@
+extension LogFileIndex {
+    /// Bytes read at once when records are decoded in file order.
+    static let sequentialWindow = 1 << 20
+
+    /// Every record, in file order, decoded from reads of about a megabyte: `record(at:)` reads
+    /// each record from disk on its own, a system call per record, which dominated reading a
+    /// gigabyte execmgr.log into its history. A file held in memory is decoded in place.
+    public func forEachRecord(_ body: (_ index: Int, _ record: LogRecord) -> Void) {
+        guard case let .file(filePath, _, identity) = text else {
+            for index in 0..<count { body(index, record(at: index)) }
+            return
+        }
+        var buffer: [UInt8] = []
+        var next = 0
+        while next < count {
+            // The run of records from `next` whose bytes lie, in order, within one window.
+            let start = entries[next].offset
+            var end = start + length(at: next)
+            var last = next + 1
+            while last < count {
+                let offset = entries[last].offset
+                let recordEnd = offset + length(at: last)
+                guard offset >= start, recordEnd - start <= Self.sequentialWindow else { break }
+                end = max(end, recordEnd)
+                last += 1
+            }
+            if buffer.count != end - start { buffer = [UInt8](repeating: 0, count: end - start) }
+            // Fewer bytes than asked: the file shrank since it was indexed; records past its end decode empty.
+            let got = OpenFiles.shared.read(path: filePath, identity: identity, into: &buffer, offset: start)
+            buffer.withUnsafeBytes { window in
+                for index in next..<last {
+                    let entry = entries[index]
+                    let from = min(entry.offset - start, got)
+                    let to = min(from + length(at: index), got)
+                    body(index, RecordDecoding.decode(UnsafeRawBufferPointer(rebasing: window[from..<to]),
+                                                      format: entry.format, level: entry.level,
+                                                      rawType: entry.flags & (1 << 5) != 0,
+                                                      client: client, file: path, line: Int(entry.line)))
+                }
+            }
+            next = last
+        }
+    }
+
+    private func length(at index: Int) -> Int {
+        longRecords.isEmpty ? entries[index].storedLength : longRecords[index] ?? entries[index].storedLength
+    }
+}
