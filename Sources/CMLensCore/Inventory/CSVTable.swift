@@ -31,10 +31,11 @@ public struct CSVTable: Sendable, Hashable {
     }
 
     public static func read(path: String) throws(LoadProblem) -> CSVTable {
-        guard let data = InputFile.contents(atPath: path) else {
-            throw LoadProblem(file: path, message: "cannot read this file; check that it exists and is readable")
+        do {
+            return parse(try InputFile.read(atPath: path), file: path)
+        } catch {
+            throw LoadProblem(file: path, message: "CSV file \(error); \(error.advice)")
         }
-        return parse(data, file: path)
     }
 
     public static func parse(_ data: Data, file: String) -> CSVTable {
