@@ -1,3 +1,4 @@
+import CMLensCore
 import Foundation
 
 /// A deterministic workspace of ConfigMgr client logs for the benchmark: one folder per client, ten
@@ -61,19 +62,9 @@ struct CorpusGenerator {
     }
 }
 
-/// SplitMix64: tiny, fast, and fixed forever — the corpus must not change with the Swift version.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// The corpus's draws, fixed forever like SplitMix64 itself (the standard library's
+/// `random(in:using:)` may change how it maps numbers to a range).
+extension SplitMix64 {
     /// Uniform in 0..<bound.
     mutating func below(_ bound: Int) -> Int { Int(next().multipliedFullWidth(by: UInt64(bound)).high) }
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }

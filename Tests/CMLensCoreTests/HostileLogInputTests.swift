@@ -7,7 +7,7 @@ import Testing
     typealias S = LogTestSupport
 
     @Test func binaryFileIsRefusedByName() throws {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(testSeed: 7)
         let bytes = (0..<20_000).map { _ in UInt8.random(in: 0...31, using: &generator) }
         let index = LogReader.parse(bytes: bytes, path: "dump.log", client: "c")
         #expect(index.count == 0)

@@ -1,3 +1,4 @@
+import CMLensCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -49,18 +50,6 @@ struct HostileWorkspace {
         "<![LOG[\(message)]LOG]!><time=\"\(time)\" date=\"\(date)\" component=\"execmgr\" context=\"\" type=\"\(type)\" thread=\"\(thread)\" file=\"x.cpp:1\">\r\n"
     }
 
-    /// Deterministic bytes (splitmix64).
-    struct Bytes {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func take(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8(truncatingIfNeeded: next()) } }
-    }
 
     /// Creates the workspace; `hugeLine` adds a client with a single 100 MB line (slow in a debug build).
     /// `name` fixes the folder's name (a shared workspace); workspaces left by finished test processes are removed.
@@ -94,7 +83,7 @@ struct HostileWorkspace {
         let samples = CmlensRun.repositoryRoot.appendingPathComponent("Samples")
         try fm.copyItem(at: samples.appendingPathComponent("WKS-LAB-007"), to: root.appendingPathComponent("WKS-LAB-007"))
         try fm.copyItem(at: samples.appendingPathComponent("inventory"), to: root.appendingPathComponent("inventory"))
-        var random = Bytes(state: 10)
+        var random = SplitMix64(seed: 10)
 
         // Binary: a core dump renamed .log.
         try write("H-BINARY/execmgr.log", random.take(64 << 10))
@@ -187,4 +176,9 @@ struct HostileWorkspace {
         // A rules file nested 100,000 arrays deep.
         try write("rules/deep.rules.json", String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000))
     }
+}
+
+extension SplitMix64 {
+    /// Deterministic bytes: the low byte of each draw.
+    mutating func take(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8(truncatingIfNeeded: next()) } }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CMLensCore
 
 /// What libFuzzer calls with each input.
 public typealias FuzzCallback = @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
@@ -39,21 +40,14 @@ func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () ->
 }
 
 /// A deterministic stream of numbers from the input, so a crash reproduces from its file alone.
-struct SplitMix {
-    private var state: UInt64
+typealias SplitMix = SplitMix64
 
+extension SplitMix64 {
+    /// Seeded with the FNV-1a hash of the bytes.
     init<C: Collection<UInt8>>(seeding bytes: C) {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        state = hash
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        self.init(seed: hash)
     }
 
     mutating func next(upTo limit: Int) -> Int { Int(next() % UInt64(max(limit, 1))) + 1 }

@@ -1,4 +1,3 @@
-import Dispatch
 
 /// Judges every client of an inventory against every hotfix of a catalogue.
 public enum ComplianceEvaluator {
@@ -21,12 +20,8 @@ public enum ComplianceEvaluator {
         let numbering = slots
         let halves = clients.count >= 20_000
             ? [0..<clients.count / 2, clients.count / 2..<clients.count] : [0..<clients.count]
-        nonisolated(unsafe) var parts = [[[ComplianceVerdict]]](repeating: [], count: halves.count)
-        parts.withUnsafeMutableBufferPointer { results in
-            nonisolated(unsafe) let results = results
-            DispatchQueue.concurrentPerform(iterations: halves.count) { k in
-                results[k] = judge(clients[halves[k]], plans: plans, slots: numbering, components: inventory.components)
-            }
+        var parts = Concurrently.map(count: halves.count) { k in
+            judge(clients[halves[k]], plans: plans, slots: numbering, components: inventory.components)
         }
         var summaries = hotfixes.map { ComplianceReport.KBSummary(hotfix: $0, verdicts: []) }
         for k in summaries.indices {

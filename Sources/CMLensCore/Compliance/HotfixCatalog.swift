@@ -65,8 +65,11 @@ public struct HotfixCatalog: Sendable, Hashable {
 
     /// Reads a catalogue file: JSON when it starts with `[` or `{`, CSV otherwise.
     public static func load(path: String) -> (HotfixCatalog, [LoadProblem]) {
-        guard let data = InputFile.contents(atPath: path) else {
-            return (HotfixCatalog([]), [LoadProblem(file: path, message: "cannot read this catalogue; check that it exists and is readable")])
+        let data: Data
+        do {
+            data = try InputFile.read(atPath: path)
+        } catch {
+            return (HotfixCatalog([]), [LoadProblem(file: path, message: "hotfix catalogue \(error); \(error.advice)")])
         }
         let text = CSVTable.decode(data)
         if let first = text.first(where: { !$0.isWhitespace }), first == "[" || first == "{" {

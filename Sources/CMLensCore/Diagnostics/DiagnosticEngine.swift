@@ -1,6 +1,4 @@
-import Dispatch
 import Foundation
-import Synchronization
 
 /// Runs rules over a workspace's logs (and, through providers, over facts other parts of cmlens
 /// have worked out) and returns the faults found, each with its evidence.
@@ -79,10 +77,9 @@ public struct DiagnosticEngine: Sendable {
             }
         }
         let files = logs.files
-        let found = Mutex([[(rule: Int, match: DiagnosticMatch)]](repeating: [], count: files.count))
         let jobs = jobsByFile
-        DispatchQueue.concurrentPerform(iterations: files.count) { f in
-            guard !jobs[f].isEmpty else { return }
+        let found = Concurrently.map(count: files.count) { f -> [(rule: Int, match: DiagnosticMatch)] in
+            guard !jobs[f].isEmpty else { return [] }
             let file = files[f]
             var local: [(rule: Int, match: DiagnosticMatch)] = []
             for index in 0..<file.count {
@@ -105,10 +102,10 @@ public struct DiagnosticEngine: Sendable {
                                                             captures: captures, text: String(record.firstLine))))
                 }
             }
-            found.withLock { $0[f] = local }
+            return local
         }
         var result = [[String: [DiagnosticMatch]]](repeating: [:], count: rules.count)
-        for (rule, match) in found.withLock({ $0 }).joined() {
+        for (rule, match) in found.joined() {
             result[rule][match.pattern, default: []].append(match)
         }
         for (r, rule) in rules.enumerated() {

@@ -7,8 +7,11 @@ import Foundation
 /// have) is skipped with a problem naming the line it starts on, and the file's other rules load.
 public enum DiagnosticRuleLoader {
     public static func load(path: String) -> (rules: [DiagnosticRule], problems: [LoadProblem]) {
-        guard let data = InputFile.contents(atPath: path) else {
-            return ([], [LoadProblem(file: path, message: "cannot read this rules file; check the path and permissions")])
+        let data: Data
+        do {
+            data = try InputFile.read(atPath: path)
+        } catch {
+            return ([], [LoadProblem(file: path, message: "rules file \(error); \(error.advice)")])
         }
         return parse(Array(data), path: path)
     }

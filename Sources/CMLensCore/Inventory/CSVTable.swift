@@ -31,10 +31,11 @@ public struct CSVTable: Sendable, Hashable {
     }
 
     public static func read(path: String) throws(LoadProblem) -> CSVTable {
-        guard let data = InputFile.contents(atPath: path) else {
-            throw LoadProblem(file: path, message: "cannot read this file; check that it exists and is readable")
+        do {
+            return parse(try InputFile.read(atPath: path), file: path)
+        } catch {
+            throw LoadProblem(file: path, message: "CSV file \(error); \(error.advice)")
         }
-        return parse(data, file: path)
     }
 
     public static func parse(_ data: Data, file: String) -> CSVTable {
@@ -72,16 +73,15 @@ public struct CSVTable: Sendable, Hashable {
     /// in two at a row boundary and both halves are read at once, one per core.
     static func split(_ text: String, file: String) -> (rows: [Row], problems: [LoadProblem]) {
         var text = text
-        return text.withUTF8 { bytes in
+        text.makeContiguousUTF8()
+        let whole = text
+        return withBytes(of: whole) { bytes in
             guard bytes.count >= parallelThreshold, let cut = rowBoundary(near: bytes.count / 2, in: bytes) else {
-                let whole = split(bytes, file: file)
-                return (whole.rows, whole.problems)
+                let one = split(bytes, file: file)
+                return (one.rows, one.problems)
             }
-            nonisolated(unsafe) let halves = [UnsafeBufferPointer(rebasing: bytes[..<cut]), UnsafeBufferPointer(rebasing: bytes[cut...])]
-            nonisolated(unsafe) var parts = [(rows: [Row], problems: [LoadProblem], lines: Int)](repeating: ([], [], 0), count: 2)
-            parts.withUnsafeMutableBufferPointer { results in
-                nonisolated(unsafe) let results = results
-                DispatchQueue.concurrentPerform(iterations: 2) { k in results[k] = split(halves[k], file: file) }
+            let parts = Concurrently.map(count: 2) { k in
+                withBytes(of: whole) { all in split(UnsafeBufferPointer(rebasing: k == 0 ? all[..<cut] : all[cut...]), file: file) }
             }
             // The second half counted its lines from 1; it starts where the first one ended.
             let shift = parts[0].lines - 1
@@ -95,6 +95,11 @@ public struct CSVTable: Sendable, Hashable {
             }
             return (rows, problems)
         }
+    }
+
+    /// The text's UTF-8 bytes in place (a contiguous string's own storage; a copy otherwise).
+    private static func withBytes<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        text.utf8.withContiguousStorageIfAvailable(body) ?? Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
     /// Below this size one core reads the file faster than two can be started and joined.

@@ -55,14 +55,7 @@ public struct Inventory: Sendable {
         // A million-row export maps its rows on both cores; each half keeps its order and its problems.
         let halves = table.rows.count >= 200_000
             ? [0..<table.rows.count / 2, table.rows.count / 2..<table.rows.count] : [0..<table.rows.count]
-        nonisolated(unsafe) var results = [(components: [InstalledComponent], problems: [LoadProblem])](
-            repeating: ([], []), count: halves.count)
-        results.withUnsafeMutableBufferPointer { slots in
-            nonisolated(unsafe) let slots = slots
-            DispatchQueue.concurrentPerform(iterations: halves.count) { k in
-                slots[k] = Self.components(table, rows: halves[k])
-            }
-        }
+        var results = Concurrently.map(count: halves.count) { k in Self.components(table, rows: halves[k]) }
         for k in results.indices {
             // Taking the first half's array whole (when nothing came before) saves copying it.
             if components.isEmpty { swap(&components, &results[k].components) } else { components += results[k].components }

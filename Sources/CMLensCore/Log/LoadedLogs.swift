@@ -1,5 +1,3 @@
-import Dispatch
-import Synchronization
 
 /// Every log of a workspace, indexed, and the problems met reading them.
 public struct LoadedLogs: Sendable {
@@ -21,13 +19,9 @@ public struct LoadedLogs: Sendable {
             }
         }
         let jobList = jobs
-        let slots = Mutex([LogFileIndex?](repeating: nil, count: jobs.count))
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { k in
-            let job = jobList[k]
-            let index = LogReader.read(path: job.path, client: job.client, logName: job.log)
-            slots.withLock { $0[k] = index }
+        let files = Concurrently.map(count: jobs.count) { k in
+            LogReader.read(path: jobList[k].path, client: jobList[k].client, logName: jobList[k].log)
         }
-        let files = slots.withLock { $0.compactMap { $0 } }
         return LoadedLogs(files: files, problems: inputs.problems + files.flatMap(\.problems))
     }
 

@@ -3,11 +3,12 @@ import Foundation
 /// Reads site control files. A malformed line becomes a problem naming it; the parse goes on.
 public enum SiteControlParser {
     public static func read(path: String) -> SiteControlFile {
-        guard let data = InputFile.contents(atPath: path) else {
+        let data: Data
+        do {
+            data = try InputFile.read(atPath: path)
+        } catch {
             var file = SiteControlFile(path: path)
-            let reason = InputFile.isSpecial(path) ? "is not a regular file (a pipe or a device)"
-                : FileManager.default.fileExists(atPath: path) ? "cannot be read (permission denied?)" : "does not exist"
-            file.problems.append(LoadProblem(file: path, message: "site control file \(reason); using the default retry policy"))
+            file.problems.append(LoadProblem(file: path, message: "site control file \(error); using the default retry policy"))
             return file
         }
         let bytes = Array(data)

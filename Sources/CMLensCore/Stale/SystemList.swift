@@ -24,15 +24,12 @@ public struct SystemList: Sendable, Hashable {
         var builder = Builder()
         for path in paths {
             if builder.fileOrder[path] == nil { builder.fileOrder[path] = builder.fileOrder.count }
-            if InputFile.isSpecial(path) {
-                builder.problems.append(LoadProblem(file: path, message: "not a regular file (a pipe or a device); nothing checked from it"))
-                continue
-            }
             let bytes: [UInt8]
             do {
-                bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+                bytes = try [UInt8](InputFile.read(atPath: path))
             } catch {
-                builder.problems.append(LoadProblem(file: path, message: "cannot read this list of machine names (\(Self.reason(error)))"))
+                builder.problems.append(LoadProblem(
+                    file: path, message: "list of machine names \(error); \(error.advice) (nothing was checked from it)"))
                 continue
             }
             builder.add(bytes, file: path)
@@ -137,16 +134,5 @@ public struct SystemList: Sendable, Hashable {
         }
         if bytes.contains(0) { return nil }
         return TextDecoding.string(bytes)
-    }
-
-    static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-           underlying.domain == NSPOSIXErrorDomain, let text = strerror(Int32(underlying.code)) {
-            return String(cString: text).lowercased()
-        }
-        if nsError.domain == NSCocoaErrorDomain && nsError.code == NSFileReadNoSuchFileError { return "no such file" }
-        if nsError.domain == NSCocoaErrorDomain && nsError.code == NSFileReadNoPermissionError { return "permission denied" }
-        return nsError.localizedDescription
     }
 }

@@ -5,42 +5,104 @@ import Darwin
 #endif
 import Foundation
 
-/// Reads a whole input file (site control file, CSV, rules, catalogue, machine list) without ever
-/// waiting on it: a named pipe or a device given a workspace file's name would block
+/// Reads a whole input file (site control file, CSV, rules, catalogue, machine list, theme) without
+/// ever waiting on it: a named pipe or a device given a workspace file's name would block
 /// `FileManager.contents(atPath:)` forever, so the file is opened non-blocking and read only if it
-/// is a regular file.
+/// is a regular file. What went wrong comes from the one `open`/`fstat`/`read`, not from a second
+/// look at the path afterwards (which could see a different file).
 public enum InputFile {
-    /// The file's bytes; nil when it cannot be opened, is not a regular file, or cannot be read.
-    public static func contents(atPath path: String) -> Data? {
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        let got = LogReader.preadFully(fd, &bytes, offset: 0)
-        // A file that grew since fstat: the rest is read too.
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var offset = got
-        if got == bytes.count {
-            while true {
-                let more = LogReader.preadFully(fd, &chunk, offset: offset)
-                if more == 0 { break }
-                bytes.append(contentsOf: chunk[0..<more])
-                offset += more
+    /// Why a file could not be read. `description` is a phrase that follows the file's name or kind
+    /// ("sys.txt does not exist …"); `advice` says what to do about it.
+    public enum Failure: Error, Sendable, Hashable, CustomStringConvertible {
+        /// Nothing at the path (or a part of the path is not a folder, or a link leads nowhere).
+        case missing
+        /// Something that is not a regular file: reading it could block, never end, or mean nothing.
+        case notRegularFile(Kind)
+        case permissionDenied
+        /// Any other failure of the system call, with errno's text.
+        case system(errno: Int32, text: String)
+
+        public enum Kind: String, Sendable, Hashable {
+            case folder = "a folder"
+            case namedPipe = "a named pipe"
+            case device = "a device"
+            case socket = "a socket"
+            case other = "a special file"
+        }
+
+        public var description: String {
+            switch self {
+            case .missing: "does not exist (no such file or folder)"
+            case .notRegularFile(let kind): "is \(kind.rawValue), not a regular file"
+            case .permissionDenied: "cannot be read: permission denied"
+            case .system(_, let text): "cannot be read: \(text)"
             }
         }
-        return Data(bytes[0..<min(offset, bytes.count)])
-    }
-}
 
-extension InputFile {
-    /// Whether the path names something that exists but is not a regular file or folder (a named
-    /// pipe, a socket, a device): reading it could block or never end.
-    public static func isSpecial(_ path: String) -> Bool {
+        public var advice: String {
+            switch self {
+            case .missing: "check the path"
+            case .notRegularFile: "give the path of a file"
+            case .permissionDenied: "check its permissions, or run cmlens as a user who may read it"
+            case .system: "check the file and the disk it is on"
+            }
+        }
+
+        init(errno code: Int32) {
+            switch code {
+            case ENOENT, ENOTDIR: self = .missing
+            case EACCES, EPERM: self = .permissionDenied
+            default: self = .system(errno: code, text: String(cString: strerror(code)).lowercased())
+            }
+        }
+
+        init(mode: mode_t) {
+            switch mode & S_IFMT {
+            case S_IFDIR: self = .notRegularFile(.folder)
+            case S_IFIFO: self = .notRegularFile(.namedPipe)
+            case S_IFCHR, S_IFBLK: self = .notRegularFile(.device)
+            case S_IFSOCK: self = .notRegularFile(.socket)
+            default: self = .notRegularFile(.other)
+            }
+        }
+    }
+
+    /// The file's bytes, or why they could not be had.
+    public static func read(atPath path: String) throws(Failure) -> Data {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure(errno: errno) }
+        defer { close(fd) }
         var info = stat()
-        guard stat(path, &info) == 0 else { return false }
-        let type = info.st_mode & S_IFMT
-        return type != S_IFREG && type != S_IFDIR
+        guard fstat(fd, &info) == 0 else { throw Failure(errno: errno) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw Failure(mode: info.st_mode) }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        let count = try readFully(fd, into: &bytes, at: 0)
+        bytes.removeSubrange(count...)
+        // A file that grew since fstat: the rest is read too.
+        if count == Int(info.st_size) {
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let more = try readFully(fd, into: &chunk, at: bytes.count)
+                if more == 0 { break }
+                bytes += chunk[..<more]
+            }
+        }
+        return Data(bytes)
+    }
+
+    /// Fills `buffer` from `offset` on, or up to the end of the file; the count read.
+    private static func readFully(_ fd: Int32, into buffer: inout [UInt8], at offset: Int) throws(Failure) -> Int {
+        var done = 0
+        while done < buffer.count {
+            let got = buffer.withUnsafeMutableBytes { raw in
+                pread(fd, raw.baseAddress! + done, raw.count - done, off_t(offset + done))
+            }
+            if got > 0 { done += got; continue }
+            if got == 0 { break }
+            let code = errno
+            if code == EINTR { continue }
+            throw Failure(errno: code)
+        }
+        return done
     }
 }

@@ -1,5 +1,4 @@
 import CMLensCore
-import Dispatch
 import Foundation
 import Synchronization
 
@@ -49,9 +48,8 @@ public enum WorkspaceLoader {
         for file in old?.logs.files ?? [] { previous[file.path] = file }
         let reusable = previous
         let oldStamps = old?.stamps ?? [:]
-        let slots = Mutex([(LogFileIndex, FileStamp?)?](repeating: nil, count: list.count))
         let done = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: list.count) { k in
+        let loaded = Concurrently.map(count: list.count) { k -> (LogFileIndex, FileStamp?) in
             let job = list[k]
             let stamp = FileStamp.of(job.path)
             let index: LogFileIndex
@@ -60,11 +58,10 @@ public enum WorkspaceLoader {
             } else {
                 index = LogReader.read(path: job.path, client: job.client, logName: job.log)
             }
-            slots.withLock { $0[k] = (index, stamp) }
             let finished = done.add(1, ordering: .relaxed).newValue
             if finished % 8 == 0 || finished == list.count { progress("loading \(finished)/\(list.count) files") }
+            return (index, stamp)
         }
-        let loaded = slots.withLock { $0.compactMap { $0 } }
         var stamps: [String: FileStamp] = [:]
         for (index, stamp) in loaded { stamps[index.path] = stamp }
         let files = loaded.map(\.0)

@@ -26,16 +26,21 @@ public struct ThemeStore: Sendable {
 
     /// The named theme; a file that does not parse is an error the user must see.
     public func theme(named name: String) throws -> Theme {
-        let fm = FileManager.default
         for folder in folders {
             let path = folder + "/" + name + ".theme"
-            if fm.fileExists(atPath: path) {
-                // InputFile: a pipe named like a theme must be refused, not waited on.
-                guard let data = InputFile.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                    throw ThemeParser.Failure(file: path, line: 0, message: "cannot read the theme file")
-                }
-                return try ThemeParser.parse(text, name: name, file: path)
+            // A folder the user may not search (one above the binary, say) just has no themes.
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            // InputFile: a pipe named like a theme must be refused, not waited on.
+            let data: Data
+            do {
+                data = try InputFile.read(atPath: path)
+            } catch {
+                throw ThemeParser.Failure(file: path, line: 0, message: "theme file \(error); \(error.advice)")
             }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw ThemeParser.Failure(file: path, line: 0, message: "theme file is not UTF-8 text; save it as UTF-8")
+            }
+            return try ThemeParser.parse(text, name: name, file: path)
         }
         if let text = BuiltInThemes.texts[name] {
             return try ThemeParser.parse(text, name: name, file: "built-in \(name).theme")
