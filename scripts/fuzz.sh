@@ -4,15 +4,19 @@
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     SECONDS per target (default 60); all targets by default
 #
 # Targets: log sitecontrol inventory hotfix rules theme errorcode version.
-# Builds the package in Fuzzing/ (release, -sanitize=fuzzer,address), then runs the targets one after
-# the other, each for SECONDS, on a corpus seeded from Fuzzing/seeds, Samples/, the test fixtures and
-# shared/corpus/real (copied at run time; never committed). Everything it writes goes to
-# fuzz-out/ (gitignored): corpus/<target> (grows from run to run), crashes/<target> (inputs that
-# crashed, with libFuzzer's crash-/timeout-/oom- prefixes), logs/<target>.log, summary.txt.
+# Builds the package in Fuzzing/ (release, -sanitize=fuzzer,address; coverage only in cmlens's own
+# modules, see scripts/fuzz-swiftc.sh), then runs the targets one after the other, each for up to
+# SECONDS on inputs up to a per-target size (max_len below), on a corpus seeded from Fuzzing/seeds,
+# Samples/, the test fixtures and shared/corpus/real (copied at run time, long files cut into pieces
+# of that size; never committed). Everything it writes goes to fuzz-out/ (gitignored):
+# corpus/<target> (grows from run to run), crashes/<target> (inputs that crashed, with libFuzzer's
+# crash-/timeout-/oom- prefixes), logs/<target>.log, summary.txt (a line per target: executions,
+# seconds, exec/s, coverage, corpus size; then the executions of every target).
 # Exits non-zero when a target crashed, timed out or ran out of memory.
 #
 # Environment: FUZZ_JOBS=N runs N copies of each target in parallel (default 1);
-# FUZZ_NICE=N runs the fuzzers under `nice -n N` (default 0); FUZZ_ARGS adds libFuzzer flags;
+# FUZZ_NICE=N runs the fuzzers under `nice -n N` (default 0); FUZZ_ARGS adds libFuzzer flags
+# (FUZZ_ARGS="-runs=10000000" stops each target after ten million inputs);
 # FUZZ_OUT=DIR writes there instead of fuzz-out/ (a fresh DIR reproduces a CI run exactly).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,7 +56,10 @@ mkdir -p "$out/logs"
 
 # -enable-testing: the targets use the parsers' internal entry points (the chunk loop, the
 # on-disk read with small chunks) through @testable import, as the unit tests do.
-echo "fuzz: building Fuzzing/ (release, -sanitize=fuzzer,address); log in fuzz-out/logs/build.log"
+# Coverage only in cmlens's own modules (scripts/fuzz-swiftc.sh says why).
+FUZZ_REAL_SWIFTC=$(command -v swiftc)
+export FUZZ_REAL_SWIFTC SWIFT_EXEC=$root/scripts/fuzz-swiftc.sh
+echo "fuzz: building Fuzzing/ (release, -sanitize=fuzzer,address); log in $out/logs/build.log"
 if ! (cd Fuzzing && swift build -c release \
         -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -enable-testing \
         >"$out/logs/build.log" 2>&1); then
@@ -82,40 +89,71 @@ seed_sources() {
     esac
 }
 
+# The longest input each target is given (libFuzzer's -max_len; its default is the longest seed, and
+# the real logs run to 300 KB). Every check a target makes costs time in proportion to the input, so
+# this sets the speed: a few KiB still holds records, blocks or rows enough for every parser's
+# paths to meet (the log reader's chunk carries and splits are exercised through small internal
+# chunk sizes, not long inputs). FUZZ_ARGS="-max_len=N" overrides it.
+max_len() {
+    case $1 in
+        log) echo 2048 ;;
+        sitecontrol | inventory | hotfix | rules | theme) echo 1024 ;;
+        errorcode) echo 256 ;;
+        version) echo 128 ;;
+    esac
+}
+
+# A seed longer than the target's max_len would only be read up to it, so it is cut into pieces at
+# line ends instead (all of a real log reaches the fuzzer, a piece at a time). UTF-16 text (a NUL
+# in its first bytes) keeps its head only: a piece cut at a line end would start mid-character.
+add_seed() {
+    local file=$1 dir=$2 limit=$3 name
+    name=$(echo "$file" | tr '/' '_')
+    if [[ $(stat -c %s "$file") -le $limit ]]; then
+        cp "$file" "$dir/$name"
+    elif [[ $(head -c 64 "$file" | tr -d '\000' | wc -c) -lt $(head -c 64 "$file" | wc -c) ]]; then
+        head -c "$((limit / 2 * 2))" "$file" >"$dir/$name"
+    else
+        split -C "$limit" -d -a 4 "$file" "$dir/$name."
+    fi
+}
+
 summary=$out/summary.txt
 : >"$summary"
 failed=()
+totals=()
+started=$(date +%s)
 for t in "${targets[@]}"; do
     exe=$(executable "$t")
     corpus=$out/corpus/$t
     seeds=$out/seeds/$t
     crashes=$out/crashes/$t
+    limit=$(max_len "$t")
     mkdir -p "$corpus" "$crashes"
     rm -rf "$seeds" && mkdir -p "$seeds"
-    cp Fuzzing/seeds/"$t"/* "$seeds"/ 2>/dev/null || true
-    while IFS= read -r f; do
-        cp "$f" "$seeds/$(echo "$f" | tr '/' '_')"
-    done < <(seed_sources "$t")
+    for f in Fuzzing/seeds/"$t"/*; do [[ -f $f ]] && add_seed "$f" "$seeds" "$limit"; done
+    while IFS= read -r f; do add_seed "$f" "$seeds" "$limit"; done < <(seed_sources "$t")
     # No leak check per input: libFuzzer re-runs every input that allocates more than it frees
     # (Foundation's caches do) under LeakSanitizer, which made the log target 5x slower. Leaks are
     # looked for by the test suite's AddressSanitizer run instead (README).
     flags=(-max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 -print_final_stats=1
-           -detect_leaks=0 -artifact_prefix="$crashes/")
+           -detect_leaks=0 -max_len="$limit" -artifact_prefix="$crashes/")
     [[ -f Fuzzing/dict/$t.dict ]] && flags+=(-dict="Fuzzing/dict/$t.dict")
-    # Logs are fuzzed up to 4 KiB: enough for chunk carries, records and splits to meet, and fast.
-    [[ $t == log ]] && flags+=(-max_len=4096)
     jobs=${FUZZ_JOBS:-1}
     [[ $jobs -gt 1 ]] && flags+=(-fork="$jobs")
-    echo "fuzz: $t for ${seconds}s ($(ls "$seeds" | wc -l) seeds, corpus $(ls "$corpus" | wc -l))"
+    echo "fuzz: $t for up to ${seconds}s, inputs up to $limit bytes ($(ls "$seeds" | wc -l) seeds, corpus $(ls "$corpus" | wc -l))"
     status=0
+    began=$(date +%s)
     # shellcheck disable=SC2086 # FUZZ_ARGS is a list of flags
     nice -n "${FUZZ_NICE:-0}" "$bin/$exe" "${flags[@]}" ${FUZZ_ARGS:-} "$corpus" "$seeds" \
         >"$out/logs/$t.log" 2>&1 || status=$?
+    took=$(($(date +%s) - began))
     log=$out/logs/$t.log
     runs=$(grep 'stat::number_of_executed_units:' "$log" | tail -1 | awk '{print $2}')
     speed=$(grep 'stat::average_exec_per_sec:' "$log" | tail -1 | awk '{print $2}')
     cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -1)
-    line="$t: status $status, ${runs:-?} executions, ${speed:-?} exec/s, ${cov:-cov: ?}, corpus $(ls "$corpus" | wc -l)"
+    line="$t: status $status, ${runs:-?} executions in ${took}s, ${speed:-?} exec/s, ${cov:-cov: ?}, corpus $(ls "$corpus" | wc -l)"
+    totals+=("$t ${runs:-?} in ${took}s")
     if [[ $status -ne 0 ]]; then
         line+=" — FAILED: $(grep -m1 -E 'ERROR: |fuzz invariant failed|Fatal error|deadly signal|ERROR: libFuzzer' "$log" || true)"
         line+="; input: $(ls -t "$crashes" | head -1)"
@@ -126,8 +164,10 @@ for t in "${targets[@]}"; do
 done
 
 if [[ ${#failed[@]} -gt 0 ]]; then
-    echo "fuzz: ${failed[*]} failed; inputs in fuzz-out/crashes/, logs in fuzz-out/logs/" >&2
-    echo "fuzz: reproduce with $bin/<Fuzzer> fuzz-out/crashes/<target>/<file>" >&2
+    echo "fuzz: ${failed[*]} failed; inputs in $out/crashes/, logs in $out/logs/" >&2
+    echo "fuzz: reproduce with $bin/<Fuzzer> $out/crashes/<target>/<file>" >&2
     exit 1
 fi
-echo "fuzz: all ${#targets[@]} targets ran ${seconds}s each without a crash"
+# What ran, as libFuzzer counted it: a -runs limit can stop a target long before SECONDS.
+IFS=';' eval 'ran="${totals[*]}"'
+echo "fuzz: ${#targets[@]} targets without a crash in $(($(date +%s) - started))s; executions: ${ran//;/, }" | tee -a "$summary"

@@ -12,10 +12,12 @@ import Darwin
 /// well-formed CMTrace log whose every record must come back, whole and in order.
 public enum LogReaderFuzz {
     /// One scratch file per process for the on-disk read; the in-memory reads use its name too, so
-    /// every way of reading names the same file.
+    /// every way of reading names the same file. In /dev/shm where there is one: writing the input
+    /// there is a copy in memory, not a disk write per input.
     static let path: String = {
-        var template = Array("/tmp/cmlens-fuzz-XXXXXX".utf8CString)
-        let folder = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }.map { String(cString: $0) } ?? "/tmp"
+        let parent = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp"
+        var template = Array("\(parent)/cmlens-fuzz-XXXXXX".utf8CString)
+        let folder = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }.map { String(cString: $0) } ?? parent
         atexit {
             unlink(LogReaderFuzz.path)
             rmdir(String(LogReaderFuzz.path.dropLast("/fuzz.log".count)))

@@ -136,7 +136,8 @@ enum SplitPoints {
         var points = [0]
         for k in 1..<parts {
             let target = size * k / parts
-            var window = [UInt8](repeating: 0, count: 1 << 20)
+            // Up to 1 MiB, never past the end: a small file (tests) is not given a megabyte to zero.
+            var window = [UInt8](repeating: 0, count: min(1 << 20, size - target))
             let got = LogReader.preadFully(fd, &window, offset: target)
             let cut: Int? = window.withUnsafeBytes { b in
                 var from = 0
