@@ -28,7 +28,7 @@ enum TimelineBench {
             let ours = [Child.run([CommandLine.arguments[0], "measure-timeline", path]),
                         Child.run([CommandLine.arguments[0], "measure-timeline", path])]
                 .min { $0.seconds < $1.seconds }!
-            let fields = ours.output.split(separator: " ").compactMap { Double($0) }
+            let fields = ours.output.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { Double($0) }
             guard fields.count >= 6 else { print("measure failed: \(ours.output)"); exit(1) }
             let (bytes, records, steps, timelines, load, build) = (fields[0], fields[1], fields[2], fields[3], fields[4], fields[5])
             let mb = bytes / 1_000_000

@@ -11,10 +11,15 @@ public struct ExecutionTimelineBuilder {
     public let explain: ExitCodeExplainer?
 
     private var drafts: [Draft] = []
-    /// Indexes into `drafts`, so a workspace of many clients and programs stays linear.
-    private var byProgram: [ProgramName: [Int]] = [:]
-    /// Per client: drafts in the order they were launched (each once, latest last), and the last one touched.
+    /// The requests of each program name on each client, indexed by their IDs, so a client with
+    /// thousands of packages that all have a program called "Install" stays linear.
+    private var programs: [ProgramDrafts] = []
+    private var byProgram: [ProgramName: Int] = [:]
+    /// Per client: drafts in the order they were launched, latest last, and the last one touched. A
+    /// relaunch appends the draft again; only its latest entry counts (`Draft.launchEntry`), and the
+    /// list is rebuilt when stale entries outnumber live ones, rather than searched on every launch.
     private var launchOrder: [String: [Int]] = [:]
+    private var liveLaunches: [String: Int] = [:]
     private var lastTouched: [String: Int] = [:]
     private var unattributed: [ExecutionStep] = []
     private var clock = 0
@@ -28,6 +33,10 @@ public struct ExecutionTimelineBuilder {
 
     struct Draft {
         var key: ProgramKey
+        /// Where its latest launch is in its client's `launchOrder`.
+        var launchEntry: Int?
+        /// Its place in `programs`.
+        var program = 0
         var steps: [ExecutionStep] = []
         var attempts: [ExecutionAttempt] = []
         var state: String?
@@ -236,8 +245,15 @@ public struct ExecutionTimelineBuilder {
         }
         let client = drafts[d].key.client
         if launchOrder[client]?.last != d {
-            launchOrder[client, default: []].removeAll { $0 == d }
+            if drafts[d].launchEntry == nil { liveLaunches[client, default: 0] += 1 }
+            drafts[d].launchEntry = launchOrder[client, default: []].count
             launchOrder[client, default: []].append(d)
+            let live = liveLaunches[client, default: 0]
+            if launchOrder[client, default: []].count > 2 * live + 16 {
+                let kept = liveLaunchOrder(client)
+                for (entry, k) in kept.enumerated() { drafts[k].launchEntry = entry }
+                launchOrder[client] = kept
+            }
         }
     }
 
@@ -350,20 +366,64 @@ public struct ExecutionTimelineBuilder {
     private mutating func resolve(_ client: String, _ advertisement: String?, _ package: String?, _ program: String) -> Int {
         func fits(_ known: String?, _ given: String?) -> Bool { known == nil || given == nil || known == given }
         let name = ProgramName(client: client, program: program)
+        let slot: Int
+        if let known = byProgram[name] {
+            slot = known
+        } else {
+            slot = programs.count
+            programs.append(ProgramDrafts())
+            byProgram[name] = slot
+        }
         var best: Int?
-        for k in byProgram[name] ?? [] {
-            let draft = drafts[k]
-            guard fits(draft.key.advertisement, advertisement) && fits(draft.key.package, package) else { continue }
-            if best == nil || draft.touched > drafts[best!].touched { best = k }
+        func consider(_ k: Int) {
+            let key = drafts[k].key
+            guard fits(key.advertisement, advertisement) && fits(key.package, package) else { return }
+            if best == nil || drafts[k].touched > drafts[best!].touched { best = k }
+        }
+        // Every request that fits is among these: the ones with the line's advert (or none), else
+        // with its package (or none); a line that names neither fits them all, the latest wins.
+        let known = programs[slot]
+        if let advertisement {
+            known.byAdvert[advertisement]?.forEach(consider)
+            known.withoutAdvert.forEach(consider)
+        } else if let package {
+            known.byPackage[package]?.forEach(consider)
+            known.withoutPackage.forEach(consider)
+        } else {
+            best = known.latest ?? known.all.first
         }
         if let best {
-            if drafts[best].key.advertisement == nil { drafts[best].key.advertisement = advertisement }
-            if drafts[best].key.package == nil { drafts[best].key.package = package }
+            if drafts[best].key.advertisement == nil, let advertisement {
+                drafts[best].key.advertisement = advertisement
+                programs[slot].withoutAdvert.remove(best)
+                programs[slot].byAdvert[advertisement, default: []].append(best)
+            }
+            if drafts[best].key.package == nil, let package {
+                drafts[best].key.package = package
+                programs[slot].withoutPackage.remove(best)
+                programs[slot].byPackage[package, default: []].append(best)
+            }
             return best
         }
-        drafts.append(Draft(key: ProgramKey(client: client, advertisement: advertisement, package: package, program: program)))
-        byProgram[name, default: []].append(drafts.count - 1)
-        return drafts.count - 1
+        let d = drafts.count
+        var draft = Draft(key: ProgramKey(client: client, advertisement: advertisement, package: package, program: program))
+        draft.program = slot
+        drafts.append(draft)
+        programs[slot].all.append(d)
+        if let advertisement { programs[slot].byAdvert[advertisement, default: []].append(d) } else { programs[slot].withoutAdvert.insert(d) }
+        if let package { programs[slot].byPackage[package, default: []].append(d) } else { programs[slot].withoutPackage.insert(d) }
+        return d
+    }
+
+    /// One program name's requests on one client.
+    struct ProgramDrafts {
+        var all: [Int] = []
+        var byAdvert: [String: [Int]] = [:]
+        var byPackage: [String: [Int]] = [:]
+        var withoutAdvert: Set<Int> = []
+        var withoutPackage: Set<Int> = []
+        /// The request a line was last about.
+        var latest: Int?
     }
 
     struct ProgramName: Hashable {
@@ -376,8 +436,17 @@ public struct ExecutionTimelineBuilder {
     private func runningProgram(_ client: String) -> Int? {
         let launches = launchOrder[client] ?? []
         // Newest first; usually the first one looked at is the answer.
-        for k in launches.reversed() where !drafts[k].needsNewAttempt && !drafts[k].attempts.isEmpty { return k }
+        for entry in launches.indices.reversed() {
+            let k = launches[entry]
+            if drafts[k].launchEntry == entry && !drafts[k].needsNewAttempt && !drafts[k].attempts.isEmpty { return k }
+        }
         return launches.last ?? lastTouched[client]
+    }
+
+    /// The client's launched drafts, each once, in the order of their latest launch.
+    private func liveLaunchOrder(_ client: String) -> [Int] {
+        let launches = launchOrder[client] ?? []
+        return zip(launches.indices, launches).filter { drafts[$0.1].launchEntry == $0.0 }.map(\.1)
     }
 
     private mutating func finish(_ d: Int, _ step: inout ExecutionStep, touchesLaunch: Bool = true) {
@@ -388,6 +457,7 @@ public struct ExecutionTimelineBuilder {
         step.attempt = drafts[d].attempts.count
         if !step.notes.isEmpty { step.notes = step.notes.map { noteTexts.insert($0).memberAfterInsert } }
         drafts[d].touched = clock
+        programs[drafts[d].program].latest = d
         lastTouched[drafts[d].key.client] = d
         drafts[d].steps.append(step)
     }

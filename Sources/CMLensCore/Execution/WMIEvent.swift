@@ -27,7 +27,23 @@ public struct WMIEvent: Sendable, Hashable {
     }
 
     public subscript(name: String) -> String? {
-        properties.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        properties.first { Self.sameName($0.name, name) }?.value
+    }
+
+    /// Property names compared without regard to case: ASCII names byte by byte (this runs for
+    /// every event of a big execmgr.log), others through Foundation.
+    static func sameName(_ first: String, _ second: String) -> Bool {
+        var a = first.utf8.makeIterator(), b = second.utf8.makeIterator()
+        while true {
+            switch (a.next(), b.next()) {
+            case (nil, nil): return true
+            case let (x?, y?) where x < 0x80 && y < 0x80:
+                if ExecmgrASCIIText.lower(x) != ExecmgrASCIIText.lower(y) { return false }
+            case (nil, let y?) where y < 0x80: return false
+            case (let x?, nil) where x < 0x80: return false
+            default: return first.caseInsensitiveCompare(second) == .orderedSame
+            }
+        }
     }
 
     public var advertisement: String? { self["AdvertisementId"] }
