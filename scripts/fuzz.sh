@@ -169,5 +169,5 @@ if [[ ${#failed[@]} -gt 0 ]]; then
     exit 1
 fi
 # What ran, as libFuzzer counted it: a -runs limit can stop a target long before SECONDS.
-IFS=';' eval 'ran="${totals[*]}"'
-echo "fuzz: ${#targets[@]} targets without a crash in $(($(date +%s) - started))s; executions: ${ran//;/, }" | tee -a "$summary"
+ran=$(printf '%s, ' "${totals[@]}")
+echo "fuzz: no crash in $(($(date +%s) - started))s; executions: ${ran%, }" | tee -a "$summary"
