@@ -5,13 +5,18 @@ import CMLensCore
 /// the Logs pane on it.
 public struct DiagnosticsPane: Pane {
     public static let descriptor = PaneDescriptor(id: "diagnostics", title: "Diagnostics", shortTitle: "Diag")
-    public static let commands: [Command] = [.open, .explain(nil), .up, .down, .pageUp, .pageDown, .top, .bottom]
+    public static let commands: [Command] = [.open, .explain(nil), .toggleDetail, .up, .down, .pageUp, .pageDown, .top, .bottom]
 
     /// Every client's findings, in the engine's order (most severe, then earliest, first).
     public var findings: [DiagnosticFinding] = []
     public var cursor = ListCursor()
     /// Enter on a finding: the finding and a cursor over its evidence lines; nil in the list.
-    public var opened: (finding: DiagnosticFinding, cursor: ListCursor)?
+    public var opened: (finding: DiagnosticFinding, cursor: ListCursor)? {
+        didSet { if opened?.finding != oldValue?.finding { wholeText = nil } }
+    }
+    /// `d` on an open finding: its whole text (explanation, fix, reference, codes) in the pane,
+    /// scrolled this far; nil shows the evidence. A small screen cuts the explanation short.
+    public var wholeText: Int?
     var computedFor: ObjectIdentifier?
     var shownClient: String??
     var running = false
@@ -57,6 +62,26 @@ public struct DiagnosticsPane: Pane {
 
     public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
         if var open = opened {
+            if command == .toggleDetail {
+                wholeText = wholeText == nil ? 0 : nil
+                return .handled
+            }
+            if let offset = wholeText {
+                let total = Self.textLines(open.finding, columns: context.paneSize.columns).count
+                let visible = max(1, context.paneSize.lines - 2)
+                let last = max(0, total - visible)
+                switch command {
+                case .back, .open: wholeText = nil
+                case .up: wholeText = max(0, offset - 1)
+                case .down: wholeText = min(last, offset + 1)
+                case .pageUp: wholeText = max(0, offset - visible)
+                case .pageDown: wholeText = min(last, offset + visible)
+                case .top: wholeText = 0
+                case .bottom: wholeText = last
+                default: return .ignored
+                }
+                return .handled
+            }
             if command == .back {
                 opened = nil
                 defer { drilledIn = false }
@@ -151,7 +176,9 @@ public struct DiagnosticsPane: Pane {
             grid.write("Diagnosing…", at: area.origin, role: .dim, clip: area)
             return
         }
-        if let open = opened {
+        if let open = opened, let offset = wholeText {
+            renderWholeText(open.finding, from: offset, into: &grid, area: area)
+        } else if let open = opened {
             renderFinding(open, into: &grid, area: area, context: context)
         } else {
             renderList(into: &grid, area: area, context: context)
@@ -206,21 +233,17 @@ public struct DiagnosticsPane: Pane {
         grid.write(TerminalText.escape(finding.client) + ": " + TerminalText.escape(finding.title),
                    at: Position(column: column, line: title.line), role: .title, clip: title)
         let (textArea, evidenceArea) = rest.splitTop(textLines(area.lines))
-        var explanation = LogsPane.wrap(TerminalText.escape(finding.explanation), columns: textArea.columns - 1).map { ($0, Role.text) }
-        var tail = LogsPane.wrap("Fix: " + TerminalText.escape(finding.fix), columns: textArea.columns - 1).map { ($0, Role.text) }
-        if let reference = finding.reference {
-            tail += LogsPane.wrap("See: " + TerminalText.escape(reference), columns: textArea.columns - 1).map { ($0, Role.dim) }
-        }
-        for code in finding.errorCodes {
-            tail.append((TerminalText.escape(code.code) + ": " + TerminalText.escape(code.meaning ?? "not in the catalogue"), .dim))
-        }
+        let text = Self.textLines(finding, columns: textArea.columns)
+        var explanation = Array(text.prefix { $0.part == .explanation }.map { ($0.text, $0.role) })
+        let tail = Array(text.drop { $0.part == .explanation }.map { ($0.text, $0.role) })
         // On a small screen the explanation gives way so the fix is always shown (the whole text: cmlens diagnose).
         if explanation.count + tail.count > textArea.lines {
             let keep = max(2, textArea.lines - min(tail.count, textArea.lines / 2))
             if explanation.count > keep {
                 explanation = Array(explanation.prefix(keep))
-                explanation[keep - 1].0 = DisplayWidth.truncate(explanation[keep - 1].0 + " …", to: textArea.columns - 1)
-                if !explanation[keep - 1].0.hasSuffix("…") { explanation[keep - 1].0 += "…" }
+                let more = " … (d: all)"
+                let room = max(0, textArea.columns - 1 - DisplayWidth.of(more))
+                explanation[keep - 1].0 = DisplayWidth.truncate(explanation[keep - 1].0, to: room) + more
             }
         }
         let lines = explanation + tail
@@ -242,6 +265,41 @@ public struct DiagnosticsPane: Pane {
             }
             grid.write(TerminalText.escape(evidence.text, expandTabs: 8), at: Position(column: column, line: line), role: .text, clip: list)
             if index == open.cursor.selected { grid.paint(.selection, line: line, columns: list.column..<list.right) }
+        }
+    }
+
+    enum TextPart { case explanation, rest }
+
+    /// An open finding's text wrapped to `columns`: the explanation, then the fix, the reference
+    /// and what each error code means.
+    static func textLines(_ finding: DiagnosticFinding, columns: Int) -> [(text: String, role: Role, part: TextPart)] {
+        let width = max(1, columns - 1)
+        var lines = LogsPane.wrap(TerminalText.escape(finding.explanation), columns: width).map { ($0, Role.text, TextPart.explanation) }
+        lines += LogsPane.wrap("Fix: " + TerminalText.escape(finding.fix), columns: width).map { ($0, Role.text, TextPart.rest) }
+        if let reference = finding.reference {
+            lines += LogsPane.wrap("See: " + TerminalText.escape(reference), columns: width).map { ($0, Role.dim, TextPart.rest) }
+        }
+        for code in finding.errorCodes {
+            lines.append((TerminalText.escape(code.code) + ": " + TerminalText.escape(code.meaning ?? "not in the catalogue"), .dim, .rest))
+        }
+        return lines
+    }
+
+    private func renderWholeText(_ finding: DiagnosticFinding, from offset: Int, into grid: inout Grid, area: Rect) {
+        let (sev, role) = Self.severityText(finding.severity)
+        let (title, rest) = area.splitTop(1)
+        let column = grid.write(sev + " ", at: title.origin, role: role, clip: title)
+        grid.write(TerminalText.escape(finding.client) + ": " + TerminalText.escape(finding.title),
+                   at: Position(column: column, line: title.line), role: .title, clip: title)
+        let (header, body) = rest.splitTop(1)
+        let lines = Self.textLines(finding, columns: body.columns)
+        let first = min(offset, max(0, lines.count - body.lines))
+        let last = min(lines.count, first + body.lines)
+        grid.fill(header, role: .header)
+        grid.write(" Lines \(first + 1)–\(last) of \(lines.count) (↑↓ scroll, d or Esc: the evidence)", at: header.origin,
+                   role: .header, clip: header)
+        for (n, item) in lines[first..<last].enumerated() {
+            grid.write(" " + item.text, at: Position(column: body.column, line: body.line + n), role: item.role, clip: body)
         }
     }
 }
