@@ -21,9 +21,14 @@ extension ConsoleState {
             context.loading = text
         case .loaded(let workspace):
             context.loading = nil
+            let previous = context.workspace
             context.workspace = workspace
             if let client = context.client, !workspace.summary.clients.contains(where: { $0.name == client }) {
-                context.client = nil
+                // A machine only the inventory knows (opened from Compliance) has no logs in either
+                // load: a reload of the same workspace (follow mode) keeps it selected.
+                let hadNoLogs = previous.map { !$0.summary.clients.contains { $0.name == client } } ?? false
+                let sameWorkspace = previous?.paths == workspace.paths && !workspace.inputs.tableFiles.isEmpty
+                if !(hadNoLogs && sameWorkspace) { context.client = nil }
             }
             broadcastContext(&effects)
         case .refreshed:
