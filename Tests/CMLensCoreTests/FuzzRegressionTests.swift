@@ -124,4 +124,19 @@ import Testing
             #expect(LogTestSupport.fingerprint(pieces) == LogTestSupport.fingerprint(whole), "pieces of \(sizes)")
         }
     }
+
+    @Test func aBiasOfManyDigitsIsRefusedWithoutOverflow() throws {
+        // Found by FuzzLog: `+2402222…` (40 digits) overflowed the fast reader's bias count and
+        // trapped, ending cmlens on a log line.
+        let text = "<![LOG[Downloaded file]LOG]!><time=\"10:19:15.143+" + String(repeating: "2", count: 40)
+            + "\" date=\"01-14-2011\" component=\"x\" context=\"\" type=\"1\" thread=\"1\" file=\"\">\r\n"
+        let index = LogReader.parse(bytes: Array(text.utf8), path: "fuzz.log", client: "CLIENT")
+        #expect(index.count == 1)
+        let record = index.record(at: 0)
+        #expect(record.message == "Downloaded file")
+        #expect(record.time?.biasMinutes == nil, "a 40-digit bias is no bias")
+        let crash = LogTestSupport.repositoryRoot.appendingPathComponent("Tests/CMLensCoreTests/Fixtures/fuzz/log-bias-overflow.log")
+        let found = LogReader.read(path: crash.path, client: "CLIENT")
+        #expect(found.count >= 1)
+    }
 }

@@ -135,7 +135,8 @@ enum TimestampParsing {
         let biasStart = i
         var magnitude = 0
         while i < n, case let d = digit(i), d < 10 {
-            magnitude = magnitude * 10 + Int(d)
+            // Past four digits the bias is refused below; stop counting so a run of digits cannot overflow.
+            if i - biasStart < 5 { magnitude = magnitude * 10 + Int(d) }
             i += 1
         }
         guard i == n, i - biasStart >= 1, i - biasStart <= 4, magnitude <= 840 else { return nil }
