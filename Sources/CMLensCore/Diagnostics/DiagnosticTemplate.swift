@@ -102,17 +102,20 @@ public enum DiagnosticTemplate {
             if token == "first" || token == "last" {
                 guard time == nil, sign == 1, let t = token == "first" ? scope.first : scope.last else { return nil }
                 time = t
-            } else if let n = Int64(token) {
-                total += sign * n
-            } else if let value = value(of: token, scope), let n = Int64(value) {
-                total += sign * n
+            } else if let n = Int64(token) ?? value(of: token, scope).flatMap({ Int64($0) }) {
+                // A rules file is input like any other: numbers past 64 bits leave the placeholder unfilled.
+                let (term, overflow) = n.multipliedReportingOverflow(by: sign)
+                guard !overflow, case let (sum, overflow) = total.addingReportingOverflow(term), !overflow else { return nil }
+                total = sum
             } else {
                 return nil
             }
         }
         guard let time else { return String(total) }
-        return display(LogTime(localSeconds: time.localSeconds + total, nanoseconds: time.nanoseconds,
-                               biasMinutes: time.biasMinutes))
+        // Years 1 to 9999 only: past them a time has no calendar date to show.
+        let (seconds, overflow) = time.localSeconds.addingReportingOverflow(total)
+        guard !overflow, (-62_135_596_800...253_402_300_799).contains(seconds) else { return nil }
+        return display(LogTime(localSeconds: seconds, nanoseconds: time.nanoseconds, biasMinutes: time.biasMinutes))
     }
 
     /// The log's own clock, with its offset when known: `2011-01-13 10:22:12 (UTC-05:00)`.

@@ -1,7 +1,11 @@
 extension LogTime {
     /// The same clock `seconds` later, with the same bias (a prediction is shown on the log's clock).
+    /// Held at the ends of the clock rather than trapping: a policy read from a damaged file must
+    /// not end cmlens.
     public func adding(seconds: Int) -> LogTime {
-        LogTime(localSeconds: localSeconds + Int64(seconds), nanoseconds: nanoseconds, biasMinutes: biasMinutes)
+        let (sum, overflow) = localSeconds.addingReportingOverflow(Int64(clamping: seconds))
+        let held = overflow ? (seconds < 0 ? Int64.min : Int64.max) : sum
+        return LogTime(localSeconds: held, nanoseconds: nanoseconds, biasMinutes: biasMinutes)
     }
 
     /// Seconds from `earlier` to this time, as instants (UTC = local + bias), so a gap across a

@@ -74,7 +74,14 @@ public struct RetryPolicy: Sendable, Hashable {
         }
         if let p = file.property(named: "Execution Failure Retry Interval") {
             lines.append(p.line)
-            if let n = Int(p.value.trimmingCharacters(in: .whitespaces)) { policy.interval = n } else {
+            if let n = Int(p.value.trimmingCharacters(in: .whitespaces)) {
+                // A REG_DWORD of seconds: anything else is a damaged file, and would put retries past any calendar.
+                if (0...Int(UInt32.max)).contains(n) {
+                    policy.interval = n
+                } else {
+                    problems.append(LoadProblem(file: file.path, line: p.line, message: "Execution Failure Retry Interval \(n) is out of range (0 to 4294967295 seconds); using \(defaultInterval)"))
+                }
+            } else {
                 problems.append(LoadProblem(file: file.path, line: p.line, message: "Execution Failure Retry Interval \"\(p.value)\" is not a number; using \(defaultInterval)"))
             }
         }
