@@ -102,6 +102,7 @@ import Glibc
         ("sitecontrol/binary/sitectrl.ct0", "sitecontrol/binary/sitectrl.ct0"),
         ("sitecontrol/truncated/sitectrl.ct0", "sitecontrol/truncated/sitectrl.ct0:2:"),
         ("sitecontrol/utf16odd/sitectrl.ct0", "sitecontrol/utf16odd/sitectrl.ct0:"),
+        ("sitecontrol/huge/sitectrl.ct0", "sitecontrol/huge/sitectrl.ct0:3: Execution Failure Retry Interval 9223372036854775807 is out of range"),
     ]
 
     static let policyCommands: [[String]] = [

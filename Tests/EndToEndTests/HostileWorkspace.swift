@@ -153,6 +153,10 @@ struct HostileWorkspace {
             odd += [UInt8(unit & 0xFF), UInt8(unit >> 8)]
         }
         try write("sitecontrol/utf16odd/sitectrl.ct0", odd + [0x42])
+        // Numbers past 64 bits' worth of seconds: a retry predicted from them once trapped.
+        try write("sitecontrol/huge/sitectrl.ct0", "BEGIN_SITE_DEFINITION\r\n"
+                  + "PROPERTY <Execution Failure Retry Count><REG_DWORD><><9223372036854775807>\r\n"
+                  + "PROPERTY <Execution Failure Retry Interval><REG_DWORD><><9223372036854775807>\r\nEND_SITE_DEFINITION\r\n")
 
         // Inventory: 10,000 columns (the real ones among them), a binary CSV, ragged rows.
         var header = (0..<10_000).map { "Col\($0)" }
