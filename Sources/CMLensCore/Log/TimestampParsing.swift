@@ -134,7 +134,8 @@ enum TimestampParsing {
         i += 1
         let biasStart = i
         var magnitude = 0
-        while i < n, case let d = digit(i), d < 10 {
+        // Five digits at most: more already make it no bias, and 20 would overflow (found by FuzzLog).
+        while i < n, i - biasStart <= 4, case let d = digit(i), d < 10 {
             magnitude = magnitude * 10 + Int(d)
             i += 1
         }
