@@ -124,4 +124,33 @@ import Testing
             #expect(LogTestSupport.fingerprint(pieces) == LogTestSupport.fingerprint(whole), "pieces of \(sizes)")
         }
     }
+
+    /// Found by FuzzLog (a real record with its bias run on into 31 digits): the fixed-place clock
+    /// reader added up every digit of the bias before checking there were at most four, and the
+    /// twentieth overflowed (a trap: cmlens died on the file). A bias longer than four digits is
+    /// no bias: the time is not read, and the record is still there.
+    @Test func aBiasOfManyDigitsIsNoTimeNotAnOverflow() throws {
+        let long = "10:19:15.143+24022222222222222222222222222222"
+        for text in [long, "10:19:15.143+24022", "10:19:15.143+" + String(repeating: "9", count: 400)] {
+            let bytes = Array(text.utf8)
+            let read = bytes.withUnsafeBytes { b in
+                (TimestampParsing.canonicalClock(b, 0..<b.count), TimestampParsing.clock(b, 0..<b.count))
+            }
+            #expect(read.0 == nil, "\(text)")
+            #expect(read.1 == nil, "\(text)")
+        }
+        let record = "<![LOG[Downloaded file]LOG]!><time=\"\(long)\" date=\"10-18-2019\" component=\"OSDDownloadContent\" "
+            + "context=\"\" type=\"1\" thread=\"2580\" file=\"downloadcontent.cpp:1785\">\r\n"
+        let next = "<![LOG[next]LOG]!><time=\"10:19:15.159+240\" date=\"10-18-2019\" component=\"OSDDownloadContent\" "
+            + "context=\"\" type=\"1\" thread=\"2580\" file=\"downloadcontent.cpp:1786\">\r\n"
+        let (whole, pieces, split, _) = try Self.readAllWays(Array((record + next).utf8))
+        let records = whole.records
+        #expect(records.count == 2)
+        #expect(records.first?.message.hasPrefix("Downloaded file") == true)
+        #expect(records.first?.time == nil)
+        #expect(records.last?.message == "next")
+        #expect(records.last?.time != nil)
+        #expect(pieces.records == records)
+        #expect(split.records == records)
+    }
 }
