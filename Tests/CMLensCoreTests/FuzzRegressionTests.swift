@@ -139,4 +139,65 @@ import Testing
         let found = LogReader.read(path: crash.path, client: "CLIENT")
         #expect(found.count >= 1)
     }
+
+    /// Found by FuzzLog (a real record with its bias run on into 31 digits): the fixed-place clock
+    /// reader added up every digit of the bias before checking there were at most four, and the
+    /// twentieth overflowed (a trap: cmlens died on the file). A bias longer than four digits is
+    /// no bias: the time is not read, and the record is still there.
+    @Test func aBiasOfManyDigitsIsNoTimeNotAnOverflow() throws {
+        let long = "10:19:15.143+24022222222222222222222222222222"
+        for text in [long, "10:19:15.143+24022", "10:19:15.143+" + String(repeating: "9", count: 400)] {
+            let bytes = Array(text.utf8)
+            let read = bytes.withUnsafeBytes { b in
+                (TimestampParsing.canonicalClock(b, 0..<b.count), TimestampParsing.clock(b, 0..<b.count))
+            }
+            #expect(read.0 == nil, "\(text)")
+            #expect(read.1 == nil, "\(text)")
+        }
+        let record = "<![LOG[Downloaded file]LOG]!><time=\"\(long)\" date=\"10-18-2019\" component=\"OSDDownloadContent\" "
+            + "context=\"\" type=\"1\" thread=\"2580\" file=\"downloadcontent.cpp:1785\">\r\n"
+        let next = "<![LOG[next]LOG]!><time=\"10:19:15.159+240\" date=\"10-18-2019\" component=\"OSDDownloadContent\" "
+            + "context=\"\" type=\"1\" thread=\"2580\" file=\"downloadcontent.cpp:1786\">\r\n"
+        let (whole, pieces, split, _) = try Self.readAllWays(Array((record + next).utf8))
+        let records = whole.records
+        #expect(records.count == 2)
+        #expect(records.first?.message.hasPrefix("Downloaded file") == true)
+        #expect(records.first?.time == nil)
+        #expect(records.last?.message == "next")
+        #expect(records.last?.time != nil)
+        #expect(pieces.records == records)
+        #expect(split.records == records)
+    }
+
+    /// Found by FuzzLog: in an SMS log, a line that holds a CMTrace record with its start lost
+    /// (`…]LOG]!><…>`) was emitted at once while the SMS lines before it still waited for a
+    /// trailer; flushed later, those lines took it in a second time (out of order), and read in
+    /// pieces a carry scanned it again (6 records instead of 5). The waiting lines end before it.
+    @Test func waitingSMSLinesEndBeforeARecordWithItsStartLost() throws {
+        let text = "ROLLOVER\r\n~Used 0 out of 3 allowed processing threads.  A$<SMS_DISTRIBUTION_MANAGER><01-13-2011 "
+            + "06:58:12.151+300><threaROLLOVER(0x9B4)>\r\nwrapped line\r\nErrorA failed  $$<SMS_DISTRIBUTION_MANAGE]LOG]!><R>\r\n"
+            + "<06513-2011 06:58:13.000-060><thread=2484 (0x9B4)>\r\n"
+        let bytes = Array(text.utf8)
+        let (whole, _, split, _) = try Self.readAllWays(bytes)
+        let records = whole.records
+        #expect(records.map(\.line) == [2, 3, 4, 5])
+        #expect(records.map(\.format) == [.unparsed, .unparsed, .cmtrace, .unparsed])
+        #expect(records[2].message == "ErrorA failed  $$<SMS_DISTRIBUTION_MANAGE")
+        for sizes in [[2, 75, 686, 18], [1], [7, 3]] {
+            let pieces = LogReader.parseInPieces(bytes: bytes, path: "fuzz.log", client: "CLIENT", readSizes: sizes)
+            #expect(LogTestSupport.fingerprint(pieces) == LogTestSupport.fingerprint(
+                LogReader.parse(bytes: bytes, path: "fuzz.log", client: "CLIENT")), "pieces of \(sizes)")
+        }
+        #expect(split.records == records)
+    }
+
+    /// The same for junk before a record on one line: the waiting SMS lines end before the junk,
+    /// which then comes back once, not twice.
+    @Test func waitingSMSLinesEndBeforeJunkAndARecordOnOneLine() {
+        let text = "ROLLOVER\r\nwaiting line\r\njunk<![LOG[a record]LOG]!><time=\"10:15:31.123+300\" date=\"01-14-2011\" "
+            + "component=\"c\" context=\"\" type=\"1\" thread=\"1\" file=\"\">\r\n"
+        let whole = LogReader.parse(bytes: Array(text.utf8), path: "fuzz.log", client: "CLIENT")
+        #expect(whole.records.map(\.message) == ["waiting line", "junk", "a record"])
+        #expect(whole.records.map(\.line) == [2, 3, 3])
+    }
 }

@@ -72,6 +72,11 @@ struct RecordScanner {
             }
             if structured, let embedded = Bytes.find(Bytes.logOpen, in: b, from: p + 1, to: lineEnd) {
                 // Junk, then a record on the same line (a BOM mid-file, a writer killed mid-line).
+                // SMS lines still waiting for a trailer end here, before the junk, or they would take it in again.
+                if let open = pending {
+                    flushPending(b, base: base, from: open, to: p)
+                    pending = nil
+                }
                 if !Self.isBlank(b, p..<embedded) {
                     emitLine(b, base: base, range: p..<embedded, format: .unparsed)
                 }
@@ -83,6 +88,12 @@ struct RecordScanner {
                close + Bytes.logCloseLength < lineEnd, b[close + Bytes.logCloseLength] == UInt8(ascii: "<"),
                case .complete(let end) = CMTraceAttributes.parse(b, start: close + Bytes.logCloseLength, end: lineEnd, into: &attributes) {
                 // The writer lost the start of this record (`<![LOG[` and some text); the rest still reads.
+                // SMS lines waiting for a trailer end before it: flushed later, they would hold this
+                // record a second time (and in pieces, a carry would scan it again; found by FuzzLog).
+                if let open = pending {
+                    flushPending(b, base: base, from: open, to: p)
+                    pending = nil
+                }
                 notes.damagedStart += 1
                 notes.remember(line: line, "record's start is missing (no `<![LOG[`); read from its attributes")
                 emitCMTrace(b, base: base, range: p..<end, attributes: attributes)

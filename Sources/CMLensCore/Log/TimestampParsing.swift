@@ -134,9 +134,9 @@ enum TimestampParsing {
         i += 1
         let biasStart = i
         var magnitude = 0
-        while i < n, case let d = digit(i), d < 10 {
-            // Past four digits the bias is refused below; stop counting so a run of digits cannot overflow.
-            if i - biasStart < 5 { magnitude = magnitude * 10 + Int(d) }
+        // Five digits at most: more already make it no bias, and 20 would overflow (found by FuzzLog).
+        while i < n, i - biasStart <= 4, case let d = digit(i), d < 10 {
+            magnitude = magnitude * 10 + Int(d)
             i += 1
         }
         guard i == n, i - biasStart >= 1, i - biasStart <= 4, magnitude <= 840 else { return nil }
