@@ -200,4 +200,21 @@ import Testing
         #expect(whole.records.map(\.message) == ["waiting line", "junk", "a record"])
         #expect(whole.records.map(\.line) == [2, 3, 3])
     }
+
+    /// Found by FuzzLog: an out-of-range time zone is noted once per file, at its first record;
+    /// split in two, the second part noted its own first one again, so the problems differed.
+    @Test func aTimeZoneNoteIsGivenOncePerFileWhenSplit() throws {
+        func record(_ k: Int, bias: String) -> String {
+            "<![LOG[record \(k) of a file split in two]LOG]!><time=\"15:24:37.062\(bias)\" date=\"01-14-2011\" "
+                + "component=\"c\" context=\"\" type=\"1\" thread=\"1\" file=\"x.cpp:1\">\r\n"
+        }
+        // Each half holds a record of each kind, wherever the split falls near the middle.
+        let text = record(1, bias: "+3000") + record(2, bias: "++300") + record(3, bias: "+300") + record(4, bias: "+300")
+            + record(5, bias: "+3000") + record(6, bias: "++300") + record(7, bias: "+300") + record(8, bias: "+300")
+        let (whole, _, split, splitPoints) = try Self.readAllWays(Array(text.utf8))
+        #expect(splitPoints.count == 3)  // really split in two
+        #expect(whole.problems.filter { $0.message.contains("beyond ±14 hours") }.map(\.line) == [1])
+        #expect(whole.problems.filter { $0.message.contains("has two signs") }.map(\.line) == [2])
+        #expect(split.problems == whole.problems)
+    }
 }

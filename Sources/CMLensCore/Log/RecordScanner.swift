@@ -311,12 +311,12 @@ struct RecordScanner {
         case .doubleSign?:
             notes.doubleSignBias += 1
             if notes.doubleSignBias == 1 {
-                notes.remember(line: line, "time zone in \"\(TextDecoding.string(b[time]))\" has two signs (a script wrote WMI's bias after \"+\"); read with WMI's sign flipped")
+                notes.remember(line: line, ScanNotes.doubleSignNote + "\(TextDecoding.string(b[time]))\" has two signs (a script wrote WMI's bias after \"+\"); read with WMI's sign flipped")
             }
         case .outOfRange?:
             notes.outOfRangeBias += 1
             if notes.outOfRangeBias == 1 {
-                notes.remember(line: line, "time zone bias in \"\(TextDecoding.string(b[time]))\" is beyond ±14 hours; offset treated as unknown")
+                notes.remember(line: line, ScanNotes.outOfRangeNote + "\(TextDecoding.string(b[time]))\" is beyond ±14 hours; offset treated as unknown")
             }
         case nil:
             break
@@ -490,7 +490,14 @@ struct ScanNotes: Sendable {
         if examples.count < Self.exampleLimit { examples.append((line, message)) }
     }
 
+    /// The time-zone notes are given once per file, at its first such record (the counts say how many).
+    static let doubleSignNote = "time zone in \""
+    static let outOfRangeNote = "time zone bias in \""
+
     mutating func merge(_ other: ScanNotes) {
+        // The second part of a split file does not give a time-zone note again when the first part
+        // already did, as one pass would not (found by FuzzLog).
+        let hadDoubleSign = doubleSignBias > 0, hadOutOfRange = outOfRangeBias > 0
         unparsed += other.unparsed
         truncated += other.truncated
         badTime += other.badTime
@@ -498,6 +505,10 @@ struct ScanNotes: Sendable {
         damagedStart += other.damagedStart
         doubleSignBias += other.doubleSignBias
         outOfRangeBias += other.outOfRangeBias
-        for example in other.examples { remember(line: example.line, example.message) }
+        for example in other.examples {
+            if hadDoubleSign && example.message.hasPrefix(Self.doubleSignNote) { continue }
+            if hadOutOfRange && example.message.hasPrefix(Self.outOfRangeNote) { continue }
+            remember(line: example.line, example.message)
+        }
     }
 }
