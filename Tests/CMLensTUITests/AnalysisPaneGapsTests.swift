@@ -12,8 +12,8 @@ import Testing
         let lines = console.grid.lines
         let fix = lines.firstIndex { $0.hasPrefix(" Fix: Give the build network an IP address range boundary") }
         #expect(fix != nil)
-        // The explanation gave way, and says so.
-        #expect(fix.map { lines[$0 - 1].hasSuffix("…") } == true)
+        // The explanation gave way, and says so (and that `d` shows it all).
+        #expect(fix.map { lines[$0 - 1].hasSuffix("… (d: all)") } == true)
         #expect(lines.contains { $0.hasPrefix(" Evidence: 57 lines") })
     }
 
