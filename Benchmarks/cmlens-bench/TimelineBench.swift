@@ -15,10 +15,7 @@ enum TimelineBench {
         let one = "\(data)/timeline-one-client/BIG"
         if !FileManager.default.fileExists(atPath: one + "/execmgr.log") {
             try? FileManager.default.createDirectory(atPath: one, withIntermediateDirectories: true)
-            _ = FileManager.default.createFile(atPath: one + "/execmgr.log", contents: nil)
-            guard let out = FileHandle(forWritingAtPath: one + "/execmgr.log") else { exit(1) }
-            for file in execmgrFiles { if let bytes = FileManager.default.contents(atPath: file) { out.write(bytes) } }
-            try? out.close()
+            Corpus.concatenate(execmgrFiles, into: one + "/execmgr.log")
         }
         for (label, path, files) in [("\(execmgrFiles.count) client execmgr logs", corpus, execmgrFiles),
                                      ("one client's execmgr.log", one, [one + "/execmgr.log"])] {

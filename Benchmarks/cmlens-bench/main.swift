@@ -117,13 +117,19 @@ enum Corpus {
         }
         if !fm.fileExists(atPath: single) {
             print("concatenating \(single) …")
-            _ = fm.createFile(atPath: single, contents: nil)
-            guard let out = FileHandle(forWritingAtPath: single) else { exit(1) }
-            for file in logFiles(in: corpus) {
-                if let bytes = fm.contents(atPath: file) { out.write(bytes) }
-            }
-            try? out.close()
+            concatenate(logFiles(in: corpus), into: single)
         }
+    }
+
+    /// One file of `files`' bytes in order (a big single log made of the corpus's own).
+    static func concatenate(_ files: [String], into path: String) {
+        let fm = FileManager.default
+        _ = fm.createFile(atPath: path, contents: nil)
+        guard let out = FileHandle(forWritingAtPath: path) else { print("cannot write \(path)"); exit(1) }
+        for file in files {
+            if let bytes = fm.contents(atPath: file) { out.write(bytes) }
+        }
+        try? out.close()
     }
 
     static func logFiles(in corpus: String) -> [String] {

@@ -102,6 +102,16 @@ import Testing
         }
     }
 
+    /// Only letters fold: a CR is not a `-` and a NUL is not a space (`| 0x20` alone made them so).
+    @Test func caseFoldingTouchesOnlyLetters() {
+        #expect(ExecmgrLine.parse("Fatal execution error, non\rfatal") == nil)
+        #expect(ExecmgrLine.parse("Fatal execution error, non\u{0}fatal") == nil)
+        #expect(ExecmgrLine.parse("FATAL EXECUTION ERROR, NON-FATAL") == .nonFatalError)
+        let line = Array("a WARNING here".utf8)
+        #expect(line.withUnsafeBytes { Bytes.containsASCIICaseInsensitive("warning", in: $0, from: 0, to: $0.count) })
+        #expect(!Array("x\r\u{0}y".utf8).withUnsafeBytes { Bytes.containsASCIICaseInsensitive("- y", in: $0, from: 0, to: $0.count) })
+    }
+
     @Test func nonASCIIProgramNamesStillRead() {
         #expect(ExecmgrLine.parse("Execution Request for advert A1 package P1 program Büro 2010 state change from Running to Success")
             == .stateChange(advertisement: "A1", package: "P1", program: "Büro 2010", from: "Running", to: "Success"))

@@ -60,13 +60,7 @@ struct ExecmgrASCIIText {
 
     /// Case-insensitive search for an ASCII `literal` anywhere in the text.
     func containsIgnoringCase(_ literal: StaticString) -> Bool {
-        let n = literal.utf8CodeUnitCount
-        guard n > 0, bytes.count >= n else { return n == 0 }
-        let first = Self.lower(literal.utf8Start[0])
-        for at in 0...(bytes.count - n) where Self.lower(bytes[at]) == first && hasIgnoringCase(literal, at: at) {
-            return true
-        }
-        return false
+        Bytes.containsASCIICaseInsensitive(literal, in: UnsafeRawBufferPointer(bytes), from: 0, to: bytes.count)
     }
 
     func string(_ range: Range<Int>) -> String {
@@ -100,5 +94,5 @@ struct ExecmgrASCIIText {
     /// `Character.isWhitespace` for ASCII: space, tab, LF, VT, FF, CR.
     static func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
 
-    static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+    static func lower(_ b: UInt8) -> UInt8 { Bytes.lowerASCII(b) }
 }

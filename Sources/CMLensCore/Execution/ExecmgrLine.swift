@@ -174,17 +174,8 @@ public enum ExecmgrLine: Sendable, Hashable {
 
     /// A plain byte search: this runs on every execmgr line, where Foundation's `range(of:options:)` is costly.
     static func containsASCIICaseInsensitive(_ text: String, _ needle: StaticString) -> Bool {
-        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        guard let first = pattern.first else { return true }
-        let bytes = Array(text.utf8)
-        guard bytes.count >= pattern.count else { return false }
-        func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
-        for start in 0...(bytes.count - pattern.count) where lower(bytes[start]) == first {
-            var k = 1
-            while k < pattern.count && lower(bytes[start + k]) == pattern[k] { k += 1 }
-            if k == pattern.count { return true }
-        }
-        return false
+        var text = text
+        return text.withUTF8 { Bytes.containsASCIICaseInsensitive(needle, in: UnsafeRawBufferPointer($0), from: 0, to: $0.count) }
     }
 
     private static func startsCaseInsensitive(_ text: String, _ prefix: String) -> Bool {

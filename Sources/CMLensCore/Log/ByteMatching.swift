@@ -85,21 +85,26 @@ enum Bytes {
         return count
     }
 
-    /// Case-insensitive ASCII search, for the few plain-text heuristics.
+    /// Case-insensitive ASCII search, for the few plain-text heuristics and execmgr's wording. Only
+    /// letters fold: `| 0x20` alone would also make a CR match `-` and a NUL match a space.
     static func containsASCIICaseInsensitive(_ needle: StaticString, in buffer: UnsafeRawBufferPointer,
                                              from: Int, to: Int) -> Bool {
         let n = needle.utf8CodeUnitCount
-        guard n > 0, to - from >= n else { return false }
-        let first = needle.utf8Start[0] | 0x20
+        guard n > 0 else { return true }
+        guard to - from >= n else { return false }
+        let first = lowerASCII(needle.utf8Start[0])
         var i = from
         while i <= to - n {
-            if buffer[i] | 0x20 == first {
+            if lowerASCII(buffer[i]) == first {
                 var j = 1
-                while j < n && buffer[i + j] | 0x20 == needle.utf8Start[j] | 0x20 { j += 1 }
+                while j < n && lowerASCII(buffer[i + j]) == lowerASCII(needle.utf8Start[j]) { j += 1 }
                 if j == n { return true }
             }
             i += 1
         }
         return false
     }
+
+    @inline(__always)
+    static func lowerASCII(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
 }

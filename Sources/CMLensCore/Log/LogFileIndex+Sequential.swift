@@ -32,17 +32,10 @@ extension LogFileIndex {
                     let entry = entries[index]
                     let from = min(entry.offset - start, got)
                     let to = min(from + length(at: index), got)
-                    body(index, RecordDecoding.decode(UnsafeRawBufferPointer(rebasing: window[from..<to]),
-                                                      format: entry.format, level: entry.level,
-                                                      rawType: entry.flags & (1 << 5) != 0,
-                                                      client: client, file: path, line: Int(entry.line)))
+                    body(index, decode(entry, UnsafeRawBufferPointer(rebasing: window[from..<to])))
                 }
             }
             next = last
         }
-    }
-
-    private func length(at index: Int) -> Int {
-        longRecords.isEmpty ? entries[index].storedLength : longRecords[index] ?? entries[index].storedLength
     }
 }

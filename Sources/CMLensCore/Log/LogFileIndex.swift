@@ -51,11 +51,18 @@ public final class LogFileIndex: Sendable {
     /// The whole record, decoded.
     public func record(at index: Int) -> LogRecord {
         let entry = entries[index]
-        let length = longRecords[index] ?? entry.storedLength
-        return text.withBytes(offset: entry.offset, length: length) { bytes in
-            RecordDecoding.decode(bytes, format: entry.format, level: entry.level, rawType: entry.flags & (1 << 5) != 0,
-                                  client: client, file: path, line: Int(entry.line))
-        }
+        return text.withBytes(offset: entry.offset, length: length(at: index)) { decode(entry, $0) }
+    }
+
+    /// Record `index`'s bytes as the file holds them (a record over 16 MiB keeps its length aside).
+    func length(at index: Int) -> Int {
+        longRecords.isEmpty ? entries[index].storedLength : longRecords[index] ?? entries[index].storedLength
+    }
+
+    /// A record from its entry and its bytes: `record(at:)` and `forEachRecord` decode the same way.
+    func decode(_ entry: RecordEntry, _ bytes: UnsafeRawBufferPointer) -> LogRecord {
+        RecordDecoding.decode(bytes, format: entry.format, level: entry.level, rawType: entry.flags & (1 << 5) != 0,
+                              client: client, file: path, line: Int(entry.line))
     }
 
     /// Every record in file order.
