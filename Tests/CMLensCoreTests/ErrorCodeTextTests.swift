@@ -62,6 +62,26 @@ struct ErrorCodeTextTests {
         #expect(ErrorCodeText.mention(in: message, at: 0) == nil)
     }
 
+    /// The cursor reads only the token under it; it must find what the whole scan finds there.
+    @Test func cursorAgreesWithTheWholeScanAtEveryOffset() throws {
+        var messages = Self.cases.map(\.0) + ["-5 exit -7", "error 0x1.2 code 5", "exit code 12ab34cd é 0x5", ""]
+        for file in try LogTestSupport.realCorpusFiles().prefix(12) {
+            let logs = LogReader.parse(bytes: Array(try Data(contentsOf: file)), path: file.path, client: "c")
+            messages += logs.records.prefix(400).map(\.message).filter { $0.utf8.count < 400 }
+        }
+        var compared = 0, hits = 0
+        for message in messages {
+            let all = ErrorCodeText.mentions(in: message)
+            for offset in -1...message.utf8.count {
+                let expected = all.first { $0.utf8Range.contains(offset) }
+                #expect(ErrorCodeText.mention(in: message, at: offset) == expected, "\(message.debugDescription) at \(offset)")
+                compared += 1
+                if expected != nil { hits += 1 }
+            }
+        }
+        #expect(compared > 10_000 && hits > 100)
+    }
+
     @Test func realLogsYieldTheirCodes() throws {
         guard let shared = ErrorCodeFixtures.sharedFolder else { return }
         let corpus = shared + "/corpus/real/"

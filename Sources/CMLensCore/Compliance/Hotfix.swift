@@ -36,8 +36,8 @@ public struct Hotfix: Sendable, Hashable {
 
     /// `KB977384`, `kb 977384` and `977384` name the same hotfix.
     public static func normalisedKB(_ text: String) -> String {
-        var kb = Substring(text.trimmingCharacters(in: .whitespaces))
+        var kb = Substring(text.trimmingWhitespace)
         if kb.lowercased().hasPrefix("kb") { kb = kb.dropFirst(2) }
-        return kb.trimmingCharacters(in: .whitespaces)
+        return kb.trimmingWhitespace
     }
 }

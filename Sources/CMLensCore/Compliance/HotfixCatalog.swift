@@ -102,7 +102,7 @@ public struct HotfixCatalog: Sendable, Hashable {
                                             message: "\(row.fields.count) fields where the header has \(table.header.count); hotfix skipped"))
                 continue
             }
-            let field = { (k: Int) in row.fields[k].trimmingCharacters(in: .whitespaces) }
+            let field = { (k: Int) in row.fields[k].trimmingWhitespace }
             do throws(LoadProblem) {
                 let requirement = try requirement(component: field(componentColumn), version: field(versionColumn),
                                                   file: table.file, line: row.line)
@@ -111,7 +111,7 @@ public struct HotfixCatalog: Sendable, Hashable {
                     let words = item.split(whereSeparator: { $0 == " " || $0 == "=" || $0 == ":" })
                     guard words.count == 2 else {
                         throw LoadProblem(file: table.file, line: row.line,
-                                          message: "AlsoRaises item '\(item.trimmingCharacters(in: .whitespaces))' should be 'Component version'")
+                                          message: "AlsoRaises item '\(item.trimmingWhitespace)' should be 'Component version'")
                     }
                     also.append(try Self.requirement(component: String(words[0]), version: String(words[1]),
                                                      file: table.file, line: row.line))
@@ -215,11 +215,11 @@ public struct HotfixCatalog: Sendable, Hashable {
     private static func requirement(component: String, version: String, file: String, line: Int?,
                                     entry: Int? = nil) throws(LoadProblem) -> ComponentRequirement {
         let prefix = entry.map { "entry \($0): " } ?? ""
-        guard !component.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !component.trimmingWhitespace.isEmpty else {
             throw LoadProblem(file: file, line: line, message: "\(prefix)no component; hotfix skipped")
         }
         do {
-            return ComponentRequirement(component: component.trimmingCharacters(in: .whitespaces),
+            return ComponentRequirement(component: component.trimmingWhitespace,
                                         version: try ComponentVersion(parsing: version))
         } catch {
             throw LoadProblem(file: file, line: line, message: "\(prefix)\(component): \(error.description); hotfix skipped")

@@ -61,8 +61,15 @@ public enum DiagnosticRuleLoader {
 
     /// "… around character 39." → 39
     static func errorOffset(in reason: String) -> Int? {
-        guard let range = reason.range(of: #"character (\d+)"#, options: .regularExpression) else { return nil }
-        return Int(reason[range].dropFirst("character ".count))
+        // Searched for without a regex: one is compiled per call, and every rules file that is not
+        // JSON comes here.
+        var rest = Substring(reason)
+        while let found = rest.firstRange(of: "character ") {
+            let digits = rest[found.upperBound...].prefix { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty { return Int(digits) }
+            rest = rest[found.upperBound...]
+        }
+        return nil
     }
 
     static func lineNumber(atByte offset: Int, in bytes: [UInt8]) -> Int {
@@ -120,7 +127,7 @@ private struct RuleReader {
             fail("rule \(index + 1) is not an object; skipped")
             return nil
         }
-        let id = (object["id"] as? String)?.trimmingCharacters(in: .whitespaces) ?? ""
+        let id = (object["id"] as? String)?.trimmingWhitespace ?? ""
         let name = id.isEmpty ? "rule \(index + 1)" : "rule \"\(id)\""
         let errorsBefore = problems.count
         if id.isEmpty { fail("\(name) has no \"id\"") }
@@ -194,7 +201,7 @@ private struct RuleReader {
     }
 
     private mutating func text(_ object: [String: Any], _ key: String, in name: String) -> String {
-        if let value = object[key] as? String, !value.trimmingCharacters(in: .whitespaces).isEmpty { return value }
+        if let value = object[key] as? String, !value.trimmingWhitespace.isEmpty { return value }
         fail("\(name) needs \"\(key)\": a non-empty string")
         return ""
     }

@@ -46,7 +46,7 @@ public enum DiagnosticTemplate {
     }
 
     static func value(of raw: String, _ scope: Scope) -> String? {
-        let name = raw.trimmingCharacters(in: .whitespaces)
+        let name = raw.trimmingWhitespace
         if name.contains(" + ") || name.contains(" - ") { return expression(name, scope) }
         switch name {
         case "client": return scope.client
@@ -143,7 +143,7 @@ public enum DiagnosticTemplate {
             while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
                 let inner = rest[rest.index(after: open)..<close]
                 let name = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)[0]
-                    .trimmingCharacters(in: .whitespaces)
+                    .trimmingWhitespace
                 let terms = name.split(separator: " ").enumerated().filter { $0.offset % 2 == 0 }.map { String($0.element) }
                 if !terms.allSatisfy(known), !unknown.contains(name) { unknown.append(name) }
                 rest = rest[rest.index(after: close)...]

@@ -29,10 +29,10 @@ public struct InventoryFacts: DiagnosticFactProvider {
         for (kind, table) in inventory.tables where kind == .systems {
             guard let name = table.column("Name0"), let domain = table.column("Resource_Domain_OR_Workgr0") else { continue }
             for row in table.rows where row.fields.count > max(name, domain) {
-                let value = row.fields[domain].trimmingCharacters(in: .whitespaces)
+                let value = row.fields[domain].trimmingWhitespace
                 // WORKGROUP is Windows' default workgroup: a machine that never joined a domain.
                 guard value.caseInsensitiveCompare("WORKGROUP") == .orderedSame else { continue }
-                let machine = row.fields[name].trimmingCharacters(in: .whitespaces)
+                let machine = row.fields[name].trimmingWhitespace
                 workgroups.append(DiagnosticMatch(
                     pattern: DiagnosticFactKind.inventoryWorkgroup, client: machine, file: table.file, line: row.line,
                     time: nil, captures: ["workgroup": value], text: "\(machine) Resource_Domain_OR_Workgr0=\(value)"))

@@ -35,7 +35,7 @@ public enum ErrorCodeInput {
 
     /// The readings of `text`, likelier first; `catalogue` breaks ties for bare digits (a documented reading wins).
     public static func readings(_ text: String, catalogue: ErrorCatalogue = .shared) throws(Failure) -> [Reading] {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace
         var body = Substring(trimmed)
         // C's long suffix, as headers and some logs print constants: `0x80070057L`.
         if body.hasSuffix("UL") || body.hasSuffix("ul") { body = body.dropLast(2) }

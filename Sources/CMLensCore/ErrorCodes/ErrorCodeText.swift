@@ -27,28 +27,42 @@ public enum ErrorCodeText {
     public static func mentions(in message: String) -> [ErrorCodeMention] {
         let bytes = Array(message.utf8)
         var out: [ErrorCodeMention] = []
+        forEachCandidate(bytes) { range in
+            if let mention = mention(bytes, range) { out.append(mention) }
+            return true
+        }
+        return out
+    }
+
+    /// The mention under a cursor (a UTF-8 offset into the message), if any. Only the token under
+    /// the cursor is read: the console asks this for every cursor move.
+    public static func mention(in message: String, at utf8Offset: Int) -> ErrorCodeMention? {
+        let bytes = Array(message.utf8)
+        var found: ErrorCodeMention?
+        forEachCandidate(bytes) { range in
+            guard range.upperBound > utf8Offset else { return true }
+            if range.contains(utf8Offset) { found = mention(bytes, range) }
+            return false
+        }
+        return found
+    }
+
+    /// Each token that could be a code, in order, until `body` returns false. A token starts at a
+    /// word boundary (`abc0x12` and `v1.2` are not codes) and is not followed by `.digit`.
+    private static func forEachCandidate(_ bytes: [UInt8], _ body: (Range<Int>) -> Bool) {
         var i = 0
         while i < bytes.count {
             guard isWordByte(bytes[i]) || (bytes[i] == UInt8(ascii: "-") && i + 1 < bytes.count && isDigit(bytes[i + 1])) else {
                 i += 1
                 continue
             }
-            // A token must start at a word boundary: `abc0x12` and `v1.2` are not codes.
             let atBoundary = i == 0 || !(isWordByte(bytes[i - 1]) || bytes[i - 1] == UInt8(ascii: "."))
             var end = i + 1
             while end < bytes.count && isWordByte(bytes[end]) { end += 1 }
             let followedByDot = end + 1 < bytes.count && bytes[end] == UInt8(ascii: ".") && isDigit(bytes[end + 1])
-            if atBoundary && !followedByDot, let mention = mention(bytes, i..<end) {
-                out.append(mention)
-            }
+            if atBoundary && !followedByDot, !body(i..<end) { return }
             i = end
         }
-        return out
-    }
-
-    /// The mention under a cursor (a UTF-8 offset into the message), if any.
-    public static func mention(in message: String, at utf8Offset: Int) -> ErrorCodeMention? {
-        mentions(in: message).first { $0.utf8Range.contains(utf8Offset) }
     }
 
     private static func mention(_ bytes: [UInt8], _ range: Range<Int>) -> ErrorCodeMention? {

@@ -48,7 +48,7 @@ public struct WMIEvent: Sendable, Hashable {
 
     public var advertisement: String? { self["AdvertisementId"] }
     public var program: String? { self["ProgramName"] }
-    public var exitCode: Int? { self["ExitCode"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } }
+    public var exitCode: Int? { self["ExitCode"].flatMap { Int($0.trimmingWhitespace) } }
     /// A started event opens a run of the program.
     public var isProgramStarted: Bool { className == "SoftDistProgramStartedEvent" }
 
@@ -91,7 +91,7 @@ public struct WMIEvent: Sendable, Hashable {
                 if i < body.endIndex, body[i] == ";" { i = body.index(after: i); continue }
                 break
             }
-            let name = body[nameStart..<i].trimmingCharacters(in: .whitespaces)
+            let name = body[nameStart..<i].trimmingWhitespace
             i = body.index(after: i)
             skipSpace()
             var value = ""
@@ -109,7 +109,7 @@ public struct WMIEvent: Sendable, Hashable {
             } else {
                 let start = i
                 while i < body.endIndex, body[i] != ";", body[i] != "}" { i = body.index(after: i) }
-                value = body[start..<i].trimmingCharacters(in: .whitespaces)
+                value = body[start..<i].trimmingWhitespace
             }
             if i < body.endIndex, body[i] == ";" { i = body.index(after: i) }
             if !name.isEmpty { out.append(Property(name: name, value: value)) }

@@ -13,13 +13,24 @@ public struct CSVTable: Sendable, Hashable {
     }
 
     public var file: String
-    public var header: [String]
+    public var header: [String] { didSet { lowercasedHeader = Self.lowercased(header) } }
     public var rows: [Row]
     /// A quote left open at the end of the file, and the like.
     public var problems: [LoadProblem]
 
-    /// The header's column names, trimmed and lowercased, for recognising a table.
-    public var lowercasedHeader: [String] { header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } }
+    /// The header's column names, trimmed and lowercased, for recognising a table (kept: the
+    /// loaders look columns up by name for every table, the hotfix reader for every row).
+    public private(set) var lowercasedHeader: [String]
+
+    public init(file: String, header: [String], rows: [Row], problems: [LoadProblem]) {
+        self.file = file
+        self.header = header
+        self.lowercasedHeader = Self.lowercased(header)
+        self.rows = rows
+        self.problems = problems
+    }
+
+    private static func lowercased(_ header: [String]) -> [String] { header.map { $0.trimmingWhitespace.lowercased() } }
 
     /// The index of a column, by name, case-insensitively.
     public func column(_ names: String...) -> Int? {
@@ -212,6 +223,8 @@ extension String {
         let utf8 = self.utf8
         guard let first = utf8.first, let last = utf8.last else { return self }
         if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return self }
-        return trimmingCharacters(in: CharacterSet(charactersIn: " \t"))
+        guard let start = utf8.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
+        let end = utf8.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })!
+        return String(decoding: utf8[start...end], as: UTF8.self)
     }
 }

@@ -19,7 +19,7 @@ public enum InventoryTableKind: String, Sendable, Hashable {
     }
 
     public static func recognise(header: [String]) -> InventoryTableKind? {
-        let columns = Set(header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        let columns = Set(header.map { $0.trimmingWhitespace.lowercased() })
         if columns.contains("kb") && columns.contains("component")
             && !columns.isDisjoint(with: HotfixCatalog.versionColumnNames) {
             return .hotfixCatalog

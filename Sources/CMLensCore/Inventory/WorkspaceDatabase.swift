@@ -188,7 +188,7 @@ public final class WorkspaceDatabase {
             var columns: [String] = []
             var seen = Set<String>()
             for name in required[kind]! + tables.flatMap(\.header) {
-                let trimmed = name.trimmingCharacters(in: .whitespaces)
+                let trimmed = name.trimmingWhitespace
                 if !trimmed.isEmpty && seen.insert(trimmed.lowercased()).inserted { columns.append(trimmed) }
             }
             // SQLite refuses a table of more than 2,000 columns: the rest are left out (and said so)
@@ -207,7 +207,7 @@ public final class WorkspaceDatabase {
             try db.execute(sql: "CREATE TABLE \(quoted(view)) (\(definitions.joined(separator: ", ")))")
             let position = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.lowercased(), $0) })
             for table in tables {
-                let targets = table.header.map { position[$0.trimmingCharacters(in: .whitespaces).lowercased()] }
+                let targets = table.header.map { position[$0.trimmingWhitespace.lowercased()] }
                 let used = targets.enumerated().compactMap { k, target in target.map { (k, $0) } }
                 guard !used.isEmpty else { continue }
                 // Same-named columns twice in one header: the first wins.
@@ -220,7 +220,7 @@ public final class WorkspaceDatabase {
                 // field count that differs from the header's, a ResourceID that is not a number.
                 let resourceID = table.column("ResourceID")
                 for row in table.rows where row.fields.count == table.header.count
-                    && resourceID.map({ Int(row.fields[$0].trimmingCharacters(in: .whitespaces)) != nil }) ?? true {
+                    && resourceID.map({ Int(row.fields[$0].trimmingWhitespace) != nil }) ?? true {
                     let values: [(any DatabaseValueConvertible)?] = unique.map { source, _ in
                         let field = row.fields[source]
                         return field == "NULL" || field.isEmpty ? nil : field

@@ -72,7 +72,7 @@ public struct TimeBound: Sendable, Equatable {
     public var ticks: Int64
 
     public init(parsing text: String) throws {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace
         guard let parsed = Self.parse(trimmed) else {
             throw UsageError("time \"\(text)\" not understood; use 2011-01-14, 2011-01-14T10:15, 2011-01-14 10:15:31 or add an offset such as Z or -05:00")
         }

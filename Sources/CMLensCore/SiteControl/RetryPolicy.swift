@@ -68,13 +68,13 @@ public struct RetryPolicy: Sendable, Hashable {
         var lines: [Int] = []
         if let p = file.property(named: "Execution Failure Retry Count") {
             lines.append(p.line)
-            if let n = Int(p.value.trimmingCharacters(in: .whitespaces)) { policy.count = n } else {
+            if let n = Int(p.value.trimmingWhitespace) { policy.count = n } else {
                 problems.append(LoadProblem(file: file.path, line: p.line, message: "Execution Failure Retry Count \"\(p.value)\" is not a number; using \(defaultCount)"))
             }
         }
         if let p = file.property(named: "Execution Failure Retry Interval") {
             lines.append(p.line)
-            if let n = Int(p.value.trimmingCharacters(in: .whitespaces)) {
+            if let n = Int(p.value.trimmingWhitespace) {
                 // A REG_DWORD of seconds: anything else is a damaged file, and would put retries past any calendar.
                 if (0...Int(UInt32.max)).contains(n) {
                     policy.interval = n

@@ -51,7 +51,7 @@ public enum SiteControlParser {
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         for (k, rawLine) in lines.enumerated() {
             let number = k + 1
-            var line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+            var line = rawLine.trimmingWhitespaceAndNewlines
             if let open = pending {
                 if startsStatement(line) {
                     // The value never closed; the statement on this line is not part of it.

@@ -12,7 +12,7 @@ public struct DNSServerAddress: Sendable, Hashable, CustomStringConvertible {
     }
 
     public init(parsing text: String) throws(UsageError) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace
         var host = trimmed
         var portText: String?
         if trimmed.hasPrefix("[") {

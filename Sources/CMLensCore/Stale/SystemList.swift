@@ -67,7 +67,7 @@ public struct SystemList: Sendable, Hashable {
                 lineNumber += 1
                 var line = Substring(rawLine)
                 if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
-                let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+                let trimmed = line.trimmingWhitespaceAndNewlines
                 if trimmed.isEmpty { continue }
                 switch MachineName.check(trimmed) {
                 case .valid(let name):
