@@ -7,7 +7,15 @@ public enum CSVRow {
 
     static func field(_ value: String) -> String {
         let safe = TerminalText.escape(value, keepNewlines: true)
-        guard safe.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return safe }
-        return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // On bytes: a comma or quote followed by a combining mark is one Character, not a comma.
+        guard safe.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return safe }
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(safe.utf8.count + 4)
+        for byte in safe.utf8 {
+            out.append(byte)
+            if byte == 0x22 { out.append(0x22) }
+        }
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 }

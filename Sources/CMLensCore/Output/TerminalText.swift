@@ -5,48 +5,53 @@
 /// say as `<U+202E>`. Tabs are kept (or expanded by the caller); newlines are kept only when asked.
 public enum TerminalText {
     public static func escape(_ text: String, keepNewlines: Bool = false, expandTabs: Int? = nil) -> String {
-        guard !isPrintableASCII(text), text.unicodeScalars.contains(where: needsEscape) else { return text }
-        var out = String.UnicodeScalarView()
+        // Tabs are kept as they are unless they are to be expanded; newlines when asked.
+        let kept = { (scalar: Unicode.Scalar) in (scalar == "\t" && expandTabs == nil) || (scalar == "\n" && keepNewlines) }
+        if isPrintableASCII(text, tabsKept: expandTabs == nil) { return text }
+        guard text.unicodeScalars.contains(where: { needsEscape($0) && !kept($0) }) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
         var column = 0
         for scalar in text.unicodeScalars {
             let v = scalar.value
-            if v == 0x0A && keepNewlines { out.append(scalar); column = 0; continue }
-            if v == 0x09 {
+            switch v {
+            case 0x0A where keepNewlines:
+                out.append(0x0A)
+                column = 0
+            case 0x09:
                 if let width = expandTabs {
                     let spaces = width - column % width
-                    for _ in 0..<spaces { out.append(" ") }
+                    out.append(contentsOf: repeatElement(0x20, count: spaces))
                     column += spaces
                 } else {
-                    out.append(scalar)
+                    out.append(0x09)
                     column += 1
                 }
-                continue
-            }
-            if v < 0x20 {
-                out.append("^")
-                out.append(Unicode.Scalar(UInt8(v + 0x40)))
+            case 0..<0x20:
+                out += [UInt8(ascii: "^"), UInt8(v + 0x40)]
                 column += 2
-            } else if v == 0x7F {
-                out.append(contentsOf: "^?".unicodeScalars)
+            case 0x7F:
+                out += Array("^?".utf8)
                 column += 2
-            } else if (0x80...0x9F).contains(v) {
-                let hex = String(v, radix: 16)
-                out.append(contentsOf: "\\x\(hex)".unicodeScalars)
+            case 0x80...0x9F:
+                out += Array("\\x\(String(v, radix: 16))".utf8)
                 column += 4
-            } else if isBidiControl(v) {
-                out.append(contentsOf: "<U+\(String(v, radix: 16, uppercase: true))>".unicodeScalars)
-                column += 8
-            } else {
-                out.append(scalar)
-                column += 1
+            default:
+                if isBidiControl(v) {
+                    out += Array("<U+\(String(v, radix: 16, uppercase: true))>".utf8)
+                    column += 8
+                } else {
+                    UTF8.encode(scalar) { out.append($0) }
+                    column += 1
+                }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// The common case, checked on bytes: nothing but printable ASCII (and tabs).
-    static func isPrintableASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }
+    /// The common case, checked on bytes: nothing but printable ASCII (and tabs, when they are kept).
+    static func isPrintableASCII(_ text: String, tabsKept: Bool = true) -> Bool {
+        text.utf8.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || ($0 == 0x09 && tabsKept) }
     }
 
     static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
