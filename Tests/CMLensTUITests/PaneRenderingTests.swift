@@ -51,6 +51,16 @@ import Testing
         for cell in grid.cells { #expect(cell.scalar.value >= 0x20) }
     }
 
+    /// A tab in a plain ASCII message was passed through unexpanded and drawn as `?`.
+    @Test func tabsInAMessageAreExpandedNotShownAsQuestionMarks() {
+        let text = ConsoleFixture.record("Column\tafter\ttabs", "10:15:01.100")
+        var console = ConsoleFixture(size: Size(columns: 120, lines: 40), logs: [("PC-TAB", "execmgr.log", text)])
+        console.press(.character("2"))
+        let line = console.grid.lines.first { $0.contains("Column") }
+        #expect(line?.contains("Column  after   tabs") == true, "\(line ?? "no line")")
+        #expect(line?.contains("?") == false)
+    }
+
     @Test(arguments: sizes) func cjkMessagesTakeTwoColumnsPerCharacter(size: Size) {
         var console = ConsoleFixture(size: size)
         console.press(.character("2"))
