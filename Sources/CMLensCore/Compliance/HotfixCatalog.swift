@@ -67,7 +67,7 @@ public struct HotfixCatalog: Sendable, Hashable {
     public static func load(path: String) -> (HotfixCatalog, [LoadProblem]) {
         let data: Data
         do {
-            data = try InputFile.read(atPath: path)
+            data = try InputFile.read(atPath: path, limit: InputFile.Limit.small)
         } catch {
             return (HotfixCatalog([]), [LoadProblem(file: path, message: "hotfix catalogue \(error); \(error.advice)")])
         }

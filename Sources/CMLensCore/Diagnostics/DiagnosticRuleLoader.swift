@@ -9,7 +9,7 @@ public enum DiagnosticRuleLoader {
     public static func load(path: String) -> (rules: [DiagnosticRule], problems: [LoadProblem]) {
         let data: Data
         do {
-            data = try InputFile.read(atPath: path)
+            data = try InputFile.read(atPath: path, limit: InputFile.Limit.small)
         } catch {
             return ([], [LoadProblem(file: path, message: "rules file \(error); \(error.advice)")])
         }

@@ -43,7 +43,7 @@ public struct CSVTable: Sendable, Hashable {
 
     public static func read(path: String) throws(LoadProblem) -> CSVTable {
         do {
-            return parse(try InputFile.read(atPath: path), file: path)
+            return parse(try InputFile.read(atPath: path, limit: InputFile.Limit.csv), file: path)
         } catch {
             throw LoadProblem(file: path, message: "CSV file \(error); \(error.advice)")
         }

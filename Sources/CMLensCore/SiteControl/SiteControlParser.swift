@@ -5,7 +5,7 @@ public enum SiteControlParser {
     public static func read(path: String) -> SiteControlFile {
         let data: Data
         do {
-            data = try InputFile.read(atPath: path)
+            data = try InputFile.read(atPath: path, limit: InputFile.Limit.siteControl)
         } catch {
             var file = SiteControlFile(path: path)
             file.problems.append(LoadProblem(file: path, message: "site control file \(error); using the default retry policy"))

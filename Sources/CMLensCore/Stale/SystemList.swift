@@ -26,7 +26,7 @@ public struct SystemList: Sendable, Hashable {
             if builder.fileOrder[path] == nil { builder.fileOrder[path] = builder.fileOrder.count }
             let bytes: [UInt8]
             do {
-                bytes = try [UInt8](InputFile.read(atPath: path))
+                bytes = try [UInt8](InputFile.read(atPath: path, limit: InputFile.Limit.machineList))
             } catch {
                 builder.problems.append(LoadProblem(
                     file: path, message: "list of machine names \(error); \(error.advice) (nothing was checked from it)"))

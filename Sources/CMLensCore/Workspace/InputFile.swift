@@ -19,6 +19,8 @@ public enum InputFile {
         /// Something that is not a regular file: reading it could block, never end, or mean nothing.
         case notRegularFile(Kind)
         case permissionDenied
+        /// Larger than any file of its kind should be: read whole, it could take all the memory.
+        case tooLarge(size: Int, limit: Int)
         /// Any other failure of the system call, with errno's text.
         case system(errno: Int32, text: String)
 
@@ -36,6 +38,7 @@ public enum InputFile {
             case .notRegularFile(let kind): "is \(kind.rawValue), not a regular file"
             case .permissionDenied: "cannot be read: permission denied"
             case .system(_, let text): "cannot be read: \(text)"
+            case .tooLarge(let size, let limit): "is \(Self.megabytes(size)), more than the \(Self.megabytes(limit)) cmlens reads of such a file"
             }
         }
 
@@ -45,7 +48,14 @@ public enum InputFile {
             case .notRegularFile: "give the path of a file"
             case .permissionDenied: "check its permissions, or run cmlens as a user who may read it"
             case .system: "check the file and the disk it is on"
+            case .tooLarge: "check that this is the file you meant; nothing was read from it"
             }
+        }
+
+        private static func megabytes(_ bytes: Int) -> String {
+            let (unit, name) = bytes >= 1 << 30 ? (1 << 30, "GiB") : bytes >= 1 << 20 ? (1 << 20, "MiB") : (1, "bytes")
+            if bytes % unit == 0 { return "\(bytes / unit) \(name)" }
+            return "\(String(format: "%.1f", Double(bytes) / Double(unit))) \(name)"
         }
 
         init(errno code: Int32) {
@@ -67,14 +77,25 @@ public enum InputFile {
         }
     }
 
-    /// The file's bytes, or why they could not be had.
-    public static func read(atPath path: String) throws(Failure) -> Data {
+    /// The most cmlens reads of a file it holds whole. Real ones are far smaller: a site control file
+    /// is a few MB, a rules file or theme a few KB; an inventory export of a large site a few hundred MB
+    /// (and takes about nine times its size in memory once parsed).
+    public enum Limit {
+        public static let csv = 1 << 30
+        public static let siteControl = 256 << 20
+        public static let machineList = 256 << 20
+        public static let small = 64 << 20
+    }
+
+    /// The file's bytes, or why they could not be had. A file larger than `limit` is not read.
+    public static func read(atPath path: String, limit: Int) throws(Failure) -> Data {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw Failure(errno: errno) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw Failure(errno: errno) }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw Failure(mode: info.st_mode) }
+        guard Int(info.st_size) <= limit else { throw .tooLarge(size: Int(info.st_size), limit: limit) }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         let count = try readFully(fd, into: &bytes, at: 0)
         bytes.removeSubrange(count...)
@@ -85,6 +106,7 @@ public enum InputFile {
                 let more = try readFully(fd, into: &chunk, at: bytes.count)
                 if more == 0 { break }
                 bytes += chunk[..<more]
+                if bytes.count > limit { throw .tooLarge(size: bytes.count, limit: limit) }
             }
         }
         return Data(bytes)

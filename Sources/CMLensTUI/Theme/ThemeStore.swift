@@ -33,7 +33,7 @@ public struct ThemeStore: Sendable {
             // InputFile: a pipe named like a theme must be refused, not waited on.
             let data: Data
             do {
-                data = try InputFile.read(atPath: path)
+                data = try InputFile.read(atPath: path, limit: InputFile.Limit.small)
             } catch {
                 throw ThemeParser.Failure(file: path, line: 0, message: "theme file \(error); \(error.advice)")
             }
