@@ -168,3 +168,24 @@ private func siteControlFixture(_ name: String, file: String = #filePath) -> Str
         #expect(RetryPolicy.forWorkspace(WorkspaceInputs()).policy == .defaults)
     }
 }
+
+/// The parser splits lines on bytes; it must cut exactly where the split on Characters cut.
+@Suite struct SiteControlLineSplitTests {
+    static func characterLines(_ text: String) -> [String] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map(String.init)
+    }
+
+    @Test func linesAreCutWhereCharactersWereCut() throws {
+        var texts = ["", "a", "\n", "\r", "\r\n", "\n\r", "a\r\n\r\nb", "x\r\ry\n\nz", "é\r\n\u{301}x\r", "日本\n\r\n", "end\r\n",
+                     "\r\n\u{301}", "<a>\r\n<b\u{301}>\n", "\u{FEFF}BEGIN_SITE\rEND_SITE\r\n"]
+        for name in ["sitectrl.ct0", "malformed.ct0", "multistring.ct0"] {
+            texts.append(SiteControlParser.decode(Array(try Data(contentsOf: URL(fileURLWithPath: siteControlFixture(name))))))
+        }
+        texts.append(SiteControlParser.decode(Array(try Data(contentsOf: LogTestSupport.repositoryRoot
+            .appendingPathComponent("Samples/site/sitectrl.ct0")))))
+        for text in texts {
+            #expect(SiteControlParser.lines(of: text).map(String.init) == Self.characterLines(text), "\(text.prefix(40).debugDescription)")
+        }
+        #expect(SiteControlParser.lines(of: texts.last!).count > 80)
+    }
+}

@@ -80,11 +80,12 @@ enum WellFormedLog {
     }
 
     private static func count(_ needle: [UInt8], in haystack: [UInt8]) -> Int {
-        guard haystack.count >= needle.count else { return 0 }
+        guard let first = needle.first, haystack.count >= needle.count else { return 0 }
         var total = 0
         var k = 0
-        while k + needle.count <= haystack.count {
-            if haystack[k..<(k + needle.count)].elementsEqual(needle) { total += 1; k += needle.count } else { k += 1 }
+        let last = haystack.count - needle.count
+        while k <= last, let at = haystack[k...last].firstIndex(of: first) {
+            if haystack[at..<(at + needle.count)].elementsEqual(needle) { total += 1; k = at + needle.count } else { k = at + 1 }
         }
         return total
     }

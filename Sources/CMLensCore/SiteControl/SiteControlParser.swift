@@ -47,8 +47,7 @@ public enum SiteControlParser {
         var unreadable = 0
         // BEGIN_ lines past the maximum depth still open, so their END_ lines are matched.
         var tooDeep = 0
-        // `\r\n` is one Character in Swift, so a CRLF file (the usual kind) must be split on both.
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        let lines = lines(of: text)
         for (k, rawLine) in lines.enumerated() {
             let number = k + 1
             var line = rawLine.trimmingWhitespaceAndNewlines
@@ -151,6 +150,28 @@ public enum SiteControlParser {
     }
 
     /// A line that cannot continue a wrapped value: it opens, closes or defines something.
+    /// The lines, split at LF, CRLF and a lone CR, on the UTF-8 bytes (a split on Characters had to find
+    /// every grapheme boundary). The same cut: a CR or LF is always a character of its own, or CRLF one.
+    static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            let byte = utf8[i]
+            guard byte == 0x0A || byte == 0x0D else {
+                i = utf8.index(after: i)
+                continue
+            }
+            lines.append(text[start..<i])
+            i = utf8.index(after: i)
+            if byte == 0x0D, i != utf8.endIndex, utf8[i] == 0x0A { i = utf8.index(after: i) }
+            start = i
+        }
+        lines.append(text[start...])
+        return lines
+    }
+
     private static func startsStatement(_ line: String) -> Bool {
         line.hasPrefix("BEGIN_") || line.hasPrefix("END_") || line.hasPrefix("PROPERTY") || line.hasPrefix("SITE_KEY_FLAGS")
     }
