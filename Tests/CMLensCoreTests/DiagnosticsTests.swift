@@ -394,10 +394,8 @@ struct DiagnosticsTests {
     /// The real logs (software updates, task sequences) are healthy: copied under the names the
     /// rules read, they must raise nothing.
     @Test func realLogsRaiseNoFalseAlarm() throws {
-        // The repository sits next to `shared/` (a checkout) or two levels below it (a worktree in wt/).
-        let candidates = [Self.repository.deletingLastPathComponent(), Self.repository.deletingLastPathComponent().deletingLastPathComponent()]
-            .map { $0.appendingPathComponent("shared/corpus/real") }
-        let corpus = try #require(candidates.first { FileManager.default.fileExists(atPath: $0.path) }, "no shared/corpus/real")
+        let corpus = LogTestSupport.realCorpus
+        try #require(FileManager.default.fileExists(atPath: corpus.path), "no real corpus at \(corpus.path)")
         let folder = try LogTestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         var copied = 0

@@ -194,7 +194,7 @@ struct ErrorCodeTests {
         #expect(catalogue.facilityNames(256).sorted() == ["FACILITY_DMSERVER", "FACILITY_RESTORE", "FACILITY_SPP"])
         #expect(catalogue.hresult(0).map(\.name).sorted() == ["SEC_E_OK", "S_OK", "WBEM_S_NO_ERROR"])
         // The embedded text is the reference file byte for byte (regenerate with scripts/embed-error-catalogue.sh).
-        guard let shared = ErrorCodeFixtures.errorsFolder else { return }
+        let shared = ErrorCodeFixtures.errorsFolder
         for (file, embedded) in [("windows-errors.tsv", EmbeddedCatalogue.windowsErrors),
                                  ("facilities.tsv", EmbeddedCatalogue.facilities),
                                  ("alternate-messages.tsv", EmbeddedCatalogue.alternateMessages)] {
@@ -211,14 +211,7 @@ enum ErrorCodeFixtures {
             .deletingLastPathComponent().path
     }
 
-    static var sharedFolder: String? {
-        for candidate in ["/../shared", "/../../shared"] {
-            let path = URL(fileURLWithPath: root + candidate).standardized.path
-            if FileManager.default.fileExists(atPath: path + "/reference") { return path }
-        }
-        return nil
-    }
-
-    static var errorsFolder: String? { sharedFolder.map { $0 + "/reference/errors" } }
+    static var sharedFolder: String { LogTestSupport.sharedFolder.path }
+    static var errorsFolder: String { sharedFolder + "/reference/errors" }
     static var fixtures: String { root + "/Tests/CMLensCoreTests/Fixtures/errorcodes" }
 }

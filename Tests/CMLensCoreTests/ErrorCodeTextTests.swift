@@ -83,7 +83,7 @@ struct ErrorCodeTextTests {
     }
 
     @Test func realLogsYieldTheirCodes() throws {
-        guard let shared = ErrorCodeFixtures.sharedFolder else { return }
+        let shared = ErrorCodeFixtures.sharedFolder
         let corpus = shared + "/corpus/real/"
         let expected: [(String, UInt32)] = [
             ("UpdatesHandler.findingsanity-1.log", 0),

@@ -5,16 +5,7 @@ import Testing
 private let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 private let execmgrFixtures = testsFolder.appendingPathComponent("Fixtures/execmgr").path
 private let customSiteControl = testsFolder.appendingPathComponent("Fixtures/sitecontrol/custom/sitectrl.ct0").path
-/// `<repo>/../shared/corpus/real` (a worktree under `wt/` looks one level further up).
-private let realCorpus: String = {
-    var folder = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
-    for _ in 0..<3 {
-        folder = folder.deletingLastPathComponent()
-        let candidate = folder.appendingPathComponent("shared/corpus/real").path
-        if FileManager.default.fileExists(atPath: candidate) { return candidate }
-    }
-    return folder.appendingPathComponent("shared/corpus/real").path
-}()
+private let realCorpus = LogTestSupport.realCorpus.path
 
 /// The fixture workspace's history (WKS-FIX-001: execmgr.lo_ + execmgr.log; WKS-FIX-002: truncated).
 private func fixtureHistory(_ policy: RetryPolicy = .defaults, explain: ExitCodeExplainer? = nil) -> ExecutionHistory {

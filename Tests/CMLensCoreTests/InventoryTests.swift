@@ -167,12 +167,8 @@ func fixtureInventory() -> Inventory {
 
     /// The real corpus (beside the repository: `<repo>/../shared/corpus/real`) as the Logs table.
     @Test func realLogsAreQueryable() throws {
-        // Beside the repository in the main checkout; two levels up from a helper's worktree (`wt/<name>`).
-        let repository = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
-        let candidates = [repository.deletingLastPathComponent(), repository.deletingLastPathComponent().deletingLastPathComponent()]
-            .map { $0.appendingPathComponent("shared/corpus/real").path }
-        let corpus = try #require(candidates.first { FileManager.default.fileExists(atPath: $0) },
-                                  "real corpus not found at \(candidates)")
+        let corpus = LogTestSupport.realCorpus.path
+        try #require(FileManager.default.fileExists(atPath: corpus), "real corpus not found at \(corpus)")
         let inputs = WorkspaceScanner.scan([corpus])
         let logs = LoadedLogs.load(inputs)
         let database = try WorkspaceDatabase(inventory: Inventory()) { logs }

@@ -5,7 +5,15 @@ import Foundation
 enum LogTestSupport {
     static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let realCorpus = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus/real")
+    /// `shared/` beside the repository, or two levels up from a helper's worktree (`wt/<name>`). Tests
+    /// that read it fail, naming the path, when it is not there: it is part of what CI checks out.
+    static let sharedFolder: URL = {
+        let beside = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
+        let aboveWorktree = repositoryRoot.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
+        return FileManager.default.fileExists(atPath: beside.path) || !FileManager.default.fileExists(atPath: aboveWorktree.path)
+            ? beside : aboveWorktree
+    }()
+    static let realCorpus = sharedFolder.appendingPathComponent("corpus/real")
 
     static func realCorpusFiles() throws -> [URL] {
         try FileManager.default.contentsOfDirectory(at: realCorpus, includingPropertiesForKeys: nil)
