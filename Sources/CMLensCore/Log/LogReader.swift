@@ -47,7 +47,11 @@ public enum LogReader {
         }
         let size = Int(info.st_size)
         var head = [UInt8](repeating: 0, count: min(size, 64 << 10))
-        let headCount = preadFully(fd, &head, offset: 0)
+        var failure: ReadFailure?
+        let headCount = preadFully(fd, &head, offset: 0, failure: &failure)
+        if headCount == 0, let failure {
+            return failed(path, client, logName, "cannot read (\(String(cString: strerror(failure.errno))))")
+        }
         head.removeSubrange(headCount...)
         let sniff = EncodingSniffer.sniff(head)
         if sniff.isBinary {
@@ -57,11 +61,12 @@ public enum LogReader {
         switch sniff.encoding {
         case .utf16LE, .utf16BE:
             var all = [UInt8](repeating: 0, count: size)
-            let got = preadFully(fd, &all, offset: 0)
+            var failure: ReadFailure?
+            let got = preadFully(fd, &all, offset: 0, failure: &failure)
             all.removeSubrange(got...)
             let (utf8, oddByte) = UTF16Transcoding.utf8(from: all, bigEndian: sniff.encoding == .utf16BE,
                                                         skipBOM: sniff.hasBOM)
-            var extra: [LoadProblem] = []
+            var extra: [LoadProblem] = failure.map { [$0.problem(file: path, size: size)] } ?? []
             if oddByte {
                 extra.append(LoadProblem(file: path, severity: .warning,
                                          message: "UTF-16 file has an odd number of bytes (cut off mid-character); the last byte was dropped"))
@@ -71,10 +76,11 @@ public enum LogReader {
         case .utf8, .utf8BOM:
             if size <= options.inMemoryLimit, reserveMemory(size) {
                 var all = [UInt8](repeating: 0, count: size)
-                let got = preadFully(fd, &all, offset: 0)
+                var failure: ReadFailure?
+                let got = preadFully(fd, &all, offset: 0, failure: &failure)
                 all.removeSubrange(got...)
                 return index(bytes: all, path: path, client: client, logName: logName, encoding: sniff.encoding,
-                             size: got, extraProblems: [])
+                             size: got, extraProblems: failure.map { [$0.problem(file: path, size: size)] } ?? [])
             }
             return indexFromDisk(fd: fd, size: size, sniff: sniff, path: path, client: client, logName: logName,
                                  options: options)
@@ -131,11 +137,15 @@ public enum LogReader {
             ? SplitPoints.find(fd: fd, size: size, parts: min(8, max(2, size / options.splitPartSize))) : [0, size]
         var scanners = [RecordScanner?](repeating: nil, count: parts.count - 1)
         let results = Mutex(scanners)
+        let failures = Mutex([ReadFailure]())
         DispatchQueue.concurrentPerform(iterations: parts.count - 1) { k in
             var scanner = RecordScanner(structured: kind != .plain, legacy: kind == .sms)
-            scanRange(fd: fd, from: parts[k], to: parts[k + 1], chunkSize: options.chunkSize, into: &scanner)
+            let failure = scanRange(fd: fd, from: parts[k], to: parts[k + 1], chunkSize: options.chunkSize, into: &scanner)
             results.withLock { $0[k] = scanner }
+            if let failure { failures.withLock { $0.append(failure) } }
         }
+        // The first failure in the file: what follows it in its part was not read.
+        let failure = failures.withLock { $0.min { $0.offset < $1.offset } }
         // Take the scanners out, so each half's index has one owner and is freed as it is absorbed.
         scanners = results.withLock { held in
             defer { held = [] }
@@ -149,22 +159,26 @@ public enum LogReader {
         combined.finish()
         return build(combined, path: path, client: client, logName: logName, encoding: sniff.encoding, format: kind,
                      size: size, text: FileIdentity(fd: fd).map { .file(path: path, size: size, identity: $0) } ?? .memory([]),
-                     extraProblems: [])
+                     extraProblems: failure.map { [$0.problem(file: path, size: size)] } ?? [])
     }
 
-    /// Reads `[from, to)` in chunks, carrying an incomplete record into the next read.
-    private static func scanRange(fd: Int32, from: Int, to: Int, chunkSize: Int, into scanner: inout RecordScanner) {
+    /// Reads `[from, to)` in chunks, carrying an incomplete record into the next read; a read that
+    /// failed, if one did.
+    private static func scanRange(fd: Int32, from: Int, to: Int, chunkSize: Int, into scanner: inout RecordScanner) -> ReadFailure? {
         scanRange(from: from, to: to, chunkSize: chunkSize, into: &scanner) { destination, count, offset in
             var n = -1
             repeat { n = pread(fd, destination, count, off_t(offset)) } while n < 0 && errno == EINTR
-            return max(n, 0)
+            return n < 0 ? -Int(errno) : n
         }
     }
 
     /// The chunk loop over any positional reader (`pread`, or memory in tests): `read` may return
-    /// fewer bytes than asked, and 0 only at the end.
+    /// fewer bytes than asked, 0 only at the end, and a negative errno when the read failed; the
+    /// records read until then are kept and the failure is returned.
+    @discardableResult
     static func scanRange(from: Int, to: Int, chunkSize: Int, into scanner: inout RecordScanner,
-                          read: (UnsafeMutableRawPointer, Int, Int) -> Int) {
+                          read: (UnsafeMutableRawPointer, Int, Int) -> Int) -> ReadFailure? {
+        var failure: ReadFailure?
         // A small file needs no whole-chunk buffer: thousands of them would fragment the heap.
         var buffer = [UInt8](repeating: 0, count: max(min(chunkSize, to - from + 1), 16))
         var filled = 0
@@ -173,14 +187,18 @@ public enum LogReader {
         while true {
             if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
             let want = min(buffer.count - filled, to - position)
-            let got = want > 0 ? buffer.withUnsafeMutableBytes { read($0.baseAddress! + filled, want, position) } : 0
+            var got = want > 0 ? buffer.withUnsafeMutableBytes { read($0.baseAddress! + filled, want, position) } : 0
+            if got < 0 {
+                failure = ReadFailure(offset: position, errno: Int32(-got))
+                got = 0
+            }
             filled += got
             position += got
             let final = got == 0 || position >= to
             let consumed = buffer.withUnsafeBytes {
                 scanner.scan(UnsafeRawBufferPointer(rebasing: $0[0..<filled]), base: base, final: final)
             }
-            if final { break }
+            if final { return failure }
             if consumed > 0 {
                 buffer.withUnsafeMutableBytes { raw in
                     _ = memmove(raw.baseAddress!, raw.baseAddress! + consumed, filled - consumed)
@@ -227,17 +245,38 @@ public enum LogReader {
     }
 
     static func preadFully(_ fd: Int32, _ buffer: inout [UInt8], offset: Int) -> Int {
+        var failure: ReadFailure?
+        return preadFully(fd, &buffer, offset: offset, failure: &failure)
+    }
+
+    /// As above; a read that fails (EIO from a failing disk or a dropped network share) rather than
+    /// ending is recorded in `failure`, so the file is not taken to end there without a word.
+    static func preadFully(_ fd: Int32, _ buffer: inout [UInt8], offset: Int, failure: inout ReadFailure?) -> Int {
         var done = 0
         let wanted = buffer.count
+        var code: Int32 = 0
         buffer.withUnsafeMutableBytes { raw in
             while done < wanted {
                 let got = pread(fd, raw.baseAddress! + done, wanted - done, off_t(offset + done))
                 if got > 0 { done += got; continue }
                 if got < 0 && errno == EINTR { continue }
+                if got < 0 { code = errno }
                 break
             }
         }
+        if code != 0 { failure = ReadFailure(offset: offset + done, errno: code) }
         return done
+    }
+
+    /// A read that failed at `offset` with `errno`.
+    struct ReadFailure: Equatable {
+        var offset: Int
+        var errno: Int32
+
+        func problem(file: String, size: Int) -> LoadProblem {
+            LoadProblem(file: file, message: "read failed at byte \(offset) of \(size) (\(String(cString: strerror(errno)))); "
+                + "the records before it are shown, the rest of the file was not read. Copy the log off the machine and open the copy")
+        }
     }
 }
 
