@@ -91,6 +91,24 @@ import Testing
         #expect(DiagnosticRegex.requiredLiteral(in: "Scan failed [0-9a-f]+") == "Scan failed ")
     }
 
+    /// Found by FuzzRules (session 4): ICU takes a `]` first in a set (after `[` or `[^`) as a member,
+    /// so `[]e", "regex": "Scan failed with ("}],` is one set of characters and a comma; the pre-filter
+    /// read `[]` as an empty set and required `e", "regex": "Scan failed with ` of it.
+    @Test func aBracketFirstInASetIsAMemberNotItsEnd() throws {
+        let pattern = #"[]e", "regex": "Scan failed with ("}],"#
+        let regex = try DiagnosticRegex(pattern)
+        let subject = "    \"explanati/\": \"Never shown.\",\n  *d\""
+        #expect(regex.match(subject) != nil)
+        let message = Array(subject.utf8)
+        #expect(regex.mayMatch(message, lowered: { message }))
+        #expect(DiagnosticRegex.requiredLiteral(in: pattern) == nil)
+        // The same with a negated set, and the literal after such a set is still found.
+        #expect(DiagnosticRegex.requiredLiteral(in: "[^]x] failed abc") == " failed abc")
+        #expect(DiagnosticRegex.requiredLiteral(in: "[]x]Scan failed") == "Scan failed")
+        let negated = try DiagnosticRegex("[^]a]bcde,")
+        #expect(negated.match("xbcde,") != nil && negated.match("]bcde,") == nil)
+    }
+
     @Test func controlEscapeInsideAClassGivesUpThePrefilter() throws {
         // Found by FuzzRules: ICU's `\cX` takes `]` as its X, so the class runs on past it.
         let pattern = "[ingf \\c]\u{0}UInw]"

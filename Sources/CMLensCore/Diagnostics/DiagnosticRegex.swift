@@ -68,13 +68,22 @@ public struct DiagnosticRegex: Sendable {
                 endRun()
                 // Skip the class, escapes and ICU's nested sets (`[a-z[0-9]]`, `[[:alpha:]]`) included:
                 // ending it at the first `]` read the rest of the class as pattern.
+                // A `]` first in a set (after `[` or `[^`) is one of its members, not its end: `[]a]`.
+                func skipLeadingBracket() {
+                    if chars.first == "^" { chars.removeFirst() }
+                    if chars.first == "]" { chars.removeFirst() }
+                }
                 var nesting = 1
+                skipLeadingBracket()
                 while nesting > 0, let d = chars.popFirst() {
                     if d == "\\" {
                         // The same escapes as outside: `\cX` takes the next character whatever it is (even
                         // `]`), `\x{…}` and `\p{…}` run on; where the class ends is then not worth guessing.
                         guard let escaped = chars.popFirst(), !"xuUNpPQc".contains(escaped) else { return nil }
-                    } else if d == "[" { nesting += 1 } else if d == "]" { nesting -= 1 }
+                    } else if d == "[" {
+                        nesting += 1
+                        skipLeadingBracket()
+                    } else if d == "]" { nesting -= 1 }
                 }
             case "|":
                 if depth == 0 { return nil }
