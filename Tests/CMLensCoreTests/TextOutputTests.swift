@@ -55,6 +55,9 @@ struct TextOutputTests {
         #expect(TerminalText.escape("a\tb", expandTabs: 4) == "a   b")
         #expect(TerminalText.escape("\tx", expandTabs: 8) == "        x")
         #expect(TerminalText.escape("a\tb") == "a\tb")
+        // A tab stop below 1 is taken as 1, never a division by zero.
+        #expect(TerminalText.escape("a\tb", expandTabs: 0) == "a b")
+        #expect(TerminalText.escape("a\tb", expandTabs: -3) == "a b")
     }
 
     @Test func csvQuotesACommaOrQuoteEvenBeforeACombiningMark() {

@@ -21,6 +21,14 @@ enum AnalysisFixture {
         return console
     }
 
+    /// The Diagnostics pane with its first (most severe) finding open.
+    static func firstFindingOpen(size: Size) -> ConsoleFixture {
+        var console = console(size: size)
+        show(DiagnosticsPane.id, in: &console)
+        console.press(.enter)
+        return console
+    }
+
     /// Presses the number key of a pane.
     static func show(_ id: String, in console: inout ConsoleFixture) {
         console.press(.character(Character(String(PaneRegistry.index(of: id)! + 1))))

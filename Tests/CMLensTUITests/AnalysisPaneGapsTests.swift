@@ -6,9 +6,7 @@ import Testing
 /// even on the smallest screen.
 @Suite struct AnalysisPaneGapsTests {
     @Test func aFindingShowsItsFixEvenAt80x24() {
-        var console = AnalysisFixture.console(size: Size(columns: 80, lines: 24))
-        AnalysisFixture.show(DiagnosticsPane.id, in: &console)
-        console.press(.enter)
+        let console = AnalysisFixture.firstFindingOpen(size: Size(columns: 80, lines: 24))
         let lines = console.grid.lines
         let fix = lines.firstIndex { $0.hasPrefix(" Fix: Give the build network an IP address range boundary") }
         #expect(fix != nil)

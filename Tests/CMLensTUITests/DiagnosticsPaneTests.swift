@@ -27,9 +27,7 @@ import Testing
     }
 
     @Test(arguments: sizes) func enterShowsTheFindingAndAnEvidenceLineOpensInLogs(size: Size) {
-        var console = AnalysisFixture.console(size: size)
-        AnalysisFixture.show(DiagnosticsPane.id, in: &console)
-        console.press(.enter)
+        var console = AnalysisFixture.firstFindingOpen(size: size)
         var lines = console.grid.lines
         #expect(lines[1].hasPrefix("ERR BUILD-CAP-01: Install Software Updates hangs"))
         #expect(lines[2].hasPrefix(" The updates handler could not get the update content (0x80040669"))

@@ -6,9 +6,7 @@ import Testing
 /// whole text, scrolled with the arrows, and `d` or Esc goes back to the evidence.
 @Suite struct DiagnosticsWholeTextTests {
     @Test func dShowsTheWholeTextOfACutFinding() {
-        var console = AnalysisFixture.console(size: Size(columns: 80, lines: 24))
-        AnalysisFixture.show(DiagnosticsPane.id, in: &console)
-        console.press(.enter)
+        var console = AnalysisFixture.firstFindingOpen(size: Size(columns: 80, lines: 24))
         let finding = DiagnosticsPaneTests.pane(console).opened!.finding
         let whole = DiagnosticsPane.textLines(finding, columns: 80)
         var lines = console.grid.lines

@@ -19,7 +19,8 @@ public enum TerminalText {
                 out.append(0x0A)
                 column = 0
             case 0x09:
-                if let width = expandTabs {
+                if let expandTabs {
+                    let width = max(1, expandTabs)  // a tab stop of 0 or less would divide by zero
                     let spaces = width - column % width
                     out.append(contentsOf: repeatElement(0x20, count: spaces))
                     column += spaces
