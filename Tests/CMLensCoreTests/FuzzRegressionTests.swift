@@ -143,6 +143,42 @@ import Testing
         }
     }
 
+    /// Found by FuzzLog: an SMS header wrapped after its component (`$$<Component>` ending a line)
+    /// took the next line as its `<time>` even when that line opens a CMTrace record. Read whole,
+    /// the record line vanished into a garbled SMS trailer; split for parallel scanning (the file is
+    /// cut at a `<![LOG[` line after a line ending `>`), it came back as a record of its own. A line
+    /// that opens a record is that record.
+    @Test func aWrappedSMSHeaderDoesNotSwallowALineThatOpensARecord() throws {
+        let waiting = "ROLLOVER\r\nError: failed to copy the package source to the distribution point share  $$<SMS_DISTRIBUTION_MANAGER>\r\n"
+        let record = "<![LOG[Successfully refreshed state message]LOG-060><thread=2484 (0x9B4)>\r\n"
+        let bytes = Array((waiting + record).utf8)
+        let (whole, pieces, split, splitPoints) = try Self.readAllWays(bytes)
+        #expect(splitPoints == [0, waiting.utf8.count, bytes.count])
+        let records = whole.records
+        #expect(records.map(\.line) == [2, 3])
+        #expect(records.map(\.format) == [.unparsed, .unparsed])
+        #expect(records.last?.message == String(record.dropLast()))
+        #expect(pieces.records == records)
+        #expect(split.records == records)
+        #expect(split.problems == whole.problems)
+        // A header wrapped onto a line that holds its time still reads as one SMS record.
+        let wrapped = Array("Wrapped header  $$<SMS_DISTRIBUTION_MANAGER>\r\n<01-16-2011 10:44:00.000+300><thread=297 (0x129)>\r\n".utf8)
+        let one = LogReader.parse(bytes: wrapped, path: "fuzz.log", client: "CLIENT").records
+        #expect(one.map(\.format) == [.sms])
+        #expect(one.first?.time != nil)
+
+        let found = LogTestSupport.repositoryRoot
+            .appendingPathComponent("Tests/CMLensCoreTests/Fixtures/fuzz/log-wrapped-sms-header-meets-cmtrace-line.log")
+        let foundBytes = Array(try Data(contentsOf: found))
+        for chunkSize in [16, 28, 63, 64] {
+            let ways = try Self.readAllWays(foundBytes, chunkSize: chunkSize)
+            #expect(ways.whole.records.count == 4)
+            #expect(ways.whole.records.last?.message.hasPrefix("<![LOG[Successfully refreshed") == true)
+            #expect(ways.pieces.records == ways.whole.records, "chunk \(chunkSize)")
+            #expect(ways.split.records == ways.whole.records, "chunk \(chunkSize)")
+        }
+    }
+
     @Test func aBiasOfManyDigitsIsRefusedWithoutOverflow() throws {
         // Found by FuzzLog: `+2402222…` (40 digits) overflowed the fast reader's bias count and
         // trapped, ending cmlens on a log line.

@@ -123,9 +123,9 @@ import Glibc
         _ = try t.press("/")
         try t.type("Unexpected")
         _ = try t.press("Enter")
-        // The search lands (its status shows) before `x` asks about the selected line: under load
-        // the key could otherwise reach the line the cursor was on.
-        _ = try t.wait(for: "the match") { $0.contains("/Unexpected/") }
+        // The search lands before `x` asks about the selected line: under load the key could otherwise
+        // reach the line the cursor was on. Its text shows at once; READY with it means the job is done.
+        _ = try t.wait(for: "the match") { $0.contains("/Unexpected/") && $0.contains("READY") }
         _ = try t.press("x")
         screen = try t.wait(forText: "0x80070005")
         try checkPane(t, "explain", originalTitle: title)

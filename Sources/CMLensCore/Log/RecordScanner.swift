@@ -360,6 +360,9 @@ struct RecordScanner {
         guard wrapped <= 1 else { return .notATrailer }
         guard i < n else { return final ? .notATrailer : .incomplete }
         guard b[i] == UInt8(ascii: "<") else { return .notATrailer }
+        // A line that opens a CMTrace record is that record, not the rest of a wrapped header: a file
+        // split for parallel scanning is cut there, and each part must read it the same way (found by FuzzLog).
+        if wrapped == 1 && Bytes.isLogOpen(b, at: i) { return .notATrailer }
         // Where the read ends before a `>`, the next read decides: a trailer must not depend on how the bytes arrive.
         guard let timeEnd = Bytes.find(UInt8(ascii: ">"), in: b, from: i + 1, to: n) else {
             return final ? .notATrailer : .incomplete
