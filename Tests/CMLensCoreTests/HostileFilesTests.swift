@@ -34,8 +34,9 @@ import Glibc
         #expect(Date().timeIntervalSince(started) < 5)
     }
 
-    /// Indexed from disk, then cut short and then replaced: records decode from what is there (an
-    /// empty message past the end), never a crash, never bytes of the new file at the old offsets.
+    /// Indexed from disk, then cut short, replaced and removed: records decode from what is there,
+    /// those past it say why their text is gone; never a crash, never bytes of the new file at the
+    /// old offsets.
     @Test func logShrunkOrReplacedAfterIndexingStillDecodes() throws {
         let dir = try S.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -47,11 +48,51 @@ import Glibc
         #expect(index.count == 2000)
         #expect(truncate(file.path, off_t(text.utf8.count / 2)) == 0)
         #expect(index.record(at: 10).message == "record 10")
-        #expect(index.record(at: 1999).message.isEmpty)
-        // Replaced by another file (a rotation): the old index must not read the new bytes.
+        let pastTheEnd = index.record(at: 1999)
+        #expect(pastTheEnd.message == "[record text unavailable: the file is shorter now than when cmlens read it; "
+                + "open the workspace again to read it as it is now]")
+        #expect(pastTheEnd.line == 2000 && pastTheEnd.file == file.path)
+        // Cut inside a record: what is left of it, then why the rest is missing.
+        let changed = (0..<index.count).map { index.record(at: $0) }.filter { !$0.message.hasPrefix("record ") }
+        #expect(changed.count > 900)
+        #expect(changed.first?.message.hasPrefix("<![LOG[record ") == true)
+        #expect(changed.first?.message.hasSuffix(" " + TextLoss.shrank.message) == true)
+        #expect(changed.dropFirst().allSatisfy { $0.message == TextLoss.shrank.message })
+        // Replaced by another file (a rotation): the old index must not read the new bytes. Its
+        // descriptor is open (records were shown), so it still reads the old file's text.
         try FileManager.default.removeItem(at: file)
         try Data((S.cmtrace("the new file") + "\r\n").utf8).write(to: file)
-        #expect(!index.record(at: 0).message.contains("new file"))
+        #expect(index.record(at: 0).message == "record 0")
+
+        // Replaced or removed before any record was shown: nothing to read, and the record says why.
+        let replaced = dir.appendingPathComponent("replaced.log"), removed = dir.appendingPathComponent("removed.log")
+        try Data(text.utf8).write(to: replaced)
+        try Data(text.utf8).write(to: removed)
+        let replacedIndex = LogReader.read(path: replaced.path, client: "c", logName: nil, options: options)
+        let removedIndex = LogReader.read(path: removed.path, client: "c", logName: nil, options: options)
+        try FileManager.default.removeItem(at: replaced)
+        try Data((S.cmtrace("the new file") + "\r\n").utf8).write(to: replaced)
+        try FileManager.default.removeItem(at: removed)
+        #expect(replacedIndex.record(at: 0).message == TextLoss.replaced.message)
+        #expect(removedIndex.record(at: 5).message
+                == "[record text unavailable: the file cannot be opened any more (No such file or directory); "
+                + "open the workspace again to read it as it is now]")
+        #expect(removedIndex.record(at: 5).line == 6)
+    }
+
+    /// A read of a shown record that fails (EIO from a dropped share; here EISDIR, a folder's
+    /// descriptor) says so in the record.
+    @Test func aFailingReadOfAShownRecordSaysSo() throws {
+        let dir = try S.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fd = open(dir.path, O_RDONLY)
+        defer { close(fd) }
+        let identity = try #require(FileIdentity(fd: fd))
+        var buffer = [UInt8](repeating: 0, count: 16)
+        let read = OpenFiles.shared.read(path: dir.path, identity: identity, into: &buffer, offset: 0)
+        #expect(read.count == 0)
+        #expect(read.loss == .failed(EISDIR))
+        #expect(TextLoss.failed(EISDIR).message.contains("reading it failed (Is a directory)"))
     }
 
     /// 100,000 nested blocks, never closed: parsed, reported, and freed without running out of stack.

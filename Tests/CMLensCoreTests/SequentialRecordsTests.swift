@@ -53,6 +53,7 @@ import Glibc
         let seen = Self.sequential(index)
         #expect(seen.count == index.count)
         #expect(seen.map(\.1) == (0..<index.count).map(index.record(at:)))
-        #expect(seen.last?.1.message.isEmpty == true)
+        #expect(seen.last?.1.message == TextLoss.shrank.message)
+        #expect(seen.first?.1.message.contains("unavailable") == false)
     }
 }

@@ -25,14 +25,16 @@ extension LogFileIndex {
                 last += 1
             }
             if buffer.count != end - start { buffer = [UInt8](repeating: 0, count: end - start) }
-            // Fewer bytes than asked: the file shrank since it was indexed; records past its end decode empty.
-            let got = OpenFiles.shared.read(path: filePath, identity: identity, into: &buffer, offset: start)
+            // Fewer bytes than asked: the file changed since it was indexed; the records past what is
+            // left say why.
+            let (got, loss) = OpenFiles.shared.read(path: filePath, identity: identity, into: &buffer, offset: start)
             buffer.withUnsafeBytes { window in
                 for index in next..<last {
                     let entry = entries[index]
+                    let length = length(at: index)
                     let from = min(entry.offset - start, got)
-                    let to = min(from + length(at: index), got)
-                    body(index, decode(entry, UnsafeRawBufferPointer(rebasing: window[from..<to])))
+                    let to = min(from + length, got)
+                    body(index, decode(entry, UnsafeRawBufferPointer(rebasing: window[from..<to]), lost: to - from < length ? loss : nil))
                 }
             }
             next = last

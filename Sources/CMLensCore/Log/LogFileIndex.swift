@@ -51,7 +51,10 @@ public final class LogFileIndex: Sendable {
     /// The whole record, decoded.
     public func record(at index: Int) -> LogRecord {
         let entry = entries[index]
-        return text.withBytes(offset: entry.offset, length: length(at: index)) { decode(entry, $0) }
+        let length = length(at: index)
+        return text.withBytes(offset: entry.offset, length: length) { bytes, loss in
+            decode(entry, bytes, lost: bytes.count < length ? loss : nil)
+        }
     }
 
     /// Record `index`'s bytes as the file holds them (a record over 16 MiB keeps its length aside).
@@ -60,9 +63,13 @@ public final class LogFileIndex: Sendable {
     }
 
     /// A record from its entry and its bytes: `record(at:)` and `forEachRecord` decode the same way.
-    func decode(_ entry: RecordEntry, _ bytes: UnsafeRawBufferPointer) -> LogRecord {
-        RecordDecoding.decode(bytes, format: entry.format, level: entry.level, rawType: entry.flags & (1 << 5) != 0,
-                              client: client, file: path, line: Int(entry.line))
+    /// `lost`: why some or all of the record's bytes could not be read back; the record says so
+    /// rather than showing an empty or cut message as if the log held it.
+    func decode(_ entry: RecordEntry, _ bytes: UnsafeRawBufferPointer, lost: TextLoss? = nil) -> LogRecord {
+        var record = RecordDecoding.decode(bytes, format: entry.format, level: entry.level, rawType: entry.flags & (1 << 5) != 0,
+                                           client: client, file: path, line: Int(entry.line))
+        if let lost { record.message = bytes.isEmpty ? lost.message : record.message + " " + lost.message }
+        return record
     }
 
     /// Every record in file order.

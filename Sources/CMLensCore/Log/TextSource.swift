@@ -14,17 +14,42 @@ enum TextSource: Sendable {
     /// names another file, whose bytes must not be read at this index's offsets.
     case file(path: String, size: Int, identity: FileIdentity)
 
-    func withBytes<T>(offset: Int, length: Int, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+    /// The bytes at `offset`, fewer than `length` (and why) when the file changed since it was indexed.
+    func withBytes<T>(offset: Int, length: Int, _ body: (UnsafeRawBufferPointer, TextLoss?) -> T) -> T {
         switch self {
         case .memory(let bytes):
             let start = min(offset, bytes.count)
             let end = min(offset + length, bytes.count)
-            return bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+            return bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<end]), nil) }
         case .file(let path, _, let identity):
             var buffer = [UInt8](repeating: 0, count: length)
-            let got = OpenFiles.shared.read(path: path, identity: identity, into: &buffer, offset: offset)
-            return buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[0..<got])) }
+            let read = OpenFiles.shared.read(path: path, identity: identity, into: &buffer, offset: offset)
+            return buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[0..<read.count]), read.loss) }
         }
+    }
+}
+
+/// Why a record's bytes could not be read back from its file when it was shown: a large log is
+/// indexed once and read again record by record, and in between it may be rotated, cut or lost.
+enum TextLoss: Error, Sendable, Equatable {
+    /// The file cannot be opened any more (errno).
+    case unopenable(Int32)
+    /// The path names another file now: a rotation replaced it.
+    case replaced
+    /// The file ends before the record.
+    case shrank
+    /// A read failed (errno): a failing disk, a dropped share.
+    case failed(Int32)
+
+    /// What a record whose bytes are gone says instead of its message.
+    var message: String {
+        let why = switch self {
+        case .unopenable(let code): "the file cannot be opened any more (\(String(cString: strerror(code))))"
+        case .replaced: "the file was replaced since cmlens read it, as a log rotation does"
+        case .shrank: "the file is shorter now than when cmlens read it"
+        case .failed(let code): "reading it failed (\(String(cString: strerror(code))))"
+        }
+        return "[record text unavailable: \(why); open the workspace again to read it as it is now]"
     }
 }
 
@@ -36,42 +61,75 @@ final class OpenFiles: Sendable {
     private let limit = 64
 
     /// Reads under the lock: another thread evicting the descriptor must not close it mid-read.
-    func read(path: String, identity: FileIdentity, into buffer: inout [UInt8], offset: Int) -> Int {
+    /// Fewer bytes than asked come with the reason (what is left is still shown).
+    func read(path: String, identity: FileIdentity, into buffer: inout [UInt8], offset: Int) -> (count: Int, loss: TextLoss?) {
         state.withLock { cache in
-            guard let fd = descriptor(for: path, identity: identity, in: &cache) else { return 0 }
-            // Fewer bytes than asked means the file shrank: show what is left.
-            return LogReader.preadFully(fd, &buffer, offset: offset)
+            let fd: Int32
+            switch descriptor(for: path, identity: identity, in: &cache) {
+            case .success(let open): fd = open
+            case .failure(let loss): return (0, loss)
+            }
+            var failure: LogReader.ReadFailure?
+            let got = LogReader.preadFully(fd, &buffer, offset: offset, failure: &failure)
+            if let failure { return (got, .failed(failure.errno)) }
+            return (got, got < buffer.count ? .shrank : nil)
         }
     }
 
     private func descriptor(for path: String, identity: FileIdentity,
-                            in cache: inout [(path: String, identity: FileIdentity, fd: Int32)]) -> Int32? {
+                            in cache: inout [(path: String, identity: FileIdentity, fd: Int32)]) -> Result<Int32, TextLoss> {
         if let hit = cache.firstIndex(where: { $0.identity == identity && $0.path == path }) {
             let entry = cache.remove(at: hit)
             cache.append(entry)
-            return entry.fd
+            return .success(entry.fd)
         }
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        guard FileIdentity(fd: fd) == identity else {
+        guard fd >= 0 else { return .failure(.unopenable(errno)) }
+        guard identity.matches(fd: fd) else {
             close(fd)
-            return nil
+            return .failure(.replaced)
         }
         if cache.count >= limit { close(cache.removeFirst().fd) }
         cache.append((path, identity, fd))
-        return fd
+        return .success(fd)
     }
 }
 
-/// A file's device and inode: what a path named when it was read.
+/// What a path named when it was read: the file's device and inode, and a checksum of its first
+/// bytes. The inode alone is not enough: a file deleted and created again under the same name
+/// often gets the freed inode back, and its bytes are not the ones indexed. A log only grows at
+/// its end, so its first bytes stay as they were until it is replaced.
 struct FileIdentity: Sendable, Hashable {
     var device: UInt64
     var inode: UInt64
+    /// How many of the first bytes `head` covers (fewer when the file was smaller).
+    var headLength: Int
+    var head: UInt64
+
+    static let headLimit = 256
 
     init?(fd: Int32) {
         var info = stat()
         guard fstat(fd, &info) == 0 else { return nil }
         device = UInt64(info.st_dev)
         inode = UInt64(info.st_ino)
+        (headLength, head) = Self.head(fd: fd, length: Self.headLimit)
+    }
+
+    /// Whether `fd` is still this file: the same inode, starting with the same bytes.
+    func matches(fd: Int32) -> Bool {
+        var info = stat()
+        guard fstat(fd, &info) == 0, UInt64(info.st_dev) == device, UInt64(info.st_ino) == inode else { return false }
+        let now = Self.head(fd: fd, length: headLength)
+        return now.length == headLength && now.checksum == head
+    }
+
+    /// FNV-1a of the first `length` bytes (as many as there are).
+    private static func head(fd: Int32, length: Int) -> (length: Int, checksum: UInt64) {
+        var bytes = [UInt8](repeating: 0, count: length)
+        let got = LogReader.preadFully(fd, &bytes, offset: 0)
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes[0..<got] { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return (got, hash)
     }
 }
