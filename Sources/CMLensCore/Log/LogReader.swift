@@ -35,12 +35,12 @@ public enum LogReader {
         let logName = logName ?? String(path.split(separator: "/").last ?? Substring(path))
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
-            return failed(path, client, logName, "cannot open (\(String(cString: strerror(errno))))")
+            return failed(path, client, logName, "cannot open (\(SystemErrorText.of(errno)))")
         }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
-            return failed(path, client, logName, "cannot read (\(String(cString: strerror(errno))))")
+            return failed(path, client, logName, "cannot read (\(SystemErrorText.of(errno)))")
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             return failed(path, client, logName, "not a regular file; skipped")
@@ -50,7 +50,7 @@ public enum LogReader {
         var failure: ReadFailure?
         let headCount = preadFully(fd, &head, offset: 0, failure: &failure)
         if headCount == 0, let failure {
-            return failed(path, client, logName, "cannot read (\(String(cString: strerror(failure.errno))))")
+            return failed(path, client, logName, "cannot read (\(SystemErrorText.of(failure.errno)))")
         }
         head.removeSubrange(headCount...)
         let sniff = EncodingSniffer.sniff(head)
@@ -274,7 +274,7 @@ public enum LogReader {
         var errno: Int32
 
         func problem(file: String, size: Int) -> LoadProblem {
-            LoadProblem(file: file, message: "read failed at byte \(offset) of \(size) (\(String(cString: strerror(errno)))); "
+            LoadProblem(file: file, message: "read failed at byte \(offset) of \(size) (\(SystemErrorText.of(errno))); "
                 + "the records before it are shown, the rest of the file was not read. Copy the log off the machine and open the copy")
         }
     }

@@ -44,10 +44,10 @@ enum TextLoss: Error, Sendable, Equatable {
     /// What a record whose bytes are gone says instead of its message.
     var message: String {
         let why = switch self {
-        case .unopenable(let code): "the file cannot be opened any more (\(String(cString: strerror(code))))"
+        case .unopenable(let code): "the file cannot be opened any more (\(SystemErrorText.of(code)))"
         case .replaced: "the file was replaced since cmlens read it, as a log rotation does"
         case .shrank: "the file is shorter now than when cmlens read it"
-        case .failed(let code): "reading it failed (\(String(cString: strerror(code))))"
+        case .failed(let code): "reading it failed (\(SystemErrorText.of(code)))"
         }
         return "[record text unavailable: \(why); open the workspace again to read it as it is now]"
     }

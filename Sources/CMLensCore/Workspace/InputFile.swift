@@ -62,7 +62,7 @@ public enum InputFile {
             switch code {
             case ENOENT, ENOTDIR: self = .missing
             case EACCES, EPERM: self = .permissionDenied
-            default: self = .system(errno: code, text: String(cString: strerror(code)).lowercased())
+            default: self = .system(errno: code, text: SystemErrorText.of(code).lowercased())
             }
         }
 

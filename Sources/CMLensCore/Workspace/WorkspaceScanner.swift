@@ -142,9 +142,8 @@ public enum WorkspaceScanner {
         static func reason(_ error: Error) -> String {
             let nsError = error as NSError
             if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-               underlying.domain == NSPOSIXErrorDomain,
-               let text = strerror(Int32(underlying.code)) {
-                return String(cString: text).lowercased()
+               underlying.domain == NSPOSIXErrorDomain {
+                return SystemErrorText.of(Int32(underlying.code)).lowercased()
             }
             if nsError.domain == NSCocoaErrorDomain && nsError.code == NSFileReadNoPermissionError {
                 return "permission denied"
