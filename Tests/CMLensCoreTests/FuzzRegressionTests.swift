@@ -190,8 +190,12 @@ import Testing
         #expect(record.message == "Downloaded file")
         #expect(record.time?.biasMinutes == nil, "a 40-digit bias is no bias")
         let crash = LogTestSupport.repositoryRoot.appendingPathComponent("Tests/CMLensCoreTests/Fixtures/fuzz/log-bias-overflow.log")
-        let found = LogReader.read(path: crash.path, client: "CLIENT")
-        #expect(found.count >= 1)
+        let found = LogReader.read(path: crash.path, client: "CLIENT").records
+        // The found file: its first record untimed (the bias), the rest read as before.
+        #expect(found.map(\.line) == [1, 2, 2, 3])
+        #expect(found.map(\.format) == [.cmtrace, .cmtrace, .unparsed, .cmtrace])
+        #expect(found.first?.time == nil && found.first?.message.hasPrefix("Downloaded file from http://") == true)
+        #expect(found.last?.time != nil)
     }
 
     /// Found by FuzzLog (a real record with its bias run on into 31 digits): the fixed-place clock
