@@ -43,8 +43,11 @@ import Testing
         _ = try t.press(":")
         try t.type("explain 1618")
         _ = try t.press("Enter")
-        var screen = try t.wait(forText: "ERROR_INSTALL_ALREADY_RUNNING")
-        #expect(screen.contains("Explain 1618") && screen.contains("ConfigMgr retried"))
+        // Waits for the verdict line too: under load a capture can catch the popup half drawn.
+        var screen = try t.wait(for: "the popup and its verdict") {
+            $0.contains("ERROR_INSTALL_ALREADY_RUNNING") && $0.contains("ConfigMgr retried")
+        }
+        #expect(screen.contains("Explain 1618"))
         #expect(screen.contains("sitectrl.ct0"))  // the workspace's policy
         // / in the popup searches the logs for the code: WKS-ACCT-014's exit 1618.
         _ = try t.press("/")
