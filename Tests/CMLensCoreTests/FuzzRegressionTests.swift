@@ -26,6 +26,18 @@ import Testing
         return (whole, pieces, split, SplitPoints.find(fd: fd, size: bytes.count, parts: 2))
     }
 
+    /// The records of `bytes` read whole, after checking the file is split at `cut` (or the test
+    /// proves nothing) and that reading it in pieces and split from disk gives the same.
+    static func recordsReadAlike(_ bytes: [UInt8], splitAt cut: Int) throws -> [LogRecord] {
+        let (whole, pieces, split, splitPoints) = try readAllWays(bytes)
+        #expect(splitPoints == [0, cut, bytes.count])
+        let records = whole.records
+        #expect(pieces.records == records)
+        #expect(split.records == records)
+        #expect(split.problems == whole.problems)
+        return records
+    }
+
     /// Found by FuzzLog: a record cut off right before the split point kept the line break after it
     /// when the file was scanned in two parts (its part ends there), but not when read whole (the
     /// next line starts a record, so it is cut at the newline). Records must not depend on how the
@@ -66,15 +78,10 @@ import Testing
             + "component=\"c\" context=\"\" type=\"1\" thread=\"1\" file=\"a.cpp:1\">\n"
         let second = "<![LOG[second, cut off\" file=\"a.cpp:1\">\n"
         let bytes = Array((first + second).utf8)
-        let (whole, pieces, split, splitPoints) = try Self.readAllWays(bytes)
-        #expect(splitPoints == [0, first.utf8.count, bytes.count])
-        let records = whole.records
+        let records = try Self.recordsReadAlike(bytes, splitAt: first.utf8.count)
         #expect(records.map(\.line) == [1, 2])
         #expect(records.map(\.format) == [.unparsed, .unparsed])
         #expect(records.map(\.message) == [String(first.dropLast()), String(second.dropLast())])
-        #expect(pieces.records == records)
-        #expect(split.records == records)
-        #expect(split.problems == whole.problems)
     }
 
     /// Found by FuzzRules: the literal pre-filter ended a character class at its first `]`, but ICU
@@ -152,15 +159,10 @@ import Testing
         let waiting = "ROLLOVER\r\nError: failed to copy the package source to the distribution point share  $$<SMS_DISTRIBUTION_MANAGER>\r\n"
         let record = "<![LOG[Successfully refreshed state message]LOG-060><thread=2484 (0x9B4)>\r\n"
         let bytes = Array((waiting + record).utf8)
-        let (whole, pieces, split, splitPoints) = try Self.readAllWays(bytes)
-        #expect(splitPoints == [0, waiting.utf8.count, bytes.count])
-        let records = whole.records
+        let records = try Self.recordsReadAlike(bytes, splitAt: waiting.utf8.count)
         #expect(records.map(\.line) == [2, 3])
         #expect(records.map(\.format) == [.unparsed, .unparsed])
         #expect(records.last?.message == String(record.dropLast()))
-        #expect(pieces.records == records)
-        #expect(split.records == records)
-        #expect(split.problems == whole.problems)
         // A header wrapped onto a line that holds its time still reads as one SMS record.
         let wrapped = Array("Wrapped header  $$<SMS_DISTRIBUTION_MANAGER>\r\n<01-16-2011 10:44:00.000+300><thread=297 (0x129)>\r\n".utf8)
         let one = LogReader.parse(bytes: wrapped, path: "fuzz.log", client: "CLIENT").records
