@@ -138,9 +138,7 @@ import Testing
                     S.cmtrace("err", time: "10:10:00.000+300", component: "execmgr", type: 3)].joined(separator: "\r\n")
         let logs = LoadedLogs(files: [S.parse(text)], problems: [])
         func run(_ filter: RecordFilter) -> [String] {
-            LogMerge.merged(logs) { filter.admitsIndexed($0, $1) }
-                .map { logs[$0] }.filter { filter.admitsDecoded($0, matcher: try? filter.grep.map(MessageMatcher.init)) }
-                .map(\.message)
+            ((try? filter.select(from: logs)) ?? []).map { logs[$0].message }
         }
         #expect(run(RecordFilter(minimumLevel: .warning)) == ["warn", "err"])
         #expect(run(RecordFilter(components: ["EXECMGR"])) == ["info", "err"])

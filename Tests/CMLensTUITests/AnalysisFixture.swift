@@ -14,12 +14,32 @@ enum AnalysisFixture {
         return ConsoleWorkspace(paths: [samples], inputs: inputs, logs: LoadedLogs.load(inputs, clients: nil))
     }()
 
-    static func console(size: Size) -> ConsoleFixture {
+    static func console(size: Size) -> ConsoleFixture { console(size: size, workspace: workspace) }
+
+    static func console(size: Size, workspace: ConsoleWorkspace) -> ConsoleFixture {
         var console = ConsoleFixture(size: size, logs: [])
         console.state = ConsoleState(size: size)
         console.run(console.state.handle(.loaded(workspace)))
         return console
     }
+
+    /// Samples reached through a link whose path has the same length on every machine (its name
+    /// holds a hash of the checkout's path, so two checkouts never share it): screens that show
+    /// paths then lay out alike in any clone, and snapshots write the link's folder as `<samples>`.
+    static let stableSamples: (workspace: ConsoleWorkspace, folder: String) = {
+        var hash: UInt32 = 0x811c_9dc5
+        for byte in repository.path.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        let hex = String(hash, radix: 16)
+        let folder = "/tmp/cmlens-snap-" + String(repeating: "0", count: 8 - hex.count) + hex
+        let link = folder + "/Samples"
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if (try? FileManager.default.destinationOfSymbolicLink(atPath: link)) != samples {
+            try? FileManager.default.removeItem(atPath: link)
+            try? FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: samples)
+        }
+        let inputs = WorkspaceScanner.scan([link])
+        return (ConsoleWorkspace(paths: [link], inputs: inputs, logs: LoadedLogs.load(inputs, clients: nil)), folder)
+    }()
 
     /// The Diagnostics pane with its first (most severe) finding open.
     static func firstFindingOpen(size: Size) -> ConsoleFixture {

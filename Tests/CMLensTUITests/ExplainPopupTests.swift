@@ -1,3 +1,4 @@
+import CMLensCore
 import Testing
 @testable import CMLensTUI
 
@@ -100,7 +101,7 @@ import Testing
 
     @Test func theSearchMatchesEveryFormOfACodeAndNoPartOfANumber() throws {
         let pattern = try #require(ExplainPopup.searchPattern([0x8007_0005, 1618]))
-        let search = try SearchPattern(pattern)
+        let search = try TextPattern(pattern)
         for text in ["hr=0x80070005", "error 80070005", "(-2147024891)", "2147942405", "exit code 1618", "0X80070005"] {
             #expect(!search.columnRanges(in: text).isEmpty, "\(text)")
         }

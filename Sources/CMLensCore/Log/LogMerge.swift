@@ -6,11 +6,17 @@ import Collections
 public enum LogMerge {
     public static func merged(_ logs: LoadedLogs, where include: (LogFileIndex, Int) -> Bool = { _, _ in true })
         -> [RecordReference] {
+        merged(logs) { _, file, index in include(file, index) }
+    }
+
+    /// The same, the filter told the file's position in `logs.files` too (for per-file match sets).
+    public static func merged(_ logs: LoadedLogs, where include: (_ fileIndex: Int, LogFileIndex, Int) -> Bool)
+        -> [RecordReference] {
         var runs: [[UInt32]] = []
         var runFiles: [Int] = []
         for (f, file) in logs.files.enumerated() {
             var run: [UInt32] = []
-            for i in 0..<file.count where include(file, i) { run.append(UInt32(i)) }
+            for i in 0..<file.count where include(f, file, i) { run.append(UInt32(i)) }
             guard !run.isEmpty else { continue }
             if !isSorted(run, file) {
                 run.sort { a, b in

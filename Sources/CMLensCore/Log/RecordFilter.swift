@@ -33,34 +33,28 @@ public struct RecordFilter: Sendable {
         return true
     }
 
-    /// The checks that need the decoded record.
-    public func admitsDecoded(_ record: LogRecord, matcher: MessageMatcher?) -> Bool {
+    /// The checks that need the decoded record: bounds read on each log's own clock. The text of
+    /// `grep` is matched by `RecordSearch` on the file's bytes, not here.
+    public func admitsDecoded(_ record: LogRecord) -> Bool {
         if let since, !since.isAbsolute, let time = record.time, !since.admits(time, asUpperBound: false) { return false }
         if let until, !until.isAbsolute, let time = record.time, !until.admits(time, asUpperBound: true) { return false }
-        if let matcher, !matcher.matches(record.message) { return false }
         return true
     }
 
     public var needsDecoding: Bool {
-        grep != nil || (since.map { !$0.isAbsolute } ?? false) || (until.map { !$0.isAbsolute } ?? false)
+        (since.map { !$0.isAbsolute } ?? false) || (until.map { !$0.isAbsolute } ?? false)
     }
-}
 
-/// A `--grep` pattern, compiled once.
-public struct MessageMatcher: @unchecked Sendable {
-    // NSRegularExpression is immutable once built and documented as thread-safe.
-    private let expression: NSRegularExpression
-
-    public init(_ pattern: String) throws {
-        do {
-            expression = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
-        } catch {
-            throw UsageError("--grep: \"\(pattern)\" is not a valid regular expression (ICU syntax, e.g. 'exit code (999|1618)')")
+    /// The records this filter admits, merged in time order: the index answers level, component and
+    /// absolute times; `grep` is one pass of the search engine over every file's bytes.
+    public func select(from logs: LoadedLogs) throws(PatternError) -> [RecordReference] {
+        let pattern = try grep.map { text throws(PatternError) in try TextPattern(text) }
+        let matched = pattern.flatMap { RecordSearch.run($0, in: logs, files: Array(logs.files.indices)) }
+        let order = LogMerge.merged(logs) { f, file, i in
+            admitsIndexed(file, i) && (matched?[f]?.contains(i) ?? (pattern == nil))
         }
-    }
-
-    public func matches(_ text: String) -> Bool {
-        expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        guard needsDecoding else { return order }
+        return order.filter { admitsDecoded(logs[$0]) }
     }
 }
 

@@ -53,7 +53,7 @@ public struct LogFilter: Sendable, Equatable {
     }
 
     private static func checked(_ pattern: String) throws -> String {
-        _ = try MessageMatcher(pattern)
+        do { _ = try TextPattern(pattern) } catch { throw UsageError("\(error)") }
         return pattern
     }
 
@@ -78,7 +78,8 @@ public struct LogFilter: Sendable, Equatable {
                      until: until.flatMap { try? TimeBound(parsing: $0) })
     }
 
-    var needsDecoding: Bool { !threads.isEmpty || !include.isEmpty || !exclude.isEmpty || indexed.needsDecoding }
+    /// Thread and bounds on each log's clock need each record decoded; text goes to the search engine.
+    var needsDecoding: Bool { !threads.isEmpty || indexed.needsDecoding }
 
     /// A compiled form, for the background job that runs it over millions of records.
     struct Compiled: Sendable {
@@ -87,8 +88,8 @@ public struct LogFilter: Sendable, Equatable {
         var threads: Set<String>
         /// Log names, lowercased; empty keeps every log. Applied file by file (`admitsFile`).
         var files: Set<String>
-        var include: [MessageMatcher]
-        var exclude: [MessageMatcher]
+        var include: [TextPattern]
+        var exclude: [TextPattern]
         var needsDecoding: Bool
 
         func admitsIndexed(_ file: LogFileIndex, _ index: Int) -> Bool {
@@ -102,16 +103,13 @@ public struct LogFilter: Sendable, Equatable {
 
         func admitsDecoded(_ record: LogRecord) -> Bool {
             if !threads.isEmpty && !threads.contains(record.thread) { return false }
-            if !indexed.admitsDecoded(record, matcher: nil) { return false }
-            for m in include where !m.matches(record.message) { return false }
-            for m in exclude where m.matches(record.message) { return false }
-            return true
+            return indexed.admitsDecoded(record)
         }
     }
 
     func compiled() -> Compiled {
         Compiled(indexed: indexed, exactLevel: exactLevel, threads: Set(threads), files: Set(files.map { $0.lowercased() }),
-                 include: include.compactMap { try? MessageMatcher($0) },
-                 exclude: exclude.compactMap { try? MessageMatcher($0) }, needsDecoding: needsDecoding)
+                 include: include.compactMap { try? TextPattern($0) },
+                 exclude: exclude.compactMap { try? TextPattern($0) }, needsDecoding: needsDecoding)
     }
 }

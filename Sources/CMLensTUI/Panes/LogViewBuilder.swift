@@ -29,14 +29,28 @@ enum LogViewBuilder {
         let clientFiles = workspace.files(of: request.client)
         let total = clientFiles.reduce(0) { $0 + logs.files[$1].count }
         let files = clientFiles.filter { filter.admitsFile(logs.files[$0]) }
+        // Text first, through the search engine: a byte search per file, not a decode per record.
+        var include: [[Int: RecordBits]] = [], exclude: [[Int: RecordBits]] = []
+        for pattern in filter.include {
+            guard let found = RecordSearch.run(pattern, in: logs, files: files, isCancelled: { progress.isCancelled }) else { break }
+            include.append(found)
+        }
+        for pattern in filter.exclude {
+            guard let found = RecordSearch.run(pattern, in: logs, files: files, isCancelled: { progress.isCancelled }) else { break }
+            exclude.append(found)
+        }
+        let wanted = Set(files)
+        let includeSets = include, excludeSets = exclude
+        @Sendable func admitsText(_ f: Int, _ i: Int) -> Bool {
+            includeSets.allSatisfy { $0[f]?.contains(i) ?? false } && !excludeSets.contains { $0[f]?.contains(i) ?? false }
+        }
         let view: [RecordReference]
         if filter.needsDecoding {
-            let admitted = decodedFilter(files, logs: logs, filter: filter, progress: progress)
-            view = LogMerge.merged(logs) { file, index in admitted[ObjectIdentifier(file)]?[index] ?? false }
+            let admitted = decodedFilter(files, logs: logs, filter: filter, admitsText: admitsText, progress: progress)
+            view = LogMerge.merged(logs) { f, _, index in admitted[f]?.contains(index) ?? false }
         } else {
-            let wanted = Set(files.map { ObjectIdentifier(logs.files[$0]) })
-            view = LogMerge.merged(logs) { file, index in
-                wanted.contains(ObjectIdentifier(file)) && filter.admitsIndexed(file, index)
+            view = LogMerge.merged(logs) { f, file, index in
+                wanted.contains(f) && filter.admitsIndexed(file, index) && admitsText(f, index)
             }
         }
         var cursor = request.toBottom ? max(0, view.count - 1) : 0
@@ -46,20 +60,21 @@ enum LogViewBuilder {
         return Result(generation: request.generation, view: view, total: total, cursor: cursor)
     }
 
-    /// Which records of each file pass a filter that needs them decoded. Decodes file by file, in
-    /// file order, on all cores: reading in merged order would hop between hundreds of files.
+    /// Which records of each file pass a filter that needs them decoded (thread, bounds on the log's
+    /// clock). Decodes file by file, in file order, on all cores: reading in merged order would hop
+    /// between hundreds of files.
     static func decodedFilter(_ files: [Int], logs: LoadedLogs, filter: LogFilter.Compiled,
-                              progress: JobProgress) -> [ObjectIdentifier: [Bool]] {
-        let slots = Mutex([ObjectIdentifier: [Bool]]())
+                              admitsText: @Sendable (Int, Int) -> Bool, progress: JobProgress) -> [Int: RecordBits] {
+        let slots = Mutex([Int: RecordBits]())
         let done = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: files.count) { k in
             let file = logs.files[files[k]]
-            var keep = [Bool](repeating: false, count: file.count)
-            for i in 0..<file.count where filter.admitsIndexed(file, i) {
+            var keep = RecordBits(capacity: file.count)
+            for i in 0..<file.count where filter.admitsIndexed(file, i) && admitsText(files[k], i) {
                 if i % 4096 == 0 && progress.isCancelled { return }
-                keep[i] = filter.admitsDecoded(file.record(at: i))
+                if filter.admitsDecoded(file.record(at: i)) { keep.insert(i) }
             }
-            slots.withLock { $0[ObjectIdentifier(file)] = keep }
+            slots.withLock { $0[files[k]] = keep }
             progress.report(done.add(1, ordering: .relaxed).newValue, of: files.count)
         }
         return slots.withLock { $0 }
@@ -83,77 +98,53 @@ enum LogViewBuilder {
         var generation: Int
         var found: Int?
         var wrapped: Bool
+        /// Every matching record of the workspace, kept by the pane for `n`/`N` and the scrollbar.
+        var matches: SearchMatches?
     }
 
-    /// The next record whose message (or component) matches, from `start` in `direction`, wrapping
-    /// once. Works in blocks of the view; within a block, records are read grouped by file and on
-    /// all cores, and the first match in view order wins.
-    static func search(_ view: [RecordReference], logs: LoadedLogs, pattern: SearchPattern, start: Int,
-                       forward: Bool, generation: Int, progress: JobProgress) -> SearchResult {
-        let count = view.count
-        let block = 131_072
-        var first = 0
-        while first < count {
-            if progress.isCancelled { break }
-            progress.report(first, of: count)
-            let steps = first..<min(count, first + block)
-            @Sendable func position(_ step: Int) -> Int {
-                let raw = forward ? start + step : start - step
-                return ((raw % count) + count) % count
+    /// The next record of the view whose message (or component) matches, from `start` in
+    /// `direction`, wrapping once. The engine finds every match of the workspace once (a byte
+    /// search of each file); walking the view from the cursor is then a bit test per record.
+    static func search(_ view: [RecordReference], logs: LoadedLogs, pattern: TextPattern, start: Int,
+                       forward: Bool, generation: Int, known: SearchMatches?, progress: JobProgress) -> SearchResult {
+        let matches: SearchMatches
+        if let known, known.pattern == pattern {
+            matches = known
+        } else {
+            guard let found = RecordSearch.run(pattern, in: logs, files: Array(logs.files.indices), fields: .messageAndComponent,
+                                               progress: { progress.report($0, of: $1) },
+                                               isCancelled: { progress.isCancelled }) else {
+                return SearchResult(generation: generation, found: nil, wrapped: false, matches: nil)
             }
-            let order = steps.sorted { a, b in
-                let ra = view[position(a)], rb = view[position(b)]
-                return ra.file != rb.file ? ra.file < rb.file : ra.index < rb.index
-            }
-            let lanes = 8
-            let best = Mutex(Int.max)
-            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-                let share = (order.count + lanes - 1) / lanes
-                var found = Int.max
-                for step in order[min(order.count, lane * share)..<min(order.count, (lane + 1) * share)] where step < found {
-                    let record = logs[view[position(step)]]
-                    if pattern.matches(record.message) || pattern.matches(record.component) { found = step }
-                }
-                best.withLock { $0 = min($0, found) }
-            }
-            let step = best.withLock { $0 }
-            if step != Int.max {
-                let raw = forward ? start + step : start - step
-                return SearchResult(generation: generation, found: position(step), wrapped: forward ? raw >= count : raw < 0)
-            }
-            first += block
+            matches = SearchMatches(pattern: pattern, byFile: found)
         }
-        return SearchResult(generation: generation, found: nil, wrapped: false)
+        let count = view.count
+        for step in 0..<count {
+            let raw = forward ? start + step : start - step
+            let position = ((raw % count) + count) % count
+            if matches.contains(view[position]) {
+                return SearchResult(generation: generation, found: position, wrapped: forward ? raw >= count : raw < 0,
+                                    matches: matches)
+            }
+        }
+        return SearchResult(generation: generation, found: nil, wrapped: false, matches: matches)
     }
 }
 
-/// A `/` search: a case-insensitive regular expression, kept compiled for highlighting.
-public struct SearchPattern: @unchecked Sendable, Equatable {
-    // NSRegularExpression is immutable once built and documented as thread-safe.
-    public let text: String
-    private let expression: NSRegularExpression
+/// Every record of a workspace a search pattern matches.
+public struct SearchMatches: Sendable {
+    public var pattern: TextPattern
+    var byFile: [Int: RecordBits]
 
-    public init(_ text: String) throws {
-        self.text = text
-        do {
-            expression = try NSRegularExpression(pattern: text, options: [.caseInsensitive])
-        } catch {
-            throw UsageError("\"\(text)\" is not a valid regular expression (ICU syntax, e.g. exit code (999|1618))")
-        }
-    }
+    public func contains(_ ref: RecordReference) -> Bool { byFile[Int(ref.file)]?.contains(Int(ref.index)) ?? false }
+}
 
-    public func matches(_ text: String) -> Bool {
-        expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-    }
-
-    /// The matched runs of `text`, as ranges of display columns.
+extension TextPattern {
+    /// The matched runs of `text`, as ranges of display columns (for highlighting).
     public func columnRanges(in text: String) -> [Range<Int>] {
-        expression.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
-            guard let range = Range(match.range, in: text), !range.isEmpty else { return nil }
+        ranges(in: text).map { range in
             let start = DisplayWidth.of(text[..<range.lowerBound])
             return start..<(start + DisplayWidth.of(text[range]))
         }
     }
-
-    public static func == (a: SearchPattern, b: SearchPattern) -> Bool { a.text == b.text }
 }

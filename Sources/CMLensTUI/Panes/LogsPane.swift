@@ -15,7 +15,9 @@ public struct LogsPane: Pane {
     public var total = 0
     public var cursor = ListCursor()
     public var filter = LogFilter()
-    public var search: SearchPattern?
+    public var search: TextPattern?
+    /// The last search's matches over the whole workspace, for `n`/`N` without searching again.
+    var searchMatches: SearchMatches?
     public var searchNote: String?
     public var mark: RecordReference?
     public var follow = false
@@ -25,6 +27,8 @@ public struct LogsPane: Pane {
     var builtFor: (client: String?, workspace: ObjectIdentifier, paths: [String])?
     var pendingView = false
     var pendingSearch = false
+    /// The workspace `searchMatches` were found in: another one's record numbers mean other records.
+    var searchedWorkspace: ObjectIdentifier?
 
     public init() {}
 
@@ -64,6 +68,7 @@ public struct LogsPane: Pane {
             cursor.select(built.cursor, count: view.count, visible: visible)
         } else if let found = result as? LogViewBuilder.SearchResult, found.generation == generation {
             pendingSearch = false
+            searchMatches = found.matches
             if let index = found.found {
                 cursor.select(index, count: view.count, visible: visible)
                 searchNote = found.wrapped ? "wrapped" : nil
@@ -84,7 +89,7 @@ public struct LogsPane: Pane {
         case .search(nil):
             return Reaction(handled: true, prompt: "/")
         case .search(let text?):
-            do { search = try SearchPattern(text) } catch { return .say("\(error)") }
+            do { search = try TextPattern(text) } catch { return .say("\(error)") }
             return .run(searchJob(workspace, from: cursor.selected + 1, forward: true))
         case .searchNext, .searchPrevious:
             guard search != nil else { return .say("no search yet: press / to search") }
@@ -98,6 +103,7 @@ public struct LogsPane: Pane {
         case .clearFilter:
             guard !filter.isEmpty || search != nil else { return .say("no filter to clear") }
             search = nil
+            searchMatches = nil
             searchNote = nil
             guard !filter.isEmpty else { return .handled }
             filter = LogFilter()
@@ -122,9 +128,11 @@ public struct LogsPane: Pane {
         searchNote = nil
         let view = self.view, pattern = search!, generation = self.generation
         let logs = workspace.logs
+        let known = builtFor?.workspace == searchedWorkspace ? searchMatches : nil
+        searchedWorkspace = builtFor?.workspace
         return Job(label: "searching") { progress in
             LogViewBuilder.search(view, logs: logs, pattern: pattern, start: start, forward: forward,
-                                  generation: generation, progress: progress)
+                                  generation: generation, known: known, progress: progress)
         }
     }
 

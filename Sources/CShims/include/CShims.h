@@ -2,6 +2,7 @@
 #define CMLENS_CSHIMS_H
 #include <stddef.h>
 #include "CShimsByteScan.h"
+#include "CShimsFoldedSearch.h"
 /// Display columns of one Unicode scalar: -1 for non-printable, 0 for combining, 2 for wide.
 int cshims_wcwidth(unsigned int scalar);
 /// memmem, which glibc declares only under _GNU_SOURCE (Swift's Glibc module does not set it).

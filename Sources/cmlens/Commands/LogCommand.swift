@@ -25,7 +25,7 @@ struct LogCommand: ParsableCommand {
     @Option(help: "Up to this time (same forms as --since).")
     var until: String?
 
-    @Option(help: "Only records whose message matches this regular expression (case-insensitive).")
+    @Option(help: "Only records whose message matches this regular expression (PCRE syntax, case-insensitive; (?-i) for case).")
     var grep: String?
 
     @Option(help: "text, json (one object per line) or csv.")
@@ -42,17 +42,16 @@ struct LogCommand: ParsableCommand {
         let filter = RecordFilter(minimumLevel: minimum, components: Set(component),
                                   since: try since.map(TimeBound.init(parsing:)),
                                   until: try until.map(TimeBound.init(parsing:)), grep: grep)
-        let matcher = try grep.map(MessageMatcher.init)
         let inputs = WorkspaceScanner.scan(paths)
         let logs = LoadedLogs.load(inputs, clients: client.isEmpty ? nil : Set(client))
         Diagnostics.report(logs.problems)
-        let order = LogMerge.merged(logs) { filter.admitsIndexed($0, $1) }
+        let order: [RecordReference]
+        do { order = try filter.select(from: logs) } catch { throw UsageError("--grep: \(error)") }
         let out = StandardOutput.shared
         let style = TextStyle(enabled: format == .text && Diagnostics.colorOnStdout)
         if format == .csv { out.line(CSVRow.render(LogRecordOutput.csvHeader)) }
         for reference in order {
             let record = logs[reference]
-            if filter.needsDecoding && !filter.admitsDecoded(record, matcher: matcher) { continue }
             switch format {
             case .text: out.line(LogRecordOutput.text(record, style: style))
             case .json: out.line(LogRecordOutput.json(record))

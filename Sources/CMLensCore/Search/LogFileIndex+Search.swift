@@ -1,0 +1,86 @@
+extension LogFileIndex {
+    /// Bytes read at once when a file on disk is searched: large enough that the byte search runs
+    /// at memory speed, small enough that both cores' windows stay in cache.
+    static let searchWindow = 4 << 20
+
+    /// The records of `range` whose message the pattern matches, or whose component it matches
+    /// when `component` is set, in ascending order.
+    ///
+    /// With a required literal, the file's bytes are searched for it window by window and only
+    /// the records holding it are decoded and matched; without one, every record is.
+    /// - Complexity: a byte search over the range's bytes, plus a decode and a match per candidate.
+    func matchingRecords(_ pattern: TextPattern, in range: Range<Int>, component: Bool,
+                         window windowLimit: Int = searchWindow, isCancelled: () -> Bool) -> [Int] {
+        let matcher = pattern.matcher()
+        var found: [Int] = []
+        let componentHits = component ? matchingComponents(matcher) : []
+        func check(_ index: Int, _ bytes: UnsafeRawBufferPointer, _ loss: TextLoss?) {
+            let record = decode(entries[index], bytes, lost: loss)
+            var message = record.message
+            let hit = message.withUTF8 { matcher.matches(UnsafeRawBufferPointer($0)) }
+            if hit { found.append(index) }
+        }
+        var next = range.lowerBound
+        while next < range.upperBound {
+            if isCancelled() { return [] }
+            let start = entries[next].offset
+            var end = start + length(at: next)
+            var last = next + 1
+            // The run of records from `next` that follow each other within one window.
+            while last < range.upperBound {
+                let offset = entries[last].offset
+                let recordEnd = offset + length(at: last)
+                guard offset >= end, recordEnd - start <= windowLimit else { break }
+                end = recordEnd
+                last += 1
+            }
+            text.withBytes(offset: start, length: end - start) { window, loss in
+                func bytes(of index: Int) -> (UnsafeRawBufferPointer, TextLoss?) {
+                    let from = min(entries[index].offset - start, window.count)
+                    let to = min(from + length(at: index), window.count)
+                    return (UnsafeRawBufferPointer(rebasing: window[from..<to]), to - from < length(at: index) ? loss : nil)
+                }
+                guard let literal = pattern.literal else {
+                    for index in next..<last {
+                        let (b, l) = bytes(of: index)
+                        check(index, b, l)
+                    }
+                    return
+                }
+                var position = 0
+                var index = next
+                while index < last, let hit = pattern.findLiteral(in: window, from: position) {
+                    while index < last && entries[index].offset - start + length(at: index) <= hit { index += 1 }
+                    guard index < last else { break }
+                    let recordStart = entries[index].offset - start
+                    let recordEnd = recordStart + length(at: index)
+                    if hit < recordStart {
+                        position = recordStart  // between records
+                    } else if hit + literal.count > recordEnd {
+                        position = hit + 1  // runs into the next record
+                    } else {
+                        let (b, l) = bytes(of: index)
+                        check(index, b, l)
+                        position = recordEnd
+                        index += 1
+                    }
+                }
+            }
+            next = last
+        }
+        guard !componentHits.isEmpty else { return found }
+        var merged = Set(found)
+        for index in range where componentHits.contains(entries[index].component) { merged.insert(index) }
+        return merged.sorted()
+    }
+
+    /// Ids of the file's components the pattern matches (a handful of names per file).
+    private func matchingComponents(_ matcher: CompiledRegex.Matcher) -> Set<UInt16> {
+        var ids = Set<UInt16>()
+        for (id, name) in components.names.enumerated() {
+            var name = name
+            if name.withUTF8({ matcher.matches(UnsafeRawBufferPointer($0)) }) { ids.insert(UInt16(id)) }
+        }
+        return ids
+    }
+}

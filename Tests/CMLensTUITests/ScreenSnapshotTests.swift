@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import CMLensTUI
+
+/// Every pane and its drilled-in levels on the Samples workspace, at 80×24 and 120×40, compared
+/// whole with the files under `Snapshots/ScreenSnapshots/` (see `Snapshot`). The safety net for
+/// reshaping the console: a change that moves one cell shows here as a line diff.
+@Suite struct ScreenSnapshotTests {
+    /// A screen reached from the Samples console by keys.
+    struct Screen: CustomTestStringConvertible, Sendable {
+        var name: String
+        var keys: [Key]
+        var testDescription: String { name }
+    }
+
+    static func keys(_ text: String) -> [Key] { text.map { .character($0) } }
+
+    static let screens: [Screen] = [
+        Screen(name: "clients", keys: []),
+        Screen(name: "client-view", keys: [.down, .down, .down, .enter]),
+        Screen(name: "logs", keys: keys("2")),
+        Screen(name: "logs-bottom", keys: keys("2G")),
+        Screen(name: "logs-search", keys: keys("2/exit code") + [.enter]),
+        Screen(name: "timeline", keys: keys("3")),
+        Screen(name: "timeline-program", keys: keys("3") + [.enter]),
+        Screen(name: "retry-codes", keys: keys("4")),
+        Screen(name: "stale-systems", keys: keys("5")),
+        Screen(name: "diagnostics", keys: keys("6")),
+        Screen(name: "diagnostics-finding", keys: keys("6") + [.enter]),
+        Screen(name: "compliance", keys: keys("7")),
+        Screen(name: "compliance-kb", keys: keys("7") + [.enter]),
+        Screen(name: "compliance-queries", keys: keys("7Q")),
+        Screen(name: "compare", keys: [.down, .down, .down] + keys("m") + [.down] + keys("mC")),
+        Screen(name: "help", keys: keys("?")),
+        Screen(name: "explain", keys: keys("2e") + keys("x")),
+        Screen(name: "problems", keys: keys(":problems") + [.enter]),
+    ]
+
+    static let sizes = [Size(columns: 80, lines: 24), Size(columns: 120, lines: 40)]
+
+    @Test(arguments: screens, sizes) func screen(_ screen: Screen, size: Size) {
+        let samples = AnalysisFixture.stableSamples
+        var console = AnalysisFixture.console(size: size, workspace: samples.workspace)
+        for key in screen.keys { console.press(key) }
+        // The link's folder is /tmp/cmlens-snap-XXXXXXXX: 25 characters, written as 25 others.
+        Snapshot.expect(console.grid, named: "\(screen.name)-\(size.columns)x\(size.lines)", suite: "ScreenSnapshots",
+                        replacing: [(samples.folder, "/tmp/cmlens-snap-<stable>")])
+    }
+}
