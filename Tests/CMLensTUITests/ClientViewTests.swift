@@ -38,7 +38,8 @@ import Testing
         let roles = console.grid.roleText.split(separator: "\n").map(String.init)
         #expect(roles[4].allSatisfy { $0 == Role.selection.letter })
         #expect(roles[2].contains(Role.error.letter))
-        #expect(lines.contains { $0.contains("has SmsOSDeployment 4.00.6487.2000, needs 4.0.6487.2115 (v_GS_SMS_ADVANCED_") })
+        #expect(lines.contains { $0.contains("has SmsOSDeployment 4.00.6487.2000, needs 4.0.6487.2115") })
+        #expect(lines.contains { $0.contains("(v_GS_SMS_ADVANCED_CLIENT_STAT.csv:6)") })
         #expect(lines[size.lines - 2].hasPrefix(" WKS-ACCT-014 · 1/22") && lines[size.lines - 2].hasSuffix("READY"))
         if size.lines >= 40 {
             #expect(lines.contains { $0.hasPrefix(" execmgr.log") && $0.contains("130 rec") && $0.contains("2011-01-13 10:23:52.747-05:00") })

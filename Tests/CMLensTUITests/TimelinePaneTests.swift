@@ -66,7 +66,7 @@ import Testing
         while !console.screen.contains("transition  FailureRetry → WaitingRetry"), guardCount < 30 { console.press(.character("n")); guardCount += 1 }
         screen = console.screen
         #expect(screen.contains("next retry  due 2011-01-13 09:46:40.827-05:00"))
-        #expect(screen.contains("600 s retry interv"))
+        #expect(screen.contains("+ 600 s retry\n") || screen.contains("600 s retry interval"))
         // p goes back one step.
         let step = (console.state.panes[PaneRegistry.index(of: TimelinePane.id)!] as! TimelinePane).opened!.step
         console.press(.character("p"))

@@ -48,6 +48,29 @@ public struct RecordFilter: Sendable {
     /// The records this filter admits, merged in time order: the index answers level, component and
     /// absolute times; `grep` is one pass of the search engine over every file's bytes.
     public func select(from logs: LoadedLogs) throws(PatternError) -> [RecordReference] {
+        var filter = self
+        if since?.pending != nil || until?.pending != nil {
+            let anchor = Self.lastTime(of: logs)
+            filter.since = since.flatMap { $0.resolved(anchor: anchor) }
+            filter.until = until.flatMap { $0.resolved(anchor: anchor) }
+        }
+        return try filter.selectResolved(from: logs)
+    }
+
+    /// The latest timed record of the logs (by instant): what relative bounds count from.
+    public static func lastTime(of logs: LoadedLogs) -> LogTime? {
+        var best: (ticks: Int64, file: Int, index: Int)?
+        for (f, file) in logs.files.enumerated() {
+            var i = file.count - 1
+            while i >= 0 && !file.hasTime(at: i) { i -= 1 }
+            guard i >= 0 else { continue }
+            let ticks = file.sortTicks(at: i)
+            if best == nil || ticks > best!.ticks { best = (ticks, f, i) }
+        }
+        return best.flatMap { logs.files[$0.file].record(at: $0.index).time }
+    }
+
+    private func selectResolved(from logs: LoadedLogs) throws(PatternError) -> [RecordReference] {
         let pattern = try grep.map { text throws(PatternError) in try TextPattern(text) }
         let matched = pattern.flatMap { RecordSearch.run($0, in: logs, files: Array(logs.files.indices)) }
         let order = LogMerge.merged(logs) { f, file, i in
@@ -64,11 +87,21 @@ public struct TimeBound: Sendable, Equatable {
     public var isAbsolute: Bool
     /// UTC ticks (100 ns) when absolute; the wall clock counted as if it were UTC otherwise.
     public var ticks: Int64
+    /// A bound that is not a time until it is put beside one (`resolved(anchor:)`): these logs are
+    /// rarely from today, so `-2h` counts back from the last record, `10:00` is on its day.
+    public var pending: Pending?
+
+    public enum Pending: Sendable, Equatable {
+        /// `-30m`, `+2h`, `-1d`, `-90s`: this many seconds from the anchor.
+        case offset(seconds: Int64)
+        /// `10:15`, `10:15:31.5`: this time of day (100 ns ticks since midnight) on the anchor's day.
+        case timeOfDay(ticks: Int64)
+    }
 
     public init(parsing text: String) throws {
         let trimmed = text.trimmingWhitespace
-        guard let parsed = Self.parse(trimmed) else {
-            throw UsageError("time \"\(text)\" not understood; use 2011-01-14, 2011-01-14T10:15, 2011-01-14 10:15:31 or add an offset such as Z or -05:00")
+        guard let parsed = Self.parse(trimmed) ?? Self.parsePending(trimmed) else {
+            throw UsageError("time \"\(text)\" not understood; use 2011-01-14, 2011-01-14T10:15, 2011-01-14 10:15:31 (an offset such as Z or -05:00 makes it an instant), 10:15 on the last record's day, or -30m / -2h / -1d from the last record")
         }
         self = parsed
     }
@@ -76,6 +109,43 @@ public struct TimeBound: Sendable, Equatable {
     init(isAbsolute: Bool, ticks: Int64) {
         self.isAbsolute = isAbsolute
         self.ticks = ticks
+    }
+
+    /// The bound as a time: an offset from `anchor` is an instant; a time of day is on the anchor's
+    /// wall clock. A bound that was a time already is returned as it is; without an anchor (no
+    /// record has a time) a pending bound admits everything.
+    public func resolved(anchor: LogTime?) -> TimeBound? {
+        guard let pending else { return self }
+        guard let anchor else { return nil }
+        switch pending {
+        case .offset(let seconds):
+            return TimeBound(isAbsolute: true, ticks: RecordScanner.ticks(anchor) + seconds * 10_000_000)
+        case .timeOfDay(let ticks):
+            let midnight = anchor.localSeconds.floorDivided(by: 86_400).quotient * 86_400
+            return TimeBound(isAbsolute: false, ticks: midnight * 10_000_000 + ticks)
+        }
+    }
+
+    private static func parsePending(_ text: String) -> TimeBound? {
+        if let m = text.wholeMatch(of: #/^([+-])(\d{1,6})\s*([smhd])$/#) {
+            let unit: Int64 = switch m.3 { case "s": 1; case "m": 60; case "h": 3600; default: 86_400 }
+            let seconds = Int64(m.2)! * unit * (m.1 == "-" ? -1 : 1)
+            return TimeBound(isAbsolute: true, ticks: 0, pending: .offset(seconds: seconds))
+        }
+        if let m = text.wholeMatch(of: #/^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?$/#) {
+            guard let h = Int64(m.1), h < 24, let mi = Int64(m.2), mi < 60 else { return nil }
+            let s = m.3.flatMap { Int64($0) } ?? 0
+            guard s < 60 else { return nil }
+            let fraction = m.4.map { Int64($0 + String(repeating: "0", count: 7 - $0.count))! } ?? 0
+            return TimeBound(isAbsolute: false, ticks: 0, pending: .timeOfDay(ticks: ((h * 60 + mi) * 60 + s) * 10_000_000 + fraction))
+        }
+        return nil
+    }
+
+    private init(isAbsolute: Bool, ticks: Int64, pending: Pending?) {
+        self.isAbsolute = isAbsolute
+        self.ticks = ticks
+        self.pending = pending
     }
 
     func admits(_ time: LogTime, asUpperBound: Bool) -> Bool {

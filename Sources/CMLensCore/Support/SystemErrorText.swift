@@ -5,8 +5,8 @@ import Darwin
 #endif
 
 /// The C library's sentence for an errno ("Input/output error"), the one place cmlens asks for it.
-enum SystemErrorText {
-    static func of(_ code: Int32) -> String {
+public enum SystemErrorText {
+    public static func of(_ code: Int32) -> String {
         String(cString: strerror(code))
     }
 }

@@ -19,6 +19,10 @@ enum HelpOverlay {
             for e in bindings.entries where pane.commands.contains(e.command) && e.command != .toggleUTC {
                 out.append((entryLine(e), .popup))
             }
+            // Commands that take words are typed after `:`, with no key of their own.
+            for command in pane.commands where bindings.keys(for: command).isEmpty {
+                out.append(("  " + DisplayWidth.fit("", to: 16) + " " + DisplayWidth.fit(":" + command.name, to: 18) + " " + command.help, .popup))
+            }
         }
         return out
     }

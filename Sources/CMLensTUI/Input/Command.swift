@@ -10,6 +10,12 @@ public enum Command: Hashable, Sendable {
     case filter(String?)
     case clearFilter
     case follow, mark, toggleUTC, toggleDetail
+    /// Wrap long messages under the message column, or cut them and scroll sideways (Logs).
+    case toggleWrap
+    /// Jump to a time (Logs): `2011-01-13 10:15`, `10:15` on the day shown, `-30m` from the cursor.
+    case goto(String?)
+    /// Which columns the Logs pane shows: `:columns time,level,component` (the message always).
+    case columns(String?)
     case openPath(String)
     case theme(String)
     /// Explain the error codes of the selected line; with text, that code.
@@ -58,6 +64,9 @@ public enum Command: Hashable, Sendable {
         case .mark: "mark"
         case .toggleUTC: "utc"
         case .toggleDetail: "detail"
+        case .toggleWrap: "wrap"
+        case .goto: "goto"
+        case .columns: "columns"
         case .openPath: "open"
         case .theme: "theme"
         case .explain: "explain"
@@ -102,12 +111,15 @@ public enum Command: Hashable, Sendable {
         case .mark: "mark this record, the status bar shows the time from mark to cursor (Logs); mark a client to compare (Clients)"
         case .toggleUTC: "times as logged (with offset) or in UTC"
         case .toggleDetail: "show or hide the detail area"
+        case .toggleWrap: "wrap long messages under the message column, or cut them (←/→ scroll them sideways)"
+        case .goto: "go to a time: :goto 2011-01-13 10:15, :goto 10:15 (the day shown), :goto -30m (from the cursor)"
+        case .columns: "choose the Logs columns: :columns time,level,client,component,thread (all: :columns all)"
         case .openPath: "open another workspace"
         case .theme: "switch theme (dark, light, monochrome, or a file in Themes/)"
         case .explain: "explain every error code in the selected line (:explain CODE explains a code)"
-        case .nextStep: "a program's next state change (Timeline; n too); next section (Client); next client (Compare)"
-        case .previousStep: "a program's previous state change (Timeline; N too); previous section (Client) or client (Compare)"
-        case .export: "write the table to a file: :export FILE (Stale systems: CSV)"
+        case .nextStep: "a program's next state change (Timeline; n too); next section (Client); next client (Compare); scroll the messages right (Logs)"
+        case .previousStep: "a program's previous state change (Timeline; N too); previous section (Client) or client (Compare); scroll left (Logs)"
+        case .export: "write the table to a file: :export FILE (Stale systems: CSV; Logs: the records shown, .txt, .csv or .json)"
         case .collectionQueries: "the WQL and SQL collection queries for the selected KB (Compliance)"
         case .clientLogs: "the selected client's logs (Clients, Client, Compare)"
         case .compare: "the marked clients side by side (Clients: m marks them)"
@@ -154,6 +166,8 @@ public enum Command: Hashable, Sendable {
         case "explain": return .explain(rest.isEmpty ? nil : rest)
         case "export": return .export(rest.isEmpty ? nil : rest)
         case "problems": return .problems
+        case "goto", "g": return .goto(rest.isEmpty ? nil : rest)
+        case "columns", "cols": return .columns(rest.isEmpty ? nil : rest)
         default: break
         }
         let all = KeyBindings.standard.entries.map(\.command)

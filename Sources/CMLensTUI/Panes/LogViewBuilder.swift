@@ -21,12 +21,21 @@ enum LogViewBuilder {
         /// Records of the client (or all), before the filter.
         var total: Int
         var cursor: Int
+        var shape: LogViewShape
+        var density: ViewDensity
     }
 
     static func build(_ workspace: ConsoleWorkspace, _ request: Request, progress: JobProgress) -> Result {
         let logs = workspace.logs
-        let filter = request.filter
+        var filter = request.filter
         let clientFiles = workspace.files(of: request.client)
+        // since=-2h counts back from the last record of the client's logs, since=10:00 is on its day.
+        if filter.indexed.since?.pending != nil || filter.indexed.until?.pending != nil {
+            let anchor = RecordFilter.lastTime(of: LoadedLogs(files: clientFiles.map { logs.files[$0] }, problems: []))
+            filter.indexed.since = filter.indexed.since.flatMap { $0.resolved(anchor: anchor) }
+            filter.indexed.until = filter.indexed.until.flatMap { $0.resolved(anchor: anchor) }
+            filter.needsDecoding = !filter.threads.isEmpty || filter.indexed.needsDecoding
+        }
         let total = clientFiles.reduce(0) { $0 + logs.files[$1].count }
         let files = clientFiles.filter { filter.admitsFile(logs.files[$0]) }
         // Text first, through the search engine: a byte search per file, not a decode per record.
@@ -57,7 +66,8 @@ enum LogViewBuilder {
         if !request.toBottom, let keep = request.keep, !view.isEmpty {
             cursor = nearest(keep, in: view, logs: logs)
         }
-        return Result(generation: request.generation, view: view, total: total, cursor: cursor)
+        return Result(generation: request.generation, view: view, total: total, cursor: cursor,
+                      shape: LogViewShape.of(view, logs: logs), density: ViewDensity.levels(view, logs: logs))
     }
 
     /// Which records of each file pass a filter that needs them decoded (thread, bounds on the log's
@@ -98,15 +108,18 @@ enum LogViewBuilder {
         var generation: Int
         var found: Int?
         var wrapped: Bool
-        /// Every matching record of the workspace, kept by the pane for `n`/`N` and the scrollbar.
+        /// Every matching record of the workspace, kept by the pane for `n`/`N`.
         var matches: SearchMatches?
+        /// The scrollbar's marks with the matches of the view.
+        var density: ViewDensity?
     }
 
     /// The next record of the view whose message (or component) matches, from `start` in
     /// `direction`, wrapping once. The engine finds every match of the workspace once (a byte
     /// search of each file); walking the view from the cursor is then a bit test per record.
     static func search(_ view: [RecordReference], logs: LoadedLogs, pattern: TextPattern, start: Int,
-                       forward: Bool, generation: Int, known: SearchMatches?, progress: JobProgress) -> SearchResult {
+                       forward: Bool, generation: Int, known: SearchMatches?, density: ViewDensity,
+                       progress: JobProgress) -> SearchResult {
         let matches: SearchMatches
         if let known, known.pattern == pattern {
             matches = known
@@ -119,15 +132,16 @@ enum LogViewBuilder {
             matches = SearchMatches(pattern: pattern, byFile: found)
         }
         let count = view.count
+        let marked = known?.pattern == pattern ? nil : density.with(matches, in: view)
         for step in 0..<count {
             let raw = forward ? start + step : start - step
             let position = ((raw % count) + count) % count
             if matches.contains(view[position]) {
                 return SearchResult(generation: generation, found: position, wrapped: forward ? raw >= count : raw < 0,
-                                    matches: matches)
+                                    matches: matches, density: marked)
             }
         }
-        return SearchResult(generation: generation, found: nil, wrapped: false, matches: matches)
+        return SearchResult(generation: generation, found: nil, wrapped: false, matches: matches, density: marked)
     }
 }
 

@@ -1,53 +1,89 @@
 import CMLensCore
 
 extension LogsPane {
-    /// Column widths for a screen width: the message takes what is left.
-    struct Columns {
-        var withDate: Bool
-        var time: Int
-        var client: Int
-        var component: Int
-        var thread: Int
-
-        init(width: Int, utc: Bool, showClient: Bool) {
-            withDate = width >= 120
-            time = (withDate ? 11 : 0) + (utc ? 13 : 18)
-            client = showClient ? (width >= 120 ? 16 : 10) : 0
-            component = width >= 120 ? 24 : 14
-            thread = width >= 100 ? 6 : 5
-        }
-    }
-
     public func render(into grid: inout Grid, area: Rect, context: ConsoleContext) {
         guard let workspace = context.workspace else {
             grid.write("Loading the workspace…", at: area.origin, role: .dim, clip: area)
             return
         }
         let parts = layout(area)
-        let columns = Columns(width: area.columns, utc: context.showUTC, showClient: context.client == nil)
-        renderHeader(into: &grid, parts.header, columns, context)
         if view.isEmpty {
+            let columns = Columns(width: area.columns, utc: context.showUTC, showClient: context.client == nil, shape: shape,
+                                  threadWidth: 3, hidden: hiddenColumns)
+            renderHeader(into: &grid, parts.header, columns, context)
             let note = isBusy ? "Merging the logs…" : filter.isEmpty ? "No records." : "No record passes the filter (c clears it)."
             grid.write(note, at: parts.list.origin, role: .dim, clip: parts.list)
+            if let detail = parts.detail { renderDetail(into: &grid, detail, workspace, context) }
+            return
         }
-        for (screenLine, index) in cursor.visibleRows(count: view.count, visible: parts.list.lines).enumerated() {
+        // The records on screen, decoded once: their threads size the Thread column.
+        let rows = wrap ? wrappedRows(parts.list, workspace) : Array(cursor.visibleRows(count: view.count, visible: parts.list.lines))
+        let records = rows.map { workspace.records[view[$0]] }
+        let threadWidth = records.map { DisplayWidth.of(TerminalText.escape($0.thread)) }.max() ?? 3
+        let columns = Columns(width: area.columns, utc: context.showUTC, showClient: context.client == nil, shape: shape,
+                              threadWidth: threadWidth, hidden: hiddenColumns)
+        renderHeader(into: &grid, parts.header, columns, context)
+        var line = parts.list.line
+        for (index, record) in zip(rows, records) where line < parts.list.bottom {
             let ref = view[index]
-            renderRow(workspace.records[ref], marked: ref == mark, selected: index == cursor.selected,
-                      into: &grid, line: parts.list.line + screenLine, area: parts.list, columns, context)
+            line += renderRecord(record, marked: ref == mark, selected: index == cursor.selected, into: &grid, line: line,
+                                 area: parts.list, columns, context)
         }
+        renderScrollbar(into: &grid, parts.list, workspace)
         if let detail = parts.detail { renderDetail(into: &grid, detail, workspace, context) }
     }
 
+    /// With wrapping on, the records from the first one that lets the selected record show whole
+    /// (or its start, when it alone is taller than the list).
+    private func wrappedRows(_ list: Rect, _ workspace: ConsoleWorkspace) -> [Int] {
+        let messageWidth = max(1, list.columns - 1 - Columns(width: list.columns, utc: false, showClient: false, shape: shape,
+                                                              threadWidth: 6, hidden: hiddenColumns).messageColumn)
+        func height(_ index: Int) -> Int {
+            let record = workspace.records[view[index]]
+            return Self.messageLines(record.message).reduce(0) { $0 + Self.wrap(TerminalText.escape($1, expandTabs: 8), columns: messageWidth).count }
+        }
+        var top = min(cursor.top, cursor.selected)
+        var used = 0
+        for index in top...cursor.selected { used += height(index) }
+        while used > list.lines && top < cursor.selected {
+            used -= height(top)
+            top += 1
+        }
+        var rows: [Int] = []
+        var lines = 0
+        var index = top
+        while index < view.count && lines < list.lines {
+            rows.append(index)
+            lines += height(index)
+            index += 1
+        }
+        return rows
+    }
+
+    /// The parts of `matches` (columns of the whole line) that fall in one wrapped piece, in the piece's columns.
+    static func local(_ matches: [Range<Int>], _ piece: (text: String, start: Int)) -> [Range<Int>] {
+        let width = DisplayWidth.of(piece.text)
+        return matches.compactMap { m in
+            let low = max(m.lowerBound, piece.start) - piece.start, high = min(m.upperBound, piece.start + width) - piece.start
+            return low < high ? low..<high : nil
+        }
+    }
+
+    /// A message's lines (CRLF or LF), as the detail area and wrapping show them.
+    static func messageLines(_ message: String) -> [String] {
+        message.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
+    }
+
     private func renderHeader(into grid: inout Grid, _ area: Rect, _ c: Columns, _ context: ConsoleContext) {
-        var text = " " + DisplayWidth.fit(context.showUTC ? "Time (UTC)" : "Time (as logged)", to: c.time) + " Lvl "
-        if c.client > 0 { text += DisplayWidth.fit("Client", to: c.client) + " " }
-        text += DisplayWidth.fit("Component", to: c.component) + " " + DisplayWidth.fit(c.thread >= 6 ? "Thread" : "Thr", to: c.thread) + " Message"
+        var text = c.header(utc: context.showUTC, offset: shape.offset)
+        if messageOffset > 0 && !wrap { text += " (→ \(messageOffset))" }
         grid.fill(area, role: .header)
         grid.write(text, at: area.origin, role: .header, clip: area)
     }
 
-    private func renderRow(_ record: LogRecord, marked: Bool, selected: Bool, into grid: inout Grid, line: Int,
-                           area: Rect, _ c: Columns, _ context: ConsoleContext) {
+    /// Draws one record from `line` and returns the lines it took (1 unless wrapping).
+    private func renderRecord(_ record: LogRecord, marked: Bool, selected: Bool, into grid: inout Grid, line: Int,
+                              area: Rect, _ c: Columns, _ context: ConsoleContext) -> Int {
         let levelRole: Role = switch record.level {
         case .error: .error
         case .warning: .warning
@@ -60,20 +96,60 @@ extension LogsPane {
             column = grid.write(text, at: Position(column: column, line: line), role: role, clip: area)
         }
         put(marked ? "*" : " ", .mark)
-        put(DisplayWidth.fit(Self.timeText(record.time, utc: context.showUTC, withDate: c.withDate), to: c.time) + " ", .dim)
-        put(Self.levelText(record.level) + " ", levelRole)
+        if c.time > 0 { put(DisplayWidth.fit(c.timeText(record.time, utc: context.showUTC), to: c.time) + " ", .dim) }
+        if c.level > 0 { put(String(Self.levelText(record.level).prefix(1)) + " ", levelRole) }
         if c.client > 0 { put(DisplayWidth.fit(TerminalText.escape(record.client), to: c.client) + " ", .text) }
-        put(DisplayWidth.fit(TerminalText.escape(record.component), to: c.component) + " ", .text)
-        put(DisplayWidth.fit(TerminalText.escape(record.thread), to: c.thread) + " ", .dim)
-        let message = TerminalText.escape(String(record.firstLine), expandTabs: 8)
+        if c.component > 0 { put(DisplayWidth.fit(TerminalText.escape(record.component), to: c.component) + " ", .text) }
+        if c.thread > 0 { put(DisplayWidth.fit(TerminalText.escape(record.thread), to: c.thread) + " ", .dim) }
         let messageStart = column
-        put(message, messageRole)
-        if selected { grid.paint(.selection, line: line, columns: area.column..<area.right) }
-        if let search {
-            for run in search.columnRanges(in: message) {
-                let low = messageStart + run.lowerBound, high = min(area.right, messageStart + run.upperBound)
-                if low < high { grid.paint(.match, line: line, columns: low..<high) }
+        let messageArea = Rect(column: messageStart, line: area.line, columns: max(0, area.right - messageStart - 1), lines: area.lines)
+        var pieces: [(text: String, line: Int, matches: [Range<Int>])] = []
+        if wrap {
+            var at = line
+            for text in Self.messageLines(record.message) where at < area.bottom {
+                let safe = TerminalText.escape(text, expandTabs: 8)
+                let matches = search?.columnRanges(in: safe) ?? []
+                for piece in Self.wrapPieces(safe, columns: max(1, messageArea.columns)) where at < area.bottom {
+                    pieces.append((piece.text, at, Self.local(matches, piece)))
+                    at += 1
+                }
             }
+        } else {
+            let safe = TerminalText.escape(String(record.firstLine), expandTabs: 8)
+            let shown = Self.dropColumns(safe, messageOffset)
+            let matches = (search?.columnRanges(in: safe) ?? []).compactMap { m -> Range<Int>? in
+                let low = max(0, m.lowerBound - messageOffset), high = m.upperBound - messageOffset
+                return low < high ? low..<high : nil
+            }
+            pieces.append((shown, line, matches))
+        }
+        for piece in pieces {
+            grid.write(piece.text, at: Position(column: messageStart, line: piece.line), role: messageRole, clip: messageArea)
+            if selected { grid.paint(.selection, line: piece.line, columns: area.column..<(area.right - 1)) }
+            for run in piece.matches {
+                let low = messageStart + run.lowerBound, high = min(messageArea.right, messageStart + run.upperBound)
+                if low < high { grid.paint(.match, line: piece.line, columns: low..<high) }
+            }
+        }
+        return max(1, pieces.count)
+    }
+
+    /// The rightmost column: where the view's errors (E), warnings (W) and search matches (M) are,
+    /// each screen line standing for an equal share of the whole view — where to jump, at a glance.
+    private func renderScrollbar(into grid: inout Grid, _ list: Rect, _ workspace: ConsoleWorkspace) {
+        guard list.lines > 0, list.columns > 20 else { return }
+        let column = list.right - 1
+        for (n, mark) in scrollMarks(lines: list.lines, logs: workspace.logs).enumerated() {
+            // The glyph says where the screen is; the colour says what lies there.
+            let glyph = mark.onScreen ? "█" : mark.kind == .none ? "│" : "▐"
+            let role: Role = switch mark.kind {
+            case .match: .match
+            case .error: .error
+            case .warning: .warning
+            case .none: .border
+            }
+            let text = glyph
+            grid.write(text, at: Position(column: column, line: list.line + n), role: role, clip: list)
         }
     }
 
@@ -86,23 +162,32 @@ extension LogsPane {
         let placeRoom = max(12, area.columns - 3)
         if place.count > placeRoom { place = "…" + String(place.suffix(placeRoom - 1)) }
         grid.write("─ " + place + " ", at: area.origin, role: .border, clip: area)
-        var lines: [(String, Role)] = []
+        var lines: [(text: String, role: Role, matches: [Range<Int>])] = []
         let when = record.time.map { $0.iso8601 + "  (UTC " + $0.iso8601UTC + ")" } ?? "no time"
-        lines.append(("\(when)  \(record.level.name)  \(TerminalText.escape(record.component))  thread \(TerminalText.escape(record.thread))  \(TerminalText.escape(record.client))", .dim))
+        lines.append(("\(when)  \(record.level.name)  \(TerminalText.escape(record.component))  thread \(TerminalText.escape(record.thread))  \(TerminalText.escape(record.client))", .dim, []))
         if !record.source.isEmpty || !record.context.isEmpty {
-            lines.append((TerminalText.escape("source \(record.source)" + (record.context.isEmpty ? "" : "  context \(record.context)")), .dim))
+            lines.append((TerminalText.escape("source \(record.source)" + (record.context.isEmpty ? "" : "  context \(record.context)")), .dim, []))
         }
         let role: Role = record.level == .error ? .error : record.level == .warning ? .warning : .text
-        let messageLines = record.message.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
-        for text in messageLines {
-            let safe = TerminalText.escape(String(text), expandTabs: 8)
-            for piece in Self.wrap(safe, columns: area.columns) { lines.append((piece, role)) }
+        for text in Self.messageLines(record.message) {
+            let safe = TerminalText.escape(text, expandTabs: 8)
+            let matches = search?.columnRanges(in: safe) ?? []
+            for piece in Self.wrapPieces(safe, columns: area.columns) {
+                lines.append((piece.text, role, Self.local(matches, piece)))
+            }
         }
         let room = area.lines - 1
         for (n, item) in lines.prefix(room).enumerated() {
-            var text = item.0
-            if n == room - 1 && lines.count > room { text = "… \(lines.count - room + 1) more lines (d hides this area)" }
-            grid.write(text, at: Position(column: area.column, line: area.line + 1 + n), role: item.1, clip: area)
+            let line = area.line + 1 + n
+            if n == room - 1 && lines.count > room {
+                grid.write("… \(lines.count - room + 1) more lines (d hides this area, z wraps the list)",
+                           at: Position(column: area.column, line: line), role: item.role, clip: area)
+                continue
+            }
+            grid.write(item.text, at: Position(column: area.column, line: line), role: item.role, clip: area)
+            for run in item.matches where run.lowerBound < area.columns {
+                grid.paint(.match, line: line, columns: (area.column + run.lowerBound)..<min(area.right, area.column + run.upperBound))
+            }
         }
     }
 
@@ -125,24 +210,44 @@ extension LogsPane {
         return shown + String(time.iso8601.suffix(6))
     }
 
-    /// Hard-wraps one line to `columns` display columns.
-    static func wrap(_ line: String, columns: Int) -> [String] {
-        guard columns > 0, DisplayWidth.of(line) > columns else { return [line] }
-        var out: [String] = []
-        var current = String.UnicodeScalarView()
-        var used = 0
+    /// Wraps one line to `columns` display columns at word boundaries (a word longer than the
+    /// line is cut); the spaces a line breaks at are dropped.
+    static func wrap(_ line: String, columns: Int) -> [String] { wrapPieces(line, columns: columns).map(\.text) }
+
+    /// The same, each piece with the display column where it starts in the line, so that a
+    /// highlighted match maps onto the pieces it spans.
+    static func wrapPieces(_ line: String, columns: Int) -> [(text: String, start: Int)] {
+        guard columns > 0, DisplayWidth.of(line) > columns else { return [(line, 0)] }
+        var out: [(text: String, start: Int)] = []
+        var current: [(scalar: Unicode.Scalar, width: Int)] = []
+        var start = 0, used = 0
+        func emit(_ count: Int, dropping skipped: Int) {
+            let piece = current[..<count]
+            out.append((String(String.UnicodeScalarView(piece.map(\.scalar))), start))
+            let consumed = current[..<(count + skipped)].reduce(0) { $0 + $1.width }
+            start += consumed
+            current.removeFirst(count + skipped)
+            used -= consumed
+        }
         for scalar in line.unicodeScalars {
             let w = max(0, DisplayWidth.of(scalar))
             if used + w > columns {
-                out.append(String(current))
-                current = String.UnicodeScalarView()
-                used = 0
+                if scalar == " " {
+                    emit(current.count, dropping: 0)
+                    start += w  // the space the line breaks at
+                    continue
+                }
+                // Break at the last space past the piece's start, when there is one.
+                if let space = current.lastIndex(where: { $0.scalar == " " }), space > 0 {
+                    emit(space, dropping: 1)
+                } else {
+                    emit(current.count, dropping: 0)
+                }
             }
-            current.append(scalar)
+            current.append((scalar, w))
             used += w
         }
-        out.append(String(current))
+        if !current.isEmpty || out.isEmpty { emit(current.count, dropping: 0) }
         return out
     }
 }
-

@@ -7,8 +7,8 @@ public struct LogsPane: Pane {
     public static let descriptor = PaneDescriptor(id: "logs", title: "Logs")
     public static let commands: [Command] = [
         .search(nil), .searchNext, .searchPrevious, .nextError, .previousError, .nextWarning, .previousWarning,
-        .filter(nil), .clearFilter, .follow, .mark, .toggleUTC, .toggleDetail, .explain(nil),
-        .up, .down, .pageUp, .pageDown, .top, .bottom,
+        .filter(nil), .clearFilter, .follow, .mark, .toggleUTC, .toggleDetail, .toggleWrap, .nextStep, .previousStep,
+        .explain(nil), .goto(nil), .columns(nil), .export(nil), .up, .down, .pageUp, .pageDown, .top, .bottom,
     ]
 
     public var view: [RecordReference] = []
@@ -22,6 +22,15 @@ public struct LogsPane: Pane {
     public var mark: RecordReference?
     public var follow = false
     public var showDetail = true
+    /// Long messages wrapped under the message column (`z`), or cut and scrolled sideways (←/→).
+    public var wrap = false
+    /// Display columns the messages are scrolled to the left by (←/→ when not wrapping).
+    public var messageOffset = 0
+    /// Columns the user turned off with `:columns`; kept for the session.
+    public var hiddenColumns: Set<LogColumn> = []
+    var shape = LogViewShape()
+    /// Where the errors, warnings and matches are, for the scrollbar.
+    var density = ViewDensity()
     /// Bumped for each view requested; a result of an older request is dropped.
     var generation = 0
     var builtFor: (client: String?, workspace: ObjectIdentifier, paths: [String])?
@@ -64,11 +73,14 @@ public struct LogsPane: Pane {
         if let built = result as? LogViewBuilder.Result, built.generation == generation {
             view = built.view
             total = built.total
+            shape = built.shape
+            density = built.density
             pendingView = false
             cursor.select(built.cursor, count: view.count, visible: visible)
         } else if let found = result as? LogViewBuilder.SearchResult, found.generation == generation {
             pendingSearch = false
             searchMatches = found.matches
+            if let density = found.density { self.density = density }
             if let index = found.found {
                 cursor.select(index, count: view.count, visible: visible)
                 searchNote = found.wrapped ? "wrapped" : nil
@@ -118,6 +130,29 @@ public struct LogsPane: Pane {
         case .toggleDetail:
             showDetail.toggle()
             return .handled
+        case .toggleWrap:
+            wrap.toggle()
+            messageOffset = 0
+            return Reaction(handled: true, message: wrap ? "wrapping long messages (z cuts them again)" : "messages cut at the edge (←/→ scroll them)")
+        case .nextStep, .previousStep:
+            guard !wrap else { return .say("messages are wrapped: z cuts them, then ←/→ scroll them") }
+            let step = max(8, context.paneSize.columns / 4)
+            messageOffset = max(0, messageOffset + (command == .nextStep ? step : -step))
+            return .handled
+        case .goto(nil):
+            return Reaction(handled: true, prompt: ":goto ")
+        case .goto(let text?):
+            return goto(text, logs: workspace.logs, visible: visible)
+        case .columns(nil):
+            let shown = LogColumn.allCases.filter { !hiddenColumns.contains($0) }.map(\.rawValue).joined(separator: ",")
+            return Reaction(handled: true, prompt: ":columns " + shown)
+        case .columns(let text?):
+            do { hiddenColumns = try LogColumn.hidden(by: text) } catch { return .say("\(error)") }
+            return .handled
+        case .export(nil):
+            return Reaction(handled: true, prompt: ":export ")
+        case .export(let path?):
+            return export(to: path, logs: workspace.logs)
         default:
             return .ignored
         }
@@ -130,9 +165,10 @@ public struct LogsPane: Pane {
         let logs = workspace.logs
         let known = builtFor?.workspace == searchedWorkspace ? searchMatches : nil
         searchedWorkspace = builtFor?.workspace
+        let density = self.density
         return Job(label: "searching") { progress in
             LogViewBuilder.search(view, logs: logs, pattern: pattern, start: start, forward: forward,
-                                  generation: generation, known: known, progress: progress)
+                                  generation: generation, known: known, density: density, progress: progress)
         }
     }
 
@@ -171,12 +207,21 @@ public struct LogsPane: Pane {
                      : "\((view.isEmpty ? 0 : cursor.selected + 1).grouped)/\(view.count.grouped)"
                        + (filter.isEmpty ? "" : " of \(total.grouped)"))
         if !filter.isEmpty { items.append("filter: " + filter.text) }
+        // The list shows times only: the selected record's day is said here (last: the least needed).
+        var dateItem: String?
+        let columns = Columns(width: context.paneSize.columns, utc: context.showUTC, showClient: context.client == nil,
+                              shape: shape, threadWidth: 3, hidden: hiddenColumns)
+        if columns.dateStyle == .none, let ref = selected, let workspace = context.workspace, let time = workspace.records[ref].time {
+            dateItem = String((context.showUTC ? time.utcDisplay : time.localDisplay).prefix(10))
+        }
+        if wrap { items.append("WRAP") }
         if let search { items.append("/\(search.text)/" + (searchNote.map { " " + $0 } ?? "")) }
         if let mark, let current = selected, let workspace = context.workspace,
            let a = workspace.records[mark].time, let b = workspace.records[current].time {
             items.append("mark Δ " + Self.elapsed(from: a, to: b))
         }
         if follow { items.append("FOLLOW") }
+        if let dateItem { items.append(dateItem) }
         return items
     }
 
