@@ -71,3 +71,32 @@ import Testing
         }
     }
 }
+
+/// `--grep` through the search engine and relative `--since`, through the real binary.
+@Suite struct LogGrepTests {
+    @Test func aPatternThatDoesNotCompileIsAUsageErrorWithItsPosition() {
+        let run = CmlensRun.cmlens(["log", "Samples", "--grep", "exit (code"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("missing closing parenthesis at character 11"), "\(run.stderr)")
+    }
+
+    @Test func grepFindsEveryCaseAndAlternation() {
+        let run = CmlensRun.cmlens(["log", "Samples", "--grep", "EXIT CODE (999|1618)", "--format", "csv"])
+        #expect(run.status == 0 || run.status == 1)
+        let rows = run.lines.dropFirst()
+        #expect(rows.count >= 4)
+        #expect(rows.allSatisfy { $0.lowercased().contains("exit code 999") || $0.lowercased().contains("exit code 1618") })
+        let caseSensitive = CmlensRun.cmlens(["log", "Samples", "--grep", "(?-i)EXIT CODE"])
+        #expect(caseSensitive.lines.isEmpty)
+    }
+
+    @Test func sinceCountsBackFromTheLastRecord() throws {
+        let all = CmlensRun.cmlens(["log", "Samples/WKS-LAB-007/execmgr.log", "--format", "csv"])
+        let recent = CmlensRun.cmlens(["log", "Samples/WKS-LAB-007/execmgr.log", "--since=-10m", "--format", "csv"])
+        #expect(recent.status == 0)
+        #expect(recent.lines.count > 1 && recent.lines.count < all.lines.count)
+        #expect(recent.lines.last == all.lines.last)
+        let bad = CmlensRun.cmlens(["log", "Samples", "--since=-2x"])
+        #expect(bad.status == 2 && bad.stderr.contains("-30m / -2h / -1d"))
+    }
+}

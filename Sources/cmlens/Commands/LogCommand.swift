@@ -19,7 +19,7 @@ struct LogCommand: ParsableCommand {
     @Option(help: "Only this client (folder name; repeatable).")
     var client: [String] = []
 
-    @Option(help: "From this time: 2011-01-14T10:15 on each log's clock, or with an offset (Z, -05:00) as an instant; 10:15 on the last record's day; -2h, -30m, -1d counted back from the last record.")
+    @Option(help: "From this time: 2011-01-14T10:15 on each log's clock, or with an offset (Z, -05:00) as an instant; 10:15 on the last record's day; -2h, -30m, -1d counted back from the last record (write --since=-2h).")
     var since: String?
 
     @Option(help: "Up to this time (same forms as --since).")
