@@ -61,6 +61,19 @@ public struct DiagnosticEngine: Sendable {
 
     // MARK: matching
 
+    /// The records of a file any of the patterns could match: a byte search of the file for each
+    /// pattern's required text, through the search engine; every record when a pattern has none.
+    /// A rule then costs a scan of the bytes, not a decode and a regex per record.
+    static func candidates(_ file: LogFileIndex, _ regexes: [DiagnosticRegex]) -> [Int] {
+        let literals = regexes.map(\.searchLiteral)
+        if literals.contains(where: { $0 == nil }) { return Array(0..<file.count) }
+        var found = RecordBits(capacity: file.count)
+        for literal in Set(literals.compactMap { $0 }) {
+            file.forEachRecord(containing: literal, in: 0..<file.count, isCancelled: { false }) { index, _, _ in found.insert(index) }
+        }
+        return found.indices
+    }
+
     /// Every rule's matches, by pattern name: log files are scanned in parallel, one file at a time,
     /// each record decoded once for all the rules that read that log.
     private func collect(_ rules: [DiagnosticRule], _ logs: LoadedLogs) -> [[String: [DiagnosticMatch]]] {
@@ -82,7 +95,7 @@ public struct DiagnosticEngine: Sendable {
             guard !jobs[f].isEmpty else { return [] }
             let file = files[f]
             var local: [(rule: Int, match: DiagnosticMatch)] = []
-            for index in 0..<file.count {
+            for index in Self.candidates(file, jobs[f].map(\.regex)) {
                 let component = file.component(at: index)?.lowercased() ?? ""
                 let wanted = jobs[f].filter { $0.components.isEmpty || $0.components.contains(component) }
                 guard !wanted.isEmpty else { continue }

@@ -12,6 +12,10 @@ public struct DiagnosticRegex: Sendable {
     /// before the regex engine sees them.
     let literal: [UInt8]?
     let caseInsensitive: Bool
+    /// The same text, for the search engine's byte search over a whole log.
+    var searchLiteral: SearchLiteral? {
+        literal.map { SearchLiteral(String(decoding: $0, as: UTF8.self), caseInsensitive: caseInsensitive) }
+    }
 
     public init(_ pattern: String) throws {
         expression = try NSRegularExpression(pattern: pattern, options: [])

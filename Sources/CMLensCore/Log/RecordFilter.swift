@@ -72,9 +72,15 @@ public struct RecordFilter: Sendable {
 
     private func selectResolved(from logs: LoadedLogs) throws(PatternError) -> [RecordReference] {
         let pattern = try grep.map { text throws(PatternError) in try TextPattern(text) }
-        let matched = pattern.flatMap { RecordSearch.run($0, in: logs, files: Array(logs.files.indices)) }
+        // By file position, not a dictionary: the merge asks once per record of the workspace.
+        let matched: [RecordBits?]? = pattern.flatMap { pattern in
+            RecordSearch.run(pattern, in: logs, files: Array(logs.files.indices)).map { found in
+                logs.files.indices.map { found[$0] }
+            }
+        }
         let order = LogMerge.merged(logs) { f, file, i in
-            admitsIndexed(file, i) && (matched?[f]?.contains(i) ?? (pattern == nil))
+            if let matched { guard matched[f]?.contains(i) == true else { return false } }
+            return admitsIndexed(file, i)
         }
         guard needsDecoding else { return order }
         return order.filter { admitsDecoded(logs[$0]) }

@@ -14,15 +14,29 @@ extension LogFileIndex {
         let matcher = pattern.matcher()
         var found: [Int] = []
         let componentHits = component ? matchingComponents(matcher) : []
-        func check(_ index: Int, _ bytes: UnsafeRawBufferPointer, _ loss: TextLoss?) {
-            let record = decode(entries[index], bytes, lost: loss)
-            var message = record.message
-            let hit = message.withUTF8 { matcher.matches(UnsafeRawBufferPointer($0)) }
-            if hit { found.append(index) }
+        let completed = forEachRecord(containing: pattern.literal, in: range, window: windowLimit, isCancelled: isCancelled) { index, bytes, loss in
+            var message = decode(entries[index], bytes, lost: loss).message
+            if message.withUTF8({ matcher.matches(UnsafeRawBufferPointer($0)) }) { found.append(index) }
         }
+        guard completed else { return [] }
+        guard !componentHits.isEmpty else { return found }
+        var merged = Set(found)
+        for index in range where componentHits.contains(entries[index].component) { merged.insert(index) }
+        return merged.sorted()
+    }
+
+    /// The records of `range` whose bytes hold `literal` (every record when nil), each with its
+    /// bytes, in file order. False when cancelled.
+    ///
+    /// The file's bytes are searched window by window; a hit maps to the record it lies in by the
+    /// index's offsets, and the search goes on after that record. A hit that runs from one record
+    /// into the next is no hit.
+    @discardableResult
+    func forEachRecord(containing literal: SearchLiteral?, in range: Range<Int>, window windowLimit: Int = searchWindow,
+                       isCancelled: () -> Bool, _ body: (Int, UnsafeRawBufferPointer, TextLoss?) -> Void) -> Bool {
         var next = range.lowerBound
         while next < range.upperBound {
-            if isCancelled() { return [] }
+            if isCancelled() { return false }
             let start = entries[next].offset
             var end = start + length(at: next)
             var last = next + 1
@@ -35,21 +49,18 @@ extension LogFileIndex {
                 last += 1
             }
             text.withBytes(offset: start, length: end - start) { window, loss in
-                func bytes(of index: Int) -> (UnsafeRawBufferPointer, TextLoss?) {
+                func visit(_ index: Int) {
                     let from = min(entries[index].offset - start, window.count)
                     let to = min(from + length(at: index), window.count)
-                    return (UnsafeRawBufferPointer(rebasing: window[from..<to]), to - from < length(at: index) ? loss : nil)
+                    body(index, UnsafeRawBufferPointer(rebasing: window[from..<to]), to - from < length(at: index) ? loss : nil)
                 }
-                guard let literal = pattern.literal else {
-                    for index in next..<last {
-                        let (b, l) = bytes(of: index)
-                        check(index, b, l)
-                    }
+                guard let literal else {
+                    for index in next..<last { visit(index) }
                     return
                 }
                 var position = 0
                 var index = next
-                while index < last, let hit = pattern.findLiteral(in: window, from: position) {
+                while index < last, let hit = literal.find(in: window, from: position) {
                     while index < last && entries[index].offset - start + length(at: index) <= hit { index += 1 }
                     guard index < last else { break }
                     let recordStart = entries[index].offset - start
@@ -59,8 +70,7 @@ extension LogFileIndex {
                     } else if hit + literal.count > recordEnd {
                         position = hit + 1  // runs into the next record
                     } else {
-                        let (b, l) = bytes(of: index)
-                        check(index, b, l)
+                        visit(index)
                         position = recordEnd
                         index += 1
                     }
@@ -68,10 +78,7 @@ extension LogFileIndex {
             }
             next = last
         }
-        guard !componentHits.isEmpty else { return found }
-        var merged = Set(found)
-        for index in range where componentHits.contains(entries[index].component) { merged.insert(index) }
-        return merged.sorted()
+        return true
     }
 
     /// Ids of the file's components the pattern matches (a handful of names per file).

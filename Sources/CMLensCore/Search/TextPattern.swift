@@ -12,14 +12,14 @@ public struct TextPattern: Sendable, Equatable {
     public let text: String
     public let caseInsensitive: Bool
     let regex: CompiledRegex
-    /// Required text as bytes, lowercased when the pattern ignores case.
-    let literal: [UInt8]?
+    /// Required text, lowercased when the pattern ignores case.
+    let literal: SearchLiteral?
 
     public init(_ text: String, caseInsensitive: Bool = true) throws(PatternError) {
         self.text = text
         self.caseInsensitive = caseInsensitive
         regex = try CompiledRegex(text, caseInsensitive: caseInsensitive)
-        literal = RequiredLiteral.of(text, minimumLength: 3).map { Array((caseInsensitive ? $0.lowercased() : $0).utf8) }
+        literal = RequiredLiteral.of(text, minimumLength: 3).map { SearchLiteral($0, caseInsensitive: caseInsensitive) }
     }
 
     public static func == (a: TextPattern, b: TextPattern) -> Bool {
@@ -60,12 +60,27 @@ public struct TextPattern: Sendable, Equatable {
         }
     }
 
-    /// Where `literal` first occurs in `bytes[from...]`, or nil.
-    func findLiteral(in bytes: UnsafeRawBufferPointer, from: Int) -> Int? {
-        guard let literal, from < bytes.count, let base = bytes.baseAddress else { return nil }
+}
+
+/// Text to find in raw log bytes: a memmem, or a search that folds ASCII letters.
+struct SearchLiteral: Sendable, Hashable {
+    /// Lowercased when `caseInsensitive`.
+    let bytes: [UInt8]
+    let caseInsensitive: Bool
+
+    init(_ text: String, caseInsensitive: Bool) {
+        bytes = Array((caseInsensitive ? text.lowercased() : text).utf8)
+        self.caseInsensitive = caseInsensitive
+    }
+
+    var count: Int { bytes.count }
+
+    /// Where the text first occurs in `haystack[from...]`, or nil.
+    func find(in haystack: UnsafeRawBufferPointer, from: Int) -> Int? {
+        guard from < haystack.count, let base = haystack.baseAddress else { return nil }
         let start = base.assumingMemoryBound(to: UInt8.self) + from
-        let length = bytes.count - from
-        return literal.withUnsafeBufferPointer { needle -> Int? in
+        let length = haystack.count - from
+        return bytes.withUnsafeBufferPointer { needle -> Int? in
             if caseInsensitive {
                 let at = cshims_find_folded(start, length, needle.baseAddress, needle.count)
                 return at < length ? from + at : nil
