@@ -125,4 +125,15 @@ import Testing
         console.command("filter until=10:12")
         #expect(console.logs.view.count == 2)
     }
+
+    @Test func openingOneLogFileLandsInTheLogsPaneOnIt() {
+        let path = AnalysisFixture.samples + "/WKS-LAB-007/execmgr.log"
+        let inputs = WorkspaceScanner.scan([path])
+        let workspace = ConsoleWorkspace(paths: [path], inputs: inputs, logs: LoadedLogs.load(inputs, clients: nil))
+        let console = AnalysisFixture.console(size: Size(columns: 120, lines: 40), workspace: workspace)
+        #expect(console.state.focus == PaneRegistry.index(of: LogsPane.id))
+        #expect(console.grid.lines[2].contains("execmgr"))
+        // A folder opens on the Clients pane as before.
+        #expect(AnalysisFixture.console(size: Size(columns: 80, lines: 24)).state.focus == 0)
+    }
 }

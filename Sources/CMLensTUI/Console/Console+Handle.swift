@@ -31,6 +31,11 @@ extension ConsoleState {
                 if !(hadNoLogs && sameWorkspace) { context.client = nil }
             }
             broadcastContext(&effects)
+            // `cmlens execmgr.log`: one log named is what the user wants to read.
+            if previous?.paths != workspace.paths, workspace.paths.count == 1, workspace.logs.files.count == 1,
+               workspace.logs.files[0].path == workspace.paths[0], let logs = PaneRegistry.index(of: LogsPane.id) {
+                focus = logs
+            }
         case .refreshed:
             break
         case .loadFailed(let text):

@@ -50,14 +50,14 @@ struct LogCommand: ParsableCommand {
         let out = StandardOutput.shared
         let style = TextStyle(enabled: format == .text && Diagnostics.colorOnStdout)
         if format == .csv { out.line(CSVRow.render(LogRecordOutput.csvHeader)) }
-        for reference in order {
-            let record = logs[reference]
+        let format = self.format
+        logs.formatLines(order, { record in
             switch format {
-            case .text: out.line(LogRecordOutput.text(record, style: style))
-            case .json: out.line(LogRecordOutput.json(record))
-            case .csv: out.line(LogRecordOutput.csv(record))
+            case .text: LogRecordOutput.text(record, style: style)
+            case .json: LogRecordOutput.json(record)
+            case .csv: LogRecordOutput.csv(record)
             }
-        }
+        }, emit: { lines in lines.forEach(out.line) })
         out.flush()
         if logs.hasErrors { throw InputHadErrors() }
     }
