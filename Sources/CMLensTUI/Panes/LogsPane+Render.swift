@@ -19,7 +19,7 @@ extension LogsPane {
     }
 
     public func render(into grid: inout Grid, area: Rect, context: ConsoleContext) {
-        guard let workspace = context.workspace else {
+        guard context.workspace != nil else {
             grid.write("Loading the workspace…", at: area.origin, role: .dim, clip: area)
             return
         }
@@ -30,6 +30,7 @@ extension LogsPane {
             let note = isBusy ? "Merging the logs…" : filter.isEmpty ? "No records." : "No record passes the filter (c clears it)."
             grid.write(note, at: parts.list.origin, role: .dim, clip: parts.list)
         }
+        guard let workspace = source else { return }
         for (screenLine, index) in cursor.visibleRows(count: view.count, visible: parts.list.lines).enumerated() {
             let ref = view[index]
             renderRow(workspace.records[ref], marked: ref == mark, selected: index == cursor.selected,

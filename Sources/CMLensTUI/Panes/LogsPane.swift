@@ -12,6 +12,12 @@ public struct LogsPane: Pane {
     ]
 
     public var view: [RecordReference] = []
+    /// The workspace `view` was built from. Its references are places in that workspace's files, so
+    /// rows are read from it until the next view lands, never from a workspace opened since (whose
+    /// files may be fewer or shorter: the old references would point past their end).
+    public var source: ConsoleWorkspace?
+    /// The workspace of the view being built.
+    var requested: ConsoleWorkspace?
     public var total = 0
     public var cursor = ListCursor()
     public var filter = LogFilter()
@@ -39,7 +45,14 @@ public struct LogsPane: Pane {
         }
         // A follow-mode reload keeps the cursor on its record; another client or workspace starts at the top.
         let sameView = builtFor != nil && builtFor?.client == context.client && builtFor?.paths == workspace.paths
-        if !sameView { mark = nil; cursor = ListCursor() }
+        if !sameView {
+            // Another workspace or client: nothing of the old view is shown while the new one is built.
+            mark = nil
+            cursor = ListCursor()
+            view = []
+            total = 0
+            source = nil
+        }
         return .run(rebuild(context, keep: sameView ? selected : nil))
     }
 
@@ -48,6 +61,7 @@ public struct LogsPane: Pane {
         pendingView = true
         let workspace = context.workspace!
         builtFor = (context.client, workspace.identity, workspace.paths)
+        requested = workspace
         let request = LogViewBuilder.Request(generation: generation, client: context.client, filter: filter.compiled(),
                                              keep: keep, toBottom: follow)
         return Job(label: filter.isEmpty ? "merging" : "filtering") { progress in
@@ -59,6 +73,7 @@ public struct LogsPane: Pane {
         let visible = listLines(context.paneSize.lines)
         if let built = result as? LogViewBuilder.Result, built.generation == generation {
             view = built.view
+            source = requested
             total = built.total
             pendingView = false
             cursor.select(built.cursor, count: view.count, visible: visible)
@@ -75,21 +90,24 @@ public struct LogsPane: Pane {
     }
 
     public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
-        guard let workspace = context.workspace else { return .say("still loading the workspace") }
+        guard context.workspace != nil else { return .say("still loading the workspace") }
         let visible = listLines(context.paneSize.lines)
         if cursor.apply(command, count: view.count, visible: visible) { return .handled }
         switch command {
         case .nextError, .previousError, .nextWarning, .previousWarning:
-            return jump(command, logs: workspace.logs, visible: visible)
+            guard let source else { return .say("no records") }
+            return jump(command, logs: source.logs, visible: visible)
         case .search(nil):
             return Reaction(handled: true, prompt: "/")
         case .search(let text?):
             do { search = try SearchPattern(text) } catch { return .say("\(error)") }
-            return .run(searchJob(workspace, from: cursor.selected + 1, forward: true))
+            guard let source else { return .say("no records to search") }
+            return .run(searchJob(source, from: cursor.selected + 1, forward: true))
         case .searchNext, .searchPrevious:
             guard search != nil else { return .say("no search yet: press / to search") }
             let forward = command == .searchNext
-            return .run(searchJob(workspace, from: cursor.selected + (forward ? 1 : -1), forward: forward))
+            guard let source else { return .say("no records to search") }
+            return .run(searchJob(source, from: cursor.selected + (forward ? 1 : -1), forward: forward))
         case .filter(nil):
             return Reaction(handled: true, prompt: ":filter " + filter.text)
         case .filter(let text?):
@@ -164,7 +182,7 @@ public struct LogsPane: Pane {
                        + (filter.isEmpty ? "" : " of \(total.grouped)"))
         if !filter.isEmpty { items.append("filter: " + filter.text) }
         if let search { items.append("/\(search.text)/" + (searchNote.map { " " + $0 } ?? "")) }
-        if let mark, let current = selected, let workspace = context.workspace,
+        if let mark, let current = selected, let workspace = source,
            let a = workspace.records[mark].time, let b = workspace.records[current].time {
             items.append("mark Δ " + Self.elapsed(from: a, to: b))
         }

@@ -1,0 +1,41 @@
+import CMLensCore
+import Foundation
+import Testing
+@testable import CMLensTUI
+
+/// Sequences of keys that once stopped the console with a Swift trap (`Illegal instruction`), each
+/// kept so it cannot come back.
+@Suite struct ConsoleTrapTests {
+    static func emptyFolder() throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cmlens-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
+    }
+
+    /// Logs pane, bottom, then a workspace with no records: the cursor was left on the old view's
+    /// last row while the new view was built.
+    @Test func logsBottomThenOpenAnEmptyFolder() throws {
+        let empty = try Self.emptyFolder()
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        var console = AnalysisFixture.console(size: Size(columns: 80, lines: 24))
+        console.press(.character("2"), .character("G"))
+        #expect(console.logs.cursor.selected > 0)
+        // The run loop draws the new workspace before the Logs pane's view of it is built.
+        console.deferJobs = true
+        console.command("open \(empty)")
+        #expect(ConsoleInvariants.violations(console.state).isEmpty)
+        _ = console.screen
+        console.finishJobs()
+        console.deferJobs = false
+        #expect(console.state.context.workspace?.paths == [empty])
+        #expect(console.logs.view.isEmpty)
+        #expect(console.logs.cursor == ListCursor())
+        #expect(ConsoleInvariants.violations(console.state).isEmpty)
+        _ = console.screen  // drawing it traps if anything is still out of range
+        for index in PaneRegistry.all.indices {
+            console.press(.character(Character(String(index + 1))), .character("G"), .enter, .escape)
+            _ = console.screen
+            #expect(ConsoleInvariants.violations(console.state).isEmpty)
+        }
+    }
+}
