@@ -39,3 +39,39 @@ import Testing
         }
     }
 }
+
+extension ConsoleTrapTests {
+    /// Found by the random run (seed 1, step 228): the Clients cursor on the last client of the
+    /// Samples stayed there when a workspace with no clients was opened.
+    @Test func clientsCursorFollowsAWorkspaceWithFewerClients() throws {
+        let empty = try Self.emptyFolder()
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        var console = AnalysisFixture.console(size: Size(columns: 80, lines: 24))
+        console.press(.character("1"), .character("G"))
+        let clients = console.state.panes[0] as! ClientsPane
+        #expect(clients.cursor.selected > 0)
+        console.command("open \(empty)")
+        #expect((console.state.panes[0] as! ClientsPane).cursor.selected == 0)
+        #expect(ConsoleInvariants.violations(console.state).isEmpty)
+        console.press(.enter)
+        _ = console.screen
+    }
+}
+
+extension ConsoleTrapTests {
+    /// Found by the random run (seed 1, step 958): a comparison's cursor stayed on its row when
+    /// the marks were dropped (a new workspace) and the comparison went away.
+    @Test func compareCursorGoesWithTheComparison() throws {
+        var console = AnalysisFixture.console(size: Size(columns: 120, lines: 40))
+        console.press(.character("1"), .down, .character("m"), .down, .character("m"), .character("C"))
+        console.press(.character("G"))
+        let compare = try #require(console.state.panes[PaneRegistry.index(of: ComparePane.id)!] as? ComparePane)
+        #expect(compare.comparison != nil && compare.cursor.selected > 0)
+        // Unmark one client: fewer than two are marked, the comparison goes.
+        console.press(.character("1"), .character("m"))
+        let after = try #require(console.state.panes[PaneRegistry.index(of: ComparePane.id)!] as? ComparePane)
+        #expect(after.comparison == nil)
+        #expect(ConsoleInvariants.violations(console.state).isEmpty)
+        _ = console.screen
+    }
+}
