@@ -75,3 +75,23 @@ extension ConsoleTrapTests {
         _ = console.screen
     }
 }
+
+extension ConsoleTrapTests {
+    /// Found by a long random run (seed 3, step 2590): the Diagnostics cursor stayed on the Samples'
+    /// second finding when a workspace with none was opened.
+    @Test func diagnosticsCursorFollowsAWorkspaceWithFewerFindings() throws {
+        let empty = try Self.emptyFolder()
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        var console = AnalysisFixture.console(size: Size(columns: 80, lines: 24))
+        AnalysisFixture.show(DiagnosticsPane.id, in: &console)
+        console.press(.character("G"))
+        let before = try #require(console.state.panes[PaneRegistry.index(of: DiagnosticsPane.id)!] as? DiagnosticsPane)
+        #expect(before.cursor.selected > 0)
+        console.command("open \(empty)")
+        let after = try #require(console.state.panes[PaneRegistry.index(of: DiagnosticsPane.id)!] as? DiagnosticsPane)
+        #expect(after.findings.isEmpty && after.cursor.selected == 0)
+        #expect(ConsoleInvariants.violations(console.state).isEmpty)
+        console.press(.enter)
+        _ = console.screen
+    }
+}

@@ -18,6 +18,7 @@ public struct DiagnosticsPane: Pane {
     /// scrolled this far; nil shows the evidence. A small screen cuts the explanation short.
     public var wholeText: Int?
     var computedFor: ObjectIdentifier?
+    var computedPaths: [String] = []
     var shownClient: String??
     var running = false
     /// The finding was opened by a drill (the Client pane): Esc closes it and goes back there.
@@ -37,6 +38,11 @@ public struct DiagnosticsPane: Pane {
         }
         guard let workspace = context.workspace, computedFor != workspace.identity else { return .handled }
         computedFor = workspace.identity
+        // Another workspace's findings are not this one's; a follow-mode reload keeps them until
+        // the new ones land.
+        if computedPaths != workspace.paths { findings = [] }
+        computedPaths = workspace.paths
+        keepCursorInList(context)
         opened = nil
         running = true
         return .run(Job(label: "diagnosing") { _ in Result(findings: workspace.diagnosis()) })
@@ -50,8 +56,14 @@ public struct DiagnosticsPane: Pane {
                 .sorted { (rank[$0.element.severity]!, $0.offset) < (rank[$1.element.severity]!, $1.offset) }
                 .map(\.element)
             running = false
+            keepCursorInList(context)
         }
         return .handled
+    }
+
+    /// The list changed under the cursor (new findings, fewer of them): it stays on a row that exists.
+    mutating func keepCursorInList(_ context: ConsoleContext) {
+        cursor.select(cursor.selected, count: shown(context).count, visible: listLines(context.paneSize.lines))
     }
 
     /// The findings of the selected client, or all.
