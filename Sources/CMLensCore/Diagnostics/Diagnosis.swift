@@ -46,14 +46,15 @@ public enum Diagnosis {
         return names
     }
 
-    /// The workspace cut down to the logs `rules` read; the other inputs (rules files, site control,
+    /// The workspace cut down to the logs `rules` read, recognised by `LogIdentity` (rotated,
+    /// renamed and differently cased copies too); the other inputs (rules files, site control,
     /// tables) are kept.
     public static func inputs(_ inputs: WorkspaceInputs, readBy rules: [DiagnosticRule]) -> WorkspaceInputs {
         let names = logNames(readBy: rules)
         var only = inputs
         only.clients = inputs.clients.compactMap { client in
             var kept = client
-            kept.logs = client.logs.filter { names.contains($0.name.lowercased()) || ExecutionHistory.isExecmgrLog($0.name) }
+            kept.logs = client.logs.filter { LogIdentity.known($0.name, among: names) != nil || ExecutionHistory.isExecmgrLog($0.name) }
             return kept.logs.isEmpty ? nil : kept
         }
         return only

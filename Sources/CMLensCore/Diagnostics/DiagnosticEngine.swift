@@ -66,12 +66,19 @@ public struct DiagnosticEngine: Sendable {
     private func collect(_ rules: [DiagnosticRule], _ logs: LoadedLogs) -> [[String: [DiagnosticMatch]]] {
         struct Job { var rule: Int; var pattern: DiagnosticPattern; var regex: DiagnosticRegex; var components: Set<String> }
         var jobsByFile: [[Job]] = Array(repeating: [], count: logs.files.count)
+        // Each file is the log its name says, rotated and renamed copies included; the evidence
+        // still cites the file itself.
+        var read: Set<String> = []
+        for rule in rules {
+            for pattern in rule.patterns { read.formUnion((pattern.logs ?? rule.logs).map { $0.lowercased() }) }
+        }
+        let identities = logs.files.map { LogIdentity.known($0.logName, among: read) }
         for (r, rule) in rules.enumerated() {
             for pattern in rule.patterns {
                 guard case .regex(let regex) = pattern.source else { continue }
                 let names = Set((pattern.logs ?? rule.logs).map { $0.lowercased() })
                 let components = Set((pattern.components ?? rule.components).map { $0.lowercased() })
-                for (f, file) in logs.files.enumerated() where names.contains(file.logName.lowercased()) {
+                for (f, _) in logs.files.enumerated() where identities[f].map(names.contains) ?? false {
                     jobsByFile[f].append(Job(rule: r, pattern: pattern, regex: regex, components: components))
                 }
             }
