@@ -95,3 +95,25 @@ extension ConsoleTrapTests {
         _ = console.screen
     }
 }
+
+extension ConsoleTrapTests {
+    /// Found by a long random run (seed 7, step 3306): with a finding open, choosing a client with
+    /// fewer findings left the list's cursor past its end; Esc then showed a list with no selection.
+    @Test func diagnosticsCursorStaysInTheListWhenTheClientChangesUnderAnOpenFinding() throws {
+        var console = AnalysisFixture.console(size: Size(columns: 120, lines: 40))
+        AnalysisFixture.show(DiagnosticsPane.id, in: &console)
+        console.press(.character("G"), .enter)
+        let index = PaneRegistry.index(of: DiagnosticsPane.id)!
+        let before = try #require(console.state.panes[index] as? DiagnosticsPane)
+        #expect(before.opened != nil && before.cursor.selected > 0)
+        // Another client, chosen while the finding is open (a drill elsewhere and back does this).
+        console.state.context.client = "WKS-LAB-007"
+        var effects = Effects()
+        console.state.broadcastContext(&effects)
+        console.run(effects)
+        #expect(ConsoleInvariants.violations(console.state).isEmpty)
+        console.press(.escape)
+        _ = console.screen
+        #expect(ConsoleInvariants.violations(console.state).isEmpty)
+    }
+}

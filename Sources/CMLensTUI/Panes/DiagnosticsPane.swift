@@ -34,7 +34,14 @@ public struct DiagnosticsPane: Pane {
         if shownClient != .some(context.client) {
             shownClient = .some(context.client)
             // An open finding stays open: the Logs pane it drilled into comes back here with Esc.
-            if opened == nil { cursor = ListCursor() }
+            // The list under it is now another client's: the cursor goes to the finding, or stays in the list.
+            if let open = opened, let index = shown(context).firstIndex(of: open.finding) {
+                cursor.select(index, count: shown(context).count, visible: listLines(context.paneSize.lines))
+            } else if opened == nil {
+                cursor = ListCursor()
+            } else {
+                keepCursorInList(context)
+            }
         }
         guard let workspace = context.workspace, computedFor != workspace.identity else { return .handled }
         computedFor = workspace.identity
