@@ -196,11 +196,13 @@ public struct DiagnosticEngine: Sendable {
         let last = times.max { $0.utcNanoseconds < $1.utcNanoseconds }
         let scope = DiagnosticTemplate.Scope(client: client, trigger: rule.trigger.name, matches: kept,
                                              first: first, last: last, policy: policy)
+        let corroborated = rule.corroboration.filter { !(kept[$0] ?? []).isEmpty }
         return DiagnosticFinding(rule: rule.id, client: client,
                                  title: DiagnosticTemplate.fill(rule.title, scope), severity: rule.severity,
                                  explanation: DiagnosticTemplate.fill(rule.explanation, scope),
                                  fix: DiagnosticTemplate.fill(rule.fix, scope), reference: rule.reference,
-                                 first: first, last: last, evidence: evidence, errorCodes: errorCodes(in: evidence))
+                                 first: first, last: last, evidence: evidence, errorCodes: errorCodes(in: evidence),
+                                 confidence: rule.confidence.raised(by: corroborated.count), corroboratedBy: corroborated)
     }
 
     static func holds(_ condition: DiagnosticCondition, _ matches: [DiagnosticMatch]) -> Bool {

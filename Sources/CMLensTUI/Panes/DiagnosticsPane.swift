@@ -216,7 +216,8 @@ public struct DiagnosticsPane: Pane {
         let (rows, below) = body.splitTop(body.lines - detail)
         let clientWidth = area.columns >= 120 ? 18 : 14
         grid.fill(header, role: .header)
-        grid.write(" Sev " + DisplayWidth.fit("Client", to: clientWidth) + " Lines Finding", at: header.origin, role: .header, clip: header)
+        grid.write(" Sev " + DisplayWidth.fit("Client", to: clientWidth) + " Lines " + DisplayWidth.fit("Sure", to: Self.sureWidth)
+                   + " Finding", at: header.origin, role: .header, clip: header)
         for (screenLine, index) in cursor.visibleRows(count: list.count, visible: rows.lines).enumerated() {
             let finding = list[index]
             let line = rows.line + screenLine
@@ -226,6 +227,8 @@ public struct DiagnosticsPane: Pane {
                                 at: Position(column: column, line: line), role: .text, clip: rows)
             column = grid.write(DisplayWidth.fit(String(finding.evidence.count), to: 5) + " ",
                                 at: Position(column: column, line: line), role: .dim, clip: rows)
+            column = grid.write(DisplayWidth.fit(finding.confidence.rawValue, to: Self.sureWidth) + " ",
+                                at: Position(column: column, line: line), role: finding.confidence == .confirmed ? .text : .dim, clip: rows)
             grid.write(TerminalText.escape(finding.title), at: Position(column: column, line: line), role: .text, clip: rows)
             if index == cursor.selected { grid.paint(.selection, line: line, columns: rows.column..<rows.right) }
         }
@@ -289,12 +292,16 @@ public struct DiagnosticsPane: Pane {
 
     enum TextPart { case explanation, rest }
 
+    /// The confidence column: as wide as its longest word (`confirmed`).
+    static let sureWidth = 9
+
     /// An open finding's text wrapped to `columns`: the explanation, then the fix, the reference
     /// and what each error code means.
     static func textLines(_ finding: DiagnosticFinding, columns: Int) -> [(text: String, role: Role, part: TextPart)] {
         let width = max(1, columns - 1)
         var lines = LogsPane.wrap(TerminalText.escape(finding.explanation), columns: width).map { ($0, Role.text, TextPart.explanation) }
         lines += LogsPane.wrap("Fix: " + TerminalText.escape(finding.fix), columns: width).map { ($0, Role.text, TextPart.rest) }
+        lines += LogsPane.wrap("Confidence: " + FindingOutput.confidenceText(finding), columns: width).map { ($0, Role.dim, TextPart.rest) }
         if let reference = finding.reference {
             lines += LogsPane.wrap("See: " + TerminalText.escape(reference), columns: width).map { ($0, Role.dim, TextPart.rest) }
         }
