@@ -56,3 +56,44 @@ import Testing
         #expect(finding.evidence.allSatisfy { $0.file == renamed.path })
     }
 }
+
+/// A log whose name says nothing is known by the component most of its records name.
+@Suite struct LogComponentIdentityTests {
+    static func write(_ records: [(String, String)], to url: URL, utf16: Bool = false) throws {
+        let text = records.map { LogTestSupport.cmtrace($0.1, component: $0.0) }.joined(separator: "\r\n") + "\r\n"
+        try Data(utf16 ? LogTestSupport.utf16LE(Array(text.utf8)) : Array(text.utf8)).write(to: url)
+    }
+
+    static let loop = [("ClientIDManagerStartup", "[RegTask] - Executing registration task synchronously.")]
+        + (1...3).map { ("ClientIDManagerStartup", "Failed to find the certificate in the store, retry \($0).") }
+
+    @Test(arguments: [false, true])
+    func aLogNamedForNothingIsReadByItsComponent(utf16: Bool) throws {
+        let dir = try LogTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let client = dir.appendingPathComponent("WKS-CERT")
+        try FileManager.default.createDirectory(at: client, withIntermediateDirectories: true)
+        let file = client.appendingPathComponent("dump1.log")
+        try Self.write(Self.loop, to: file, utf16: utf16)
+        // The headless command loads only the logs rules read: the file's head says which it is.
+        let output = Diagnosis.run(inputs: WorkspaceScanner.scan([dir.path]))
+        let finding = try #require(output.findings.first { $0.rule == "certificate-store-loop" })
+        #expect(finding.evidence.allSatisfy { $0.file == file.path })
+        #expect(output.logFileCount == 1)
+    }
+
+    @Test func aFileOfManyComponentsIsNoneOfThem() throws {
+        let dir = try LogTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("mixed.log")
+        let records = Self.loop.prefix(2) + [("UpdatesHandler", "a"), ("WUAHandler", "b"), ("CAS", "c")]
+        try Self.write(Array(records), to: file)
+        let known: Set<String> = ["clientidmanagerstartup.log", "updateshandler.log", "wuahandler.log"]
+        #expect(LogComponentIdentity.known(path: file.path, among: known) == nil)
+        let index = LogReader.read(path: file.path, client: "c")
+        #expect(LogComponentIdentity.known(index, among: known) == nil)
+        try Self.write(Self.loop, to: file)
+        #expect(LogComponentIdentity.known(path: file.path, among: known) == "clientidmanagerstartup.log")
+        #expect(LogComponentIdentity.known(LogReader.read(path: file.path, client: "c"), among: known) == "clientidmanagerstartup.log")
+    }
+}

@@ -164,7 +164,8 @@ import Testing
     }
 
     @Test func retriesInAnotherLogAreNotTheLoop() throws {
-        try Self.expectSilent("certificate-store-loop", [("CertificateMaintenance.log", Self.retries(6))], seed: 111)
+        let lines = Self.retries(6).map { Line(message: $0.message, component: "CertificateMaintenance", type: 3) }
+        try Self.expectSilent("certificate-store-loop", [("CertificateMaintenance.log", lines)], seed: 111)
     }
 
     // MARK: updates-no-boundary-in-task-sequence

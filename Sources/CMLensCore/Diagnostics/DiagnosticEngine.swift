@@ -66,13 +66,15 @@ public struct DiagnosticEngine: Sendable {
     private func collect(_ rules: [DiagnosticRule], _ logs: LoadedLogs) -> [[String: [DiagnosticMatch]]] {
         struct Job { var rule: Int; var pattern: DiagnosticPattern; var regex: DiagnosticRegex; var components: Set<String> }
         var jobsByFile: [[Job]] = Array(repeating: [], count: logs.files.count)
-        // Each file is the log its name says, rotated and renamed copies included; the evidence
-        // still cites the file itself.
+        // Each file is the log its name says, rotated and renamed copies included, else the log its
+        // main component names; the evidence still cites the file itself.
         var read: Set<String> = []
         for rule in rules {
             for pattern in rule.patterns { read.formUnion((pattern.logs ?? rule.logs).map { $0.lowercased() }) }
         }
-        let identities = logs.files.map { LogIdentity.known($0.logName, among: read) }
+        let identities = logs.files.map {
+            LogIdentity.known($0.logName, among: read) ?? LogComponentIdentity.known($0, among: read)
+        }
         for (r, rule) in rules.enumerated() {
             for pattern in rule.patterns {
                 guard case .regex(let regex) = pattern.source else { continue }
