@@ -117,3 +117,52 @@ extension ConsoleTrapTests {
         #expect(ConsoleInvariants.violations(console.state).isEmpty)
     }
 }
+
+extension ConsoleTrapTests {
+    /// A mark on the last record of a log that is then rotated (cut short) in follow mode: the mark
+    /// points past the end of the file as reloaded, and the status bar must not read it.
+    @Test func aMarkPastTheEndOfARotatedLogIsDropped() throws {
+        let dir = try Self.emptyFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let client = URL(fileURLWithPath: dir).appendingPathComponent("PC")
+        try FileManager.default.createDirectory(at: client, withIntermediateDirectories: true)
+        let log = client.appendingPathComponent("CAS.log")
+        let long = (0..<20).map { ConsoleFixture.record("line \($0)", String(format: "10:00:%02d.000", $0), component: "CAS") }.joined()
+        try Data(long.utf8).write(to: log)
+        var console = ConsoleFixture(size: Size(columns: 100, lines: 30))
+        console.command("open \(dir)")
+        console.press(.character("2"), .character("G"), .character("m"))
+        #expect(console.logs.mark != nil)
+        console.press(.character("g"))
+        // Rotated: the log starts again with one record.
+        try Data(ConsoleFixture.record("after rotation", "10:01:00.000", component: "CAS").utf8).write(to: log)
+        let fresh = try #require(WorkspaceLoader.refresh(console.state.context.workspace!))
+        console.run(console.state.handle(.loaded(fresh)))
+        _ = console.screen
+        #expect(ConsoleInvariants.violations(console.state).isEmpty)
+    }
+}
+
+extension ConsoleTrapTests {
+    /// The Retry codes pane kept the old workspace's occurrences until the new scan landed: Enter on
+    /// a code then listed references into files the new workspace does not have, and drawing them trapped.
+    @Test func retryCodeOccurrencesAreNeverTheOldWorkspaces() throws {
+        let empty = try Self.emptyFolder()
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        var console = AnalysisFixture.console(size: Size(columns: 100, lines: 30))
+        AnalysisFixture.show(RetryCodesPane.id, in: &console)
+        let index = PaneRegistry.index(of: RetryCodesPane.id)!
+        let pane = try #require(console.state.panes[index] as? RetryCodesPane)
+        let row = try #require(pane.table.rows.firstIndex { pane.seen[$0.code] != nil })
+        console.press(.character("g"))
+        for _ in 0..<row { console.press(.down) }
+        console.deferJobs = true
+        console.command("open \(empty)")
+        console.press(.enter)
+        _ = console.screen
+        #expect(ConsoleInvariants.violations(console.state).isEmpty)
+        console.finishJobs()
+        console.deferJobs = false
+        _ = console.screen
+    }
+}

@@ -74,6 +74,8 @@ public struct LogsPane: Pane {
         if let built = result as? LogViewBuilder.Result, built.generation == generation {
             view = built.view
             source = requested
+            // A follow-mode reload may have cut the marked record's file short (a rotation).
+            if let marked = mark, let source, !Self.holds(marked, source) { mark = nil }
             total = built.total
             pendingView = false
             cursor.select(built.cursor, count: view.count, visible: visible)
@@ -162,6 +164,12 @@ public struct LogsPane: Pane {
         return .say("no \(forward ? "next" : "previous") \(level.name)")
     }
 
+    /// Whether `reference` is a record of `workspace` (a reference from a reload before may not be).
+    static func holds(_ reference: RecordReference, _ workspace: ConsoleWorkspace) -> Bool {
+        let files = workspace.logs.files
+        return files.indices.contains(Int(reference.file)) && Int(reference.index) < files[Int(reference.file)].count
+    }
+
     /// Lines of the record list (the header and the detail area take the rest).
     func listLines(_ paneLines: Int) -> Int {
         layout(Rect(column: 0, line: 0, columns: 1, lines: paneLines)).list.lines
@@ -182,7 +190,7 @@ public struct LogsPane: Pane {
                        + (filter.isEmpty ? "" : " of \(total.grouped)"))
         if !filter.isEmpty { items.append("filter: " + filter.text) }
         if let search { items.append("/\(search.text)/" + (searchNote.map { " " + $0 } ?? "")) }
-        if let mark, let current = selected, let workspace = source,
+        if let mark, let current = selected, let workspace = source, Self.holds(mark, workspace),
            let a = workspace.records[mark].time, let b = workspace.records[current].time {
             items.append("mark Δ " + Self.elapsed(from: a, to: b))
         }
