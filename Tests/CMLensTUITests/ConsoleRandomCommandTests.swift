@@ -35,7 +35,7 @@ import Testing
 }
 
 /// Folders to `:open`: empty, the Samples, and one with a binary log, a cut-off log, a UTF-16 log,
-/// a broken site control file and a ragged system list; its CAS.log grows for follow mode.
+/// a broken site control file and a ragged system list; its CAS.log grows and rotates for follow mode.
 struct RandomPlaces {
     let root: URL
     var empty: String { root.appendingPathComponent("empty").path }
@@ -66,8 +66,14 @@ struct RandomPlaces {
 
     func remove() { try? FileManager.default.removeItem(at: root) }
 
-    /// One more record at the end of the growing log, as a client writing it would add.
+    /// One more record at the end of the growing log, as a client writing it would add; every
+    /// seventh time the log rotates instead and starts again with one record.
     func grow(_ n: Int) {
+        if n % 7 == 0 {
+            try? Data(ConsoleFixture.record("rotated \(n)", "10:17:00.000", component: "ContentAccess").utf8)
+                .write(to: URL(fileURLWithPath: growing))
+            return
+        }
         guard let handle = FileHandle(forWritingAtPath: growing) else { return }
         defer { try? handle.close() }
         _ = try? handle.seekToEnd()
