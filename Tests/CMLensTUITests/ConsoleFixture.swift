@@ -6,6 +6,10 @@ import Foundation
 /// would do, without a terminal or threads.
 struct ConsoleFixture {
     var state: ConsoleState
+    /// When set, jobs wait here until `finishJobs()`, and the screen is drawn in between, as the
+    /// run loop draws while a job runs in the background.
+    var deferJobs = false
+    var waiting: [Job] = []
 
     init(size: Size, logs: [(client: String, name: String, text: String)] = ConsoleFixture.standardLogs) {
         setlocale(LC_CTYPE, "C.UTF-8")  // wcwidth needs a UTF-8 locale
@@ -20,7 +24,25 @@ struct ConsoleFixture {
     }
 
     mutating func run(_ effects: Effects) {
-        for job in effects.jobs {
+        if deferJobs {
+            waiting += effects.jobs
+        } else {
+            for job in effects.jobs {
+                let result = job.work(JobProgress())
+                run(state.handle(.jobFinished(pane: job.pane, result: result)))
+            }
+        }
+        // `:open`: the run loop loads the paths in the background and posts the workspace.
+        if let paths = effects.open {
+            let workspace = WorkspaceLoader.load(paths) { _ in }
+            run(state.handle(.loaded(workspace)))
+        }
+    }
+
+    /// Runs the jobs held back by `deferJobs`, and those they start, oldest first.
+    mutating func finishJobs() {
+        while !waiting.isEmpty {
+            let job = waiting.removeFirst()
             let result = job.work(JobProgress())
             run(state.handle(.jobFinished(pane: job.pane, result: result)))
         }

@@ -42,8 +42,9 @@ import Testing
         #expect(objects.count == 11)
         #expect(objects.filter { $0["rule"] as? String == "missing-hotfix" }.count == 6)
         for object in objects {
-            #expect(Array(object.keys).sorted() == ["client", "errorCodes", "evidence", "explanation", "first", "fix", "last",
-                                                    "reference", "rule", "severity", "title"])
+            #expect(Array(object.keys).sorted() == ["client", "confidence", "corroboratedBy", "errorCodes", "evidence", "explanation",
+                                                    "first", "fix", "last", "reference", "rule", "severity", "title"])
+            #expect(["possible", "likely", "confirmed"].contains(object["confidence"] as? String ?? ""))
             #expect((object["evidence"] as? [String])?.isEmpty == false)
         }
         let boundary = try #require(objects.first { $0["rule"] as? String == "updates-no-boundary-in-task-sequence" })
@@ -97,6 +98,6 @@ import Testing
         let healthy = CmlensRun.repositoryRoot.appendingPathComponent("Tests/CMLensCoreTests/Fixtures/diagnostics/healthy").path
         let run = CmlensRun.cmlens(["diagnose", healthy])
         #expect(run.status == 0)
-        #expect(run.lines.first?.hasPrefix("No known problem found (8 rules over ") == true)
+        #expect(run.lines.first?.hasPrefix("No known problem found (9 rules over ") == true)
     }
 }

@@ -32,18 +32,22 @@ public enum BuiltInDiagnosticRules {
         {"name": "waitingRegistration", "logs": ["execmgr.log"],
          "regex": "(?i)Waiting for the client to be registered before processing execution requests"},
         {"name": "restart", "logs": ["execmgr.log"], "nearSeconds": 900,
-         "regex": "Execution is complete for program (?<restartProgram>.+)\\. The exit code is -?\\d+, the execution status is SuccessRebootRequired|The user has chosen to restart the computer now"}
+         "regex": "Execution is complete for program (?<restartProgram>.+)\\. The exit code is -?\\d+, the execution status is SuccessRebootRequired|The user has chosen to restart the computer now"},
+        {"name": "registered", "afterTrigger": true, "regex": "(?i)\\[RegTask\\] - Client is (?:already )?registered"}
       ],
       "conditions": [
-        {"pattern": "retry", "atLeast": 6, "withinSeconds": 3600}
+        {"pattern": "retry", "atLeast": 2, "withinSeconds": 3600},
+        {"pattern": "registered", "atMost": 0}
       ],
+      "confidence": "likely",
+      "corroboration": ["regtask", "rejected", "sleeping", "policySigning", "waitingRegistration"],
       "explanation": "ClientIDManagerStartup cannot find the client's SMS certificate in the machine's certificate store: {count} failed lookups from {first:retry} to {last:retry} (last: retry {retry}; RegTask error {error|not logged}). Without the certificate the client cannot register or sign its policy requests ({count:policySigning} refused policy requests in PolicyAgent.log), so it stops receiving policy and running advertisements. The private key file behind the certificate is most likely corrupt. The field notes found this loop on laptops right after a restart (the last program to ask for one here: {restartProgram|none logged}) and suspected malware, or a user's intervention.",
       "fix": "On the client: stop the SMS Agent Host service (ccmexec: net stop ccmexec); delete the machine key file 19c5cf9c7b5dc9de3e548adb70398402_50e417e0-e461-474b-96e2-077b80325612 from the MachineKeys folder: %ALLUSERSPROFILE%\\Application Data\\Microsoft\\Crypto\\RSA\\MachineKeys on Windows XP and Server 2003, %ProgramData%\\Microsoft\\Crypto\\RSA\\MachineKeys on Vista and later; start the agent again (net start ccmexec). It creates a new certificate and registers. Deleting the SMS certificate in the Certificates console alone does not help. Scan the machine for malware: a corrupt key may be its doing.",
       "reference": "Field notes, January 2011 (seed-configmgr-2011-01.txt: 'Failed to find the certificate in the store, retry N', fixed by deleting the MachineKeys file); ConfigMgr Client Health script, Test-CCMCertificateError (same strings, same remediation; log-formats.md §3)"
     },
     {
       "id": "updates-no-boundary-in-task-sequence",
-      "title": "Install Software Updates hangs: no content location (0x80040669), no boundary for the build machine",
+      "title": "Install Software Updates hangs: no content location (0x80040669), no boundary for this machine",
       "severity": "error",
       "logs": ["UpdatesHandler.log", "UpdateHandler.log"],
       "patterns": [
@@ -57,17 +61,21 @@ public enum BuiltInDiagnosticRules {
          "regex": "Content location request for (?<content>\\S+) returned 0 distribution points"},
         {"name": "workgroup", "logs": ["LocationServices.log", "smsts.log", "WUAHandler.log"],
          "regex": "(?i)not (?:joined to|a member of) a domain|Domain joined client is in Intranet = FALSE|Joined workgroup (?<workgroup>\\S+)"},
-        {"name": "inventoryWorkgroup", "fact": "inventory.workgroup"}
+        {"name": "inventoryWorkgroup", "fact": "inventory.workgroup"},
+        {"name": "downloaded", "afterTrigger": true, "regex": "(?i)successfully downloaded|download(?:ed)? (?:completed?|succeeded)"}
       ],
       "conditions": [
-        {"pattern": "installing", "atLeast": 1}
+        {"pattern": "downloaded", "atMost": 0}
       ],
-      "explanation": "The updates handler could not get the update content ({error}, {count} times from {first:failure} to {last:failure}) while the task sequence was installing software updates ('Installing Update {update} of {total}'): the client finds no location for the content, so the step sits there and never times out. LocationServices shows why: {count:noSite} 'Unable to find site for this client', {count:emptyADSite} empty AD site, {count:noDistributionPoint} content location replies without a distribution point, {count:workgroup} lines saying the machine is not in a domain, {count:inventoryWorkgroup} inventory row(s) putting it in a workgroup. A build-and-capture machine is not domain joined, so an Active Directory site boundary can never match it.",
+      "confidence": "likely",
+      "corroboration": ["installing", "noSite", "emptyADSite", "noDistributionPoint", "workgroup", "inventoryWorkgroup"],
+      "explanation": "The updates handler could not get the update content ({error}, {count} times from {first:failure} to {last:failure}) and never downloaded it afterwards: the client finds no location for the content, so whatever installs the update waits and never times out. smsts.log: {count:installing} 'Installing Update' line(s) of a task sequence (the last: 'Installing Update {update|–} of {total|–}'). LocationServices shows why: {count:noSite} 'Unable to find site for this client', {count:emptyADSite} empty AD site, {count:noDistributionPoint} content location replies without a distribution point, {count:workgroup} lines saying the machine is not in a domain, {count:inventoryWorkgroup} inventory row(s) putting it in a workgroup. A build-and-capture machine is not domain joined, so an Active Directory site boundary can never match it.",
       "fix": "Give the build network an IP address range boundary (subnet {subnet|of the build machine}) instead of relying on an Active Directory site boundary, and make sure a distribution point that holds the software update deployment package serves that boundary. Then run the task sequence again.",
       "reference": "Field notes, January 2011 (seed-configmgr-2011-01.txt: Build and Capture stuck at 'Installing Update 1 of x' with 0x80040669 in UpdatesHandler.log; an AD boundary replaced by an IP range fixed it)"
     },
     {
       "id": "program-retry-loop",
+      "confidence": "confirmed",
       "title": "Program failing and retrying: {program}",
       "severity": "warning",
       "groupBy": "request",
@@ -80,6 +88,7 @@ public enum BuiltInDiagnosticRules {
     },
     {
       "id": "program-failed-not-retried",
+      "confidence": "confirmed",
       "title": "Program failed for good: {program} (exit code {code})",
       "severity": "error",
       "groupBy": "request",
@@ -92,6 +101,7 @@ public enum BuiltInDiagnosticRules {
     },
     {
       "id": "missing-hotfix",
+      "confidence": "confirmed",
       "title": "Client hotfixes missing: {all:hotfix}",
       "severity": "warning",
       "patterns": [
@@ -139,6 +149,26 @@ public enum BuiltInDiagnosticRules {
       "explanation": "The Windows Update Agent scan against the software update point failed {count} times from {first} to {last} with {all:error}. Without a scan the client reports no compliance and installs no updates. 0x80072EE2 is a timeout and 0x8024402C a proxy or server name that cannot be resolved: the client cannot reach WSUS.",
       "fix": "Check the WSUS address the client was given (WUAHandler.log 'Enabling WUA Managed server policy to use server: …', or WUServer under HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate), that the name resolves and the port (80/8530, 443/8531) is open from the client, and the proxy (netsh winhttp show proxy; proxy bypass for the WSUS server). Then run the Software Updates Scan Cycle again.",
       "reference": "Microsoft KB 4505440, 'Troubleshoot software update management in Configuration Manager' (scan failures, WUAHandler.log); msendpointmgr.com (2015-04-07), 'How to amend WSUS Scan Retry Error Codes list': 'Scan failed with error = 0x80072ee2' in WUAHandler.log is a timeout"
+    },
+    {
+      "id": "ccmsetup-download-failed",
+      "title": "Client installation fails: ccmsetup cannot download the client files ({error})",
+      "severity": "error",
+      "logs": ["ccmsetup.log"],
+      "patterns": [
+        {"name": "download", "regex": "(?i)Failed to download (?:files through BITS|client files by BITS)\\. Error:? (?<error>0x[0-9A-Fa-f]{8})(?:, Description (?<description>[^\\r\\n]+))?"},
+        {"name": "failed", "afterTrigger": true, "regex": "(?i)CcmSetup failed with error code (?<exitError>0x[0-9A-Fa-f]{8})"},
+        {"name": "source", "regex": "(?i)Deployment Error 0x[0-9A-Fa-f]{8}\\. Path (?<source>[^'\\s\\]]+)"},
+        {"name": "installed", "afterTrigger": true, "regex": "(?i)successfully downloaded client files|CcmSetup is exiting with return code 0\\b|Installation succeeded"}
+      ],
+      "conditions": [
+        {"pattern": "installed", "atMost": 0}
+      ],
+      "confidence": "likely",
+      "corroboration": ["failed"],
+      "explanation": "ccmsetup could not download the client installation files through BITS: {error} ({description|no description logged}), {count} time(s) from {first:download} to {last:download}, from {source|the download source it was given}; then CcmSetup stopped with {exitError|no exit code logged yet}. 0x80190194 is BITS's HTTP 404: the server answered, but the files are not at that address, so the client is never installed.",
+      "fix": "Check the address ccmsetup downloads from ({source|the /source: path, or the management point's CCM_Client folder}): from the client, browse to it and fetch ccmsetup.cab. For a management point source, check that the CCM_Client virtual directory exists in IIS on the management point and that IIS request filtering does not block .msi, .exe or .cab files; or install with /source:\\\\SERVER\\SMS_SITE\\Client pointing at the site server's Client folder. Then run ccmsetup again.",
+      "reference": "Microsoft Learn, 'About client installation parameters and properties in Configuration Manager' (learn.microsoft.com/mem/configmgr/core/clients/deploy/about-client-installation-properties: ccmsetup downloads the client files from /source or the management point); Microsoft Learn, 'BITS return values' (learn.microsoft.com/windows/win32/bits/bits-return-values: 0x80190194, BG_E_HTTP_ERROR_404, the requested URL does not exist on the server); real ccmsetup.log in corpus/real (jimbocalvo-1)"
     }
   ]
 }

@@ -46,14 +46,19 @@ public enum Diagnosis {
         return names
     }
 
-    /// The workspace cut down to the logs `rules` read; the other inputs (rules files, site control,
+    /// The workspace cut down to the logs `rules` read, recognised by `LogIdentity` (rotated,
+    /// renamed and differently cased copies too) or, when the name says nothing, by the component
+    /// named in the file's first records; the other inputs (rules files, site control,
     /// tables) are kept.
     public static func inputs(_ inputs: WorkspaceInputs, readBy rules: [DiagnosticRule]) -> WorkspaceInputs {
         let names = logNames(readBy: rules)
         var only = inputs
         only.clients = inputs.clients.compactMap { client in
             var kept = client
-            kept.logs = client.logs.filter { names.contains($0.name.lowercased()) || ExecutionHistory.isExecmgrLog($0.name) }
+            kept.logs = client.logs.filter { log in
+                LogIdentity.known(log.name, among: names) != nil || ExecutionHistory.isExecmgrLog(log.name)
+                    || log.files.last.flatMap { LogComponentIdentity.known(path: $0, among: names) } != nil
+            }
             return kept.logs.isEmpty ? nil : kept
         }
         return only

@@ -79,12 +79,21 @@ public struct DiagnosticEngine: Sendable {
     private func collect(_ rules: [DiagnosticRule], _ logs: LoadedLogs) -> [[String: [DiagnosticMatch]]] {
         struct Job { var rule: Int; var pattern: DiagnosticPattern; var regex: DiagnosticRegex; var components: Set<String> }
         var jobsByFile: [[Job]] = Array(repeating: [], count: logs.files.count)
+        // Each file is the log its name says, rotated and renamed copies included, else the log its
+        // main component names; the evidence still cites the file itself.
+        var read: Set<String> = []
+        for rule in rules {
+            for pattern in rule.patterns { read.formUnion((pattern.logs ?? rule.logs).map { $0.lowercased() }) }
+        }
+        let identities = logs.files.map {
+            LogIdentity.known($0.logName, among: read) ?? LogComponentIdentity.known($0, among: read)
+        }
         for (r, rule) in rules.enumerated() {
             for pattern in rule.patterns {
                 guard case .regex(let regex) = pattern.source else { continue }
                 let names = Set((pattern.logs ?? rule.logs).map { $0.lowercased() })
                 let components = Set((pattern.components ?? rule.components).map { $0.lowercased() })
-                for (f, file) in logs.files.enumerated() where names.contains(file.logName.lowercased()) {
+                for (f, _) in logs.files.enumerated() where identities[f].map(names.contains) ?? false {
                     jobsByFile[f].append(Job(rule: r, pattern: pattern, regex: regex, components: components))
                 }
             }
@@ -202,11 +211,13 @@ public struct DiagnosticEngine: Sendable {
         let last = times.max { $0.utcNanoseconds < $1.utcNanoseconds }
         let scope = DiagnosticTemplate.Scope(client: client, trigger: rule.trigger.name, matches: kept,
                                              first: first, last: last, policy: policy)
+        let corroborated = rule.corroboration.filter { !(kept[$0] ?? []).isEmpty }
         return DiagnosticFinding(rule: rule.id, client: client,
                                  title: DiagnosticTemplate.fill(rule.title, scope), severity: rule.severity,
                                  explanation: DiagnosticTemplate.fill(rule.explanation, scope),
                                  fix: DiagnosticTemplate.fill(rule.fix, scope), reference: rule.reference,
-                                 first: first, last: last, evidence: evidence, errorCodes: errorCodes(in: evidence))
+                                 first: first, last: last, evidence: evidence, errorCodes: errorCodes(in: evidence),
+                                 confidence: rule.confidence.raised(by: corroborated.count), corroboratedBy: corroborated)
     }
 
     static func holds(_ condition: DiagnosticCondition, _ matches: [DiagnosticMatch]) -> Bool {

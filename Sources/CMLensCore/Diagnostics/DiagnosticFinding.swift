@@ -15,6 +15,10 @@ public struct DiagnosticFinding: Sendable, Hashable {
     public var evidence: [FindingEvidence]
     /// Error codes (`0x8…`) seen in the evidence, with their meaning when the catalogue knows it.
     public var errorCodes: [FindingErrorCode]
+    /// How sure the finding is: the rule's own confidence, raised by corroborating lines.
+    public var confidence: DiagnosticConfidence = .likely
+    /// The rule's corroborating patterns that matched, in the rule's order: what raised `confidence`.
+    public var corroboratedBy: [String] = []
 
     /// `file:line` for each evidence line, in order.
     public var evidenceLocations: [String] { evidence.map(\.location) }

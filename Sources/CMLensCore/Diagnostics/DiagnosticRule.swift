@@ -24,6 +24,11 @@ public struct DiagnosticRule: Sendable {
     public var reference: String?
     /// The rules file and line the rule was read from (`built-in` for the shipped rules).
     public var origin: String
+    /// How sure a finding is on the trigger's evidence alone (and the conditions).
+    public var confidence: DiagnosticConfidence = .likely
+    /// Patterns whose lines corroborate the fault: each one that matched raises a finding's
+    /// confidence a step. They never decide whether the rule fires.
+    public var corroboration: [String] = []
 
     public var trigger: DiagnosticPattern { patterns[0] }
 

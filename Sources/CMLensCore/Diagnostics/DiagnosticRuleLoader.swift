@@ -109,7 +109,8 @@ private struct RuleReader {
     var problems: [LoadProblem] = []
 
     static let ruleKeys: Set<String> = ["id", "title", "severity", "logs", "components", "patterns", "conditions",
-                                        "groupBy", "explanation", "fix", "reference", "description"]
+                                        "groupBy", "explanation", "fix", "reference", "description",
+                                        "confidence", "corroboration"]
     static let patternKeys: Set<String> = ["name", "regex", "fact", "logs", "components", "nearSeconds", "afterTrigger"]
     static let conditionKeys: Set<String> = ["pattern", "atLeast", "atMost", "withinSeconds"]
 
@@ -186,6 +187,18 @@ private struct RuleReader {
             }
         }
         let reference = object["reference"] as? String
+        var confidence = DiagnosticConfidence.likely
+        if let raw = object["confidence"] {
+            if let value = (raw as? String).flatMap({ DiagnosticConfidence(rawValue: $0.lowercased()) }) {
+                confidence = value
+            } else {
+                fail("\(name): \"confidence\" must be \"possible\", \"likely\" or \"confirmed\"")
+            }
+        }
+        let corroboration = strings(object, "corroboration", in: name) ?? []
+        for pattern in corroboration where !names.contains(pattern) || pattern == patterns.first?.name {
+            fail("\(name): \"corroboration\" names \"\(pattern)\", which is not one of the rule's patterns after the first")
+        }
         guard problems[errorsBefore...].allSatisfy({ $0.severity == .warning }) else {
             fail("\(name) skipped")
             return nil
@@ -193,7 +206,8 @@ private struct RuleReader {
         let rule = DiagnosticRule(id: id, title: title, severity: severity, logs: logs, components: components,
                                   patterns: patterns, conditions: conditions, groupBy: groupBy,
                                   explanation: explanation, fix: fix, reference: reference,
-                                  origin: line.map { "\(file):\($0)" } ?? file)
+                                  origin: line.map { "\(file):\($0)" } ?? file, confidence: confidence,
+                                  corroboration: corroboration)
         for placeholder in DiagnosticTemplate.unknownPlaceholders(in: [title, explanation, fix], rule: rule) {
             fail("\(name): placeholder {\(placeholder)} names no capture; it will show as written", severity: .warning)
         }

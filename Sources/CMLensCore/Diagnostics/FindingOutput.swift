@@ -26,6 +26,7 @@ public enum FindingOutput {
         }
         var lines = ["  \(painted)  \(TerminalText.escape(finding.title))  [\(finding.rule)]"]
         if let span = span(finding) { lines.append("    when: \(span)") }
+        lines.append("    sure: \(confidenceText(finding))")
         lines += wrap(TerminalText.escape(finding.explanation), first: "    what: ", rest: "          ")
         lines += wrap(TerminalText.escape(finding.fix), first: "    fix:  ", rest: "          ")
         for code in finding.errorCodes {
@@ -40,6 +41,12 @@ public enum FindingOutput {
             lines.append("      " + TerminalText.escape(item.location) + "  " + TerminalText.escape(item.text, expandTabs: 4))
         }
         return lines
+    }
+
+    /// `likely`, or `confirmed (corroborated by regtask, sleeping)`.
+    public static func confidenceText(_ finding: DiagnosticFinding) -> String {
+        finding.corroboratedBy.isEmpty ? finding.confidence.rawValue
+            : "\(finding.confidence.rawValue) (corroborated by \(finding.corroboratedBy.joined(separator: ", ")))"
     }
 
     /// Prose broken at spaces to fit `width` columns; a word longer than a line stays whole.
@@ -79,6 +86,8 @@ public enum FindingOutput {
         line.add("rule", finding.rule)
         line.add("client", finding.client)
         line.add("severity", finding.severity.rawValue)
+        line.add("confidence", finding.confidence.rawValue)
+        line.add("corroboratedBy", strings: finding.corroboratedBy)
         line.add("title", finding.title)
         line.add("explanation", finding.explanation)
         line.add("fix", finding.fix)

@@ -82,7 +82,9 @@ public struct ExecutionTimelineBuilder {
             stateChange(d, from: from, to: to, step: base)
 
         case let .exitCode(code):
-            guard let d = runningProgram(client) else { return keepUnattributed(base, .exitCode, code) }
+            // A program that is done does not run again by itself: a code after its end (another
+            // installer's 1618 echoed by the client) is no run of it.
+            guard let d = runningProgram(client), !isDone(d) else { return keepUnattributed(base, .exitCode, code) }
             var step = base
             step.event = .exitCode
             exitCode(d, code, step: &step, opensRun: true)
@@ -340,8 +342,10 @@ public struct ExecutionTimelineBuilder {
     // MARK: - Prediction
 
     /// When the retry of the last failed run is due: failure + interval, + the mandatory countdown
-    /// unless a retry of this program already ran without one.
+    /// unless a retry of this program already ran without one; nil at the retry limit.
     private func predict(_ d: Int, at fallback: LogTime?) -> RetryPrediction? {
+        // At its limit the program is not retried: there is no next retry to predict.
+        guard !limitReached(d) else { return nil }
         guard let attempt = drafts[d].attempts.last, let failedAt = attempt.failedAt ?? fallback else { return nil }
         let countdown = drafts[d].countdownSeen == false ? 0 : RetryPolicy.mandatoryCountdown
         let timerAt = failedAt.adding(seconds: policy.interval)
@@ -432,7 +436,8 @@ public struct ExecutionTimelineBuilder {
     }
 
     /// The program a line that names none is about: the one launched last on this client whose run
-    /// has not ended, else the one launched last, else the last one a line was about.
+    /// has not ended, else the one launched last that is not done (it waits to retry, and the log
+    /// may not show the retry's launch), else the one launched last, else the last one a line was about.
     private func runningProgram(_ client: String) -> Int? {
         let launches = launchOrder[client] ?? []
         // Newest first; usually the first one looked at is the answer.
@@ -440,7 +445,19 @@ public struct ExecutionTimelineBuilder {
             let k = launches[entry]
             if drafts[k].launchEntry == entry && !drafts[k].needsNewAttempt && !drafts[k].attempts.isEmpty { return k }
         }
+        for entry in launches.indices.reversed() {
+            let k = launches[entry]
+            if drafts[k].launchEntry == entry && !isDone(k) { return k }
+        }
         return launches.last ?? lastTouched[client]
+    }
+
+    /// The program will not run again by itself: it succeeded, failed for good, lost its policy or
+    /// used every run the policy allows.
+    private func isDone(_ d: Int) -> Bool {
+        guard let state = drafts[d].state else { return false }
+        if state == ExecutionState.failureRetry || state == ExecutionState.waitingRetry { return limitReached(d) }
+        return ExecutionState.isSuccess(state) || state == ExecutionState.failureNonRetry || state == ExecutionState.removed
     }
 
     /// The client's launched drafts, each once, in the order of their latest launch.

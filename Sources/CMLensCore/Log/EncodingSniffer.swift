@@ -24,18 +24,11 @@ enum EncodingSniffer {
             if evenZero * 10 >= sample * 9 && oddZero * 10 <= sample { return Result(encoding: .utf16BE, hasBOM: false, isBinary: false, binaryReason: "") }
         }
         let encoding: TextEncoding = bom ? .utf8BOM : .utf8
+        // A file that holds CMTrace or SMS record markers is a log, whatever else its first block holds.
         if looksStructured(head) { return Result(encoding: encoding, hasBOM: bom, isBinary: false, binaryReason: "") }
-        // Logs can hold a run of NULs (a crash while writing) or the odd control byte; binary files
-        // are full of them from the start.
         let sample = head.prefix(8192)
         guard !sample.isEmpty else { return Result(encoding: encoding, hasBOM: bom, isBinary: false, binaryReason: "") }
-        var controls = 0, nuls = 0
-        for byte in sample {
-            if byte == 0 { nuls += 1 }
-            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C && byte != 0x1B { controls += 1 }
-        }
-        if controls * 10 > sample.count * 3 {
-            let reason = nuls > 0 ? "\(nuls) NUL bytes in its first \(sample.count)" : "\(controls) control bytes in its first \(sample.count)"
+        if let reason = BinaryContent.reason(sample) {
             return Result(encoding: encoding, hasBOM: bom, isBinary: true, binaryReason: reason)
         }
         // Compressed or executable data has few control bytes but NULs scattered at odd and even

@@ -26,6 +26,8 @@ public struct ClientsPane: Pane {
         guard let workspace = context.workspace, readFor != workspace.identity else { return .handled }
         readFor = workspace.identity
         inventoryOnly = []
+        // Another workspace may have fewer clients: the cursor stays on a row that exists.
+        cursor.select(cursor.selected, count: rows(context).count, visible: visibleLines)
         guard !workspace.inputs.tableFiles.isEmpty else { return .handled }
         reading = true
         let logClients = workspace.summary.clients.map(\.name)

@@ -45,7 +45,13 @@ public struct ComparePane: Pane {
     }
 
     mutating func update(_ context: ConsoleContext) {
-        guard compared.count >= 2, let summaries else { comparison = nil; return }
+        guard compared.count >= 2, let summaries else {
+            // Nothing to compare: no row to stay on either.
+            comparison = nil
+            cursor = ListCursor()
+            column = 0
+            return
+        }
         comparison = ClientComparison(compared.map { summaries.summary(of: $0) ?? ClientSummary(name: $0) })
         column = min(column, compared.count - 1)
         settle(forward: true, context: context)

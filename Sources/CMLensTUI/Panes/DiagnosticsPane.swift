@@ -18,6 +18,7 @@ public struct DiagnosticsPane: Pane {
     /// scrolled this far; nil shows the evidence. A small screen cuts the explanation short.
     public var wholeText: Int?
     var computedFor: ObjectIdentifier?
+    var computedPaths: [String] = []
     var shownClient: String??
     var running = false
     /// The finding was opened by a drill (the Client pane): Esc closes it and goes back there.
@@ -33,10 +34,22 @@ public struct DiagnosticsPane: Pane {
         if shownClient != .some(context.client) {
             shownClient = .some(context.client)
             // An open finding stays open: the Logs pane it drilled into comes back here with Esc.
-            if opened == nil { cursor = ListCursor() }
+            // The list under it is now another client's: the cursor goes to the finding, or stays in the list.
+            if let open = opened, let index = shown(context).firstIndex(of: open.finding) {
+                cursor.select(index, count: shown(context).count, visible: listLines(context.paneSize.lines))
+            } else if opened == nil {
+                cursor = ListCursor()
+            } else {
+                keepCursorInList(context)
+            }
         }
         guard let workspace = context.workspace, computedFor != workspace.identity else { return .handled }
         computedFor = workspace.identity
+        // Another workspace's findings are not this one's; a follow-mode reload keeps them until
+        // the new ones land.
+        if computedPaths != workspace.paths { findings = [] }
+        computedPaths = workspace.paths
+        keepCursorInList(context)
         opened = nil
         running = true
         return .run(Job(label: "diagnosing") { _ in Result(findings: workspace.diagnosis()) })
@@ -50,8 +63,14 @@ public struct DiagnosticsPane: Pane {
                 .sorted { (rank[$0.element.severity]!, $0.offset) < (rank[$1.element.severity]!, $1.offset) }
                 .map(\.element)
             running = false
+            keepCursorInList(context)
         }
         return .handled
+    }
+
+    /// The list changed under the cursor (new findings, fewer of them): it stays on a row that exists.
+    mutating func keepCursorInList(_ context: ConsoleContext) {
+        cursor.select(cursor.selected, count: shown(context).count, visible: listLines(context.paneSize.lines))
     }
 
     /// The findings of the selected client, or all.
@@ -197,7 +216,8 @@ public struct DiagnosticsPane: Pane {
         let (rows, below) = body.splitTop(body.lines - detail)
         let clientWidth = area.columns >= 120 ? 18 : 14
         grid.fill(header, role: .header)
-        grid.write(" Sev " + DisplayWidth.fit("Client", to: clientWidth) + " Lines Finding", at: header.origin, role: .header, clip: header)
+        grid.write(" Sev " + DisplayWidth.fit("Client", to: clientWidth) + " Lines " + DisplayWidth.fit("Sure", to: Self.sureWidth)
+                   + " Finding", at: header.origin, role: .header, clip: header)
         for (screenLine, index) in cursor.visibleRows(count: list.count, visible: rows.lines).enumerated() {
             let finding = list[index]
             let line = rows.line + screenLine
@@ -207,6 +227,8 @@ public struct DiagnosticsPane: Pane {
                                 at: Position(column: column, line: line), role: .text, clip: rows)
             column = grid.write(DisplayWidth.fit(String(finding.evidence.count), to: 5) + " ",
                                 at: Position(column: column, line: line), role: .dim, clip: rows)
+            column = grid.write(DisplayWidth.fit(finding.confidence.rawValue, to: Self.sureWidth) + " ",
+                                at: Position(column: column, line: line), role: finding.confidence == .confirmed ? .text : .dim, clip: rows)
             grid.write(TerminalText.escape(finding.title), at: Position(column: column, line: line), role: .text, clip: rows)
             if index == cursor.selected { grid.paint(.selection, line: line, columns: rows.column..<rows.right) }
         }
@@ -270,12 +292,16 @@ public struct DiagnosticsPane: Pane {
 
     enum TextPart { case explanation, rest }
 
+    /// The confidence column: as wide as its longest word (`confirmed`).
+    static let sureWidth = 9
+
     /// An open finding's text wrapped to `columns`: the explanation, then the fix, the reference
     /// and what each error code means.
     static func textLines(_ finding: DiagnosticFinding, columns: Int) -> [(text: String, role: Role, part: TextPart)] {
         let width = max(1, columns - 1)
         var lines = LogsPane.wrap(TerminalText.escape(finding.explanation), columns: width).map { ($0, Role.text, TextPart.explanation) }
         lines += LogsPane.wrap("Fix: " + TerminalText.escape(finding.fix), columns: width).map { ($0, Role.text, TextPart.rest) }
+        lines += LogsPane.wrap("Confidence: " + FindingOutput.confidenceText(finding), columns: width).map { ($0, Role.dim, TextPart.rest) }
         if let reference = finding.reference {
             lines += LogsPane.wrap("See: " + TerminalText.escape(reference), columns: width).map { ($0, Role.dim, TextPart.rest) }
         }

@@ -4,7 +4,7 @@ import CMLensCore
 /// record (a retry code's occurrence, a timeline step).
 extension LogsPane {
     public func explainText(context: ConsoleContext) -> String? {
-        guard let ref = selected, let workspace = context.workspace else { return nil }
+        guard let ref = selected, let workspace = source else { return nil }
         return workspace.records[ref].message
     }
 

@@ -2,7 +2,7 @@ import CMLensCore
 
 extension LogsPane {
     public func render(into grid: inout Grid, area: Rect, context: ConsoleContext) {
-        guard let workspace = context.workspace else {
+        guard context.workspace != nil else {
             grid.write("Loading the workspace…", at: area.origin, role: .dim, clip: area)
             return
         }
@@ -13,9 +13,11 @@ extension LogsPane {
             renderHeader(into: &grid, parts.header, columns, context)
             let note = isBusy ? "Merging the logs…" : filter.isEmpty ? "No records." : "No record passes the filter (c clears it)."
             grid.write(note, at: parts.list.origin, role: .dim, clip: parts.list)
-            if let detail = parts.detail { renderDetail(into: &grid, detail, workspace, context) }
+            if let detail = parts.detail, let workspace = source { renderDetail(into: &grid, detail, workspace, context) }
             return
         }
+        // The view's records are read from the workspace it was built from (another may be loading).
+        guard let workspace = source else { return }
         // The records on screen, decoded once: their threads size the Thread column.
         let rows = wrap ? wrappedRows(parts.list, workspace) : Array(cursor.visibleRows(count: view.count, visible: parts.list.lines))
         let records = rows.map { workspace.records[view[$0]] }

@@ -12,6 +12,12 @@ public struct LogsPane: Pane {
     ]
 
     public var view: [RecordReference] = []
+    /// The workspace `view` was built from. Its references are places in that workspace's files, so
+    /// rows are read from it until the next view lands, never from a workspace opened since (whose
+    /// files may be fewer or shorter: the old references would point past their end).
+    public var source: ConsoleWorkspace?
+    /// The workspace of the view being built.
+    var requested: ConsoleWorkspace?
     public var total = 0
     public var cursor = ListCursor()
     public var filter = LogFilter()
@@ -52,7 +58,14 @@ public struct LogsPane: Pane {
         }
         // A follow-mode reload keeps the cursor on its record; another client or workspace starts at the top.
         let sameView = builtFor != nil && builtFor?.client == context.client && builtFor?.paths == workspace.paths
-        if !sameView { mark = nil; cursor = ListCursor() }
+        if !sameView {
+            // Another workspace or client: nothing of the old view is shown while the new one is built.
+            mark = nil
+            cursor = ListCursor()
+            view = []
+            total = 0
+            source = nil
+        }
         return .run(rebuild(context, keep: sameView ? selected : nil))
     }
 
@@ -61,6 +74,7 @@ public struct LogsPane: Pane {
         pendingView = true
         let workspace = context.workspace!
         builtFor = (context.client, workspace.identity, workspace.paths)
+        requested = workspace
         let request = LogViewBuilder.Request(generation: generation, client: context.client, filter: filter.compiled(),
                                              keep: keep, toBottom: follow)
         return Job(label: filter.isEmpty ? "merging" : "filtering") { progress in
@@ -72,6 +86,9 @@ public struct LogsPane: Pane {
         let visible = listLines(context.paneSize.lines)
         if let built = result as? LogViewBuilder.Result, built.generation == generation {
             view = built.view
+            source = requested
+            // A follow-mode reload may have cut the marked record's file short (a rotation).
+            if let marked = mark, let source, !Self.holds(marked, source) { mark = nil }
             total = built.total
             shape = built.shape
             density = built.density
@@ -92,21 +109,24 @@ public struct LogsPane: Pane {
     }
 
     public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
-        guard let workspace = context.workspace else { return .say("still loading the workspace") }
+        guard context.workspace != nil else { return .say("still loading the workspace") }
         let visible = listLines(context.paneSize.lines)
         if cursor.apply(command, count: view.count, visible: visible) { return .handled }
         switch command {
         case .nextError, .previousError, .nextWarning, .previousWarning:
-            return jump(command, logs: workspace.logs, visible: visible)
+            guard let source else { return .say("no records") }
+            return jump(command, logs: source.logs, visible: visible)
         case .search(nil):
             return Reaction(handled: true, prompt: "/")
         case .search(let text?):
             do { search = try TextPattern(text) } catch { return .say("\(error)") }
-            return .run(searchJob(workspace, from: cursor.selected + 1, forward: true))
+            guard let source else { return .say("no records to search") }
+            return .run(searchJob(source, from: cursor.selected + 1, forward: true))
         case .searchNext, .searchPrevious:
             guard search != nil else { return .say("no search yet: press / to search") }
             let forward = command == .searchNext
-            return .run(searchJob(workspace, from: cursor.selected + (forward ? 1 : -1), forward: forward))
+            guard let source else { return .say("no records to search") }
+            return .run(searchJob(source, from: cursor.selected + (forward ? 1 : -1), forward: forward))
         case .filter(nil):
             return Reaction(handled: true, prompt: ":filter " + filter.text)
         case .filter(let text?):
@@ -142,7 +162,8 @@ public struct LogsPane: Pane {
         case .goto(nil):
             return Reaction(handled: true, prompt: ":goto ")
         case .goto(let text?):
-            return goto(text, logs: workspace.logs, visible: visible)
+            guard let source else { return .say("no records to go through") }
+            return goto(text, logs: source.logs, visible: visible)
         case .columns(nil):
             let shown = LogColumn.allCases.filter { !hiddenColumns.contains($0) }.map(\.rawValue).joined(separator: ",")
             return Reaction(handled: true, prompt: ":columns " + shown)
@@ -152,7 +173,8 @@ public struct LogsPane: Pane {
         case .export(nil):
             return Reaction(handled: true, prompt: ":export ")
         case .export(let path?):
-            return export(to: path, logs: workspace.logs)
+            guard let source else { return .say("no records to export") }
+            return export(to: path, logs: source.logs)
         default:
             return .ignored
         }
@@ -188,6 +210,12 @@ public struct LogsPane: Pane {
         return .say("no \(forward ? "next" : "previous") \(level.name)")
     }
 
+    /// Whether `reference` is a record of `workspace` (a reference from a reload before may not be).
+    static func holds(_ reference: RecordReference, _ workspace: ConsoleWorkspace) -> Bool {
+        let files = workspace.logs.files
+        return files.indices.contains(Int(reference.file)) && Int(reference.index) < files[Int(reference.file)].count
+    }
+
     /// Lines of the record list (the header and the detail area take the rest).
     func listLines(_ paneLines: Int) -> Int {
         layout(Rect(column: 0, line: 0, columns: 1, lines: paneLines)).list.lines
@@ -211,12 +239,13 @@ public struct LogsPane: Pane {
         var dateItem: String?
         let columns = Columns(width: context.paneSize.columns, utc: context.showUTC, showClient: context.client == nil,
                               shape: shape, threadWidth: 3, hidden: hiddenColumns)
-        if columns.dateStyle == .none, let ref = selected, let workspace = context.workspace, let time = workspace.records[ref].time {
+        if columns.dateStyle == .none, let ref = selected, let workspace = source, Self.holds(ref, workspace),
+           let time = workspace.records[ref].time {
             dateItem = String((context.showUTC ? time.utcDisplay : time.localDisplay).prefix(10))
         }
         if wrap { items.append("WRAP") }
         if let search { items.append("/\(search.text)/" + (searchNote.map { " " + $0 } ?? "")) }
-        if let mark, let current = selected, let workspace = context.workspace,
+        if let mark, let current = selected, let workspace = source, Self.holds(mark, workspace),
            let a = workspace.records[mark].time, let b = workspace.records[current].time {
             items.append("mark Δ " + Self.elapsed(from: a, to: b))
         }

@@ -25,6 +25,11 @@ public struct RetryCodesPane: Pane {
         scannedFor = workspace.identity
         table = RetryCodeTable(policy: workspace.retryPolicy)
         occurrences = nil
+        // The occurrences found are places in the old workspace's files: none of them is shown
+        // against this one while it is scanned.
+        seen = [:]
+        // Another site's policy may list fewer codes.
+        cursor.select(cursor.selected, count: table.rows.count, visible: listLines(context.paneSize.lines))
         scanning = true
         return .run(Job(label: "finding exit codes") { _ in
             workspace.executionHistory().exitCodeOccurrences(in: workspace.logs)
