@@ -29,6 +29,11 @@ let package = Package(
             name: "CNcursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        // libarchive, to read log bundles (zip, cab, tar.*, 7z) in place. No pkgConfig, as for ncursesw.
+        .systemLibrary(
+            name: "CArchive",
+            providers: [.apt(["libarchive-dev"])]
+        ),
         // wcwidth and memmem need feature macros that Swift's Glibc import does not set.
         .target(name: "CShims"),
         // The build's git commit, for `cmlens --version`.
@@ -40,6 +45,7 @@ let package = Package(
             dependencies: [
                 "CShims",
                 "CResolver",
+                "CArchive",
                 .product(name: "Collections", package: "swift-collections"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

@@ -106,6 +106,11 @@ public struct LogsPane: Pane {
             mark = selected == mark ? nil : selected
             return .handled
         case .follow:
+            // An archive's logs are read once into memory: they cannot grow, and re-reading the
+            // archive every second to find out would cost a whole expansion each time.
+            if !follow, let archive = workspace.inputs.archives.first {
+                return .say("follow does not apply to archives (\(archive) is read once); open an unpacked folder to follow its logs")
+            }
             follow.toggle()
             if follow { cursor.select(view.count - 1, count: view.count, visible: visible) }
             return Reaction(handled: true, message: follow ? "following: new lines appear at the bottom" : nil, follow: follow)
