@@ -1,13 +1,6 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// The commit `cmlens --version` names: SwiftPM asks git while reading this manifest; outside a checkout
-/// (a source tarball) there is none and the version stands alone.
-let gitCommit: String = {
-    guard let git = Context.gitInformation else { return "" }
-    return String(git.currentCommit.prefix(12)) + (git.hasUncommittedChanges ? "-modified" : "")
-}()
-
 let package = Package(
     name: "cmlens",
     platforms: [.macOS(.v14)],
@@ -36,8 +29,6 @@ let package = Package(
         ),
         // wcwidth and memmem need feature macros that Swift's Glibc import does not set.
         .target(name: "CShims"),
-        // The build's git commit, for `cmlens --version`.
-        .target(name: "CBuildInfo", cSettings: [.define("CMLENS_GIT_COMMIT", to: "\"\(gitCommit)\"")]),
         // glibc's DNS client (res_ninit/res_nquery/ns_parserr) for the stale-systems check.
         .target(name: "CResolver", linkerSettings: [.linkedLibrary("resolv")]),
         .target(
@@ -59,10 +50,12 @@ let package = Package(
             dependencies: [
                 "CMLensCore",
                 "CMLensTUI",
-                "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["CommitStamp"]
         ),
+        // The git commit for `cmlens --version`, written before each build.
+        .plugin(name: "CommitStamp", capability: .buildTool()),
         .executableTarget(
             name: "cmlens-bench",
             dependencies: ["CMLensCore"],
