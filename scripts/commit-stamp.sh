@@ -3,7 +3,12 @@
 # Usage: commit-stamp.sh CHECKOUT OUTPUT. Never fails the build: no git, no checkout → no commit.
 checkout=$1
 output=$2
-commit=$(git -C "$checkout" rev-parse --short=12 HEAD 2>/dev/null || true)
+commit=""
+# Only this package's own checkout: a source tarball unpacked inside some other repository is not one.
+top=$(git -C "$checkout" rev-parse --show-toplevel 2>/dev/null || true)
+if [ -n "$top" ] && [ "$(cd "$top" && pwd -P)" = "$(cd "$checkout" && pwd -P)" ]; then
+    commit=$(git -C "$checkout" rev-parse --short=12 HEAD 2>/dev/null || true)
+fi
 if [ -n "$commit" ] && [ -n "$(git -C "$checkout" status --porcelain --untracked-files=no 2>/dev/null)" ]; then
     commit="$commit-modified"
 fi
