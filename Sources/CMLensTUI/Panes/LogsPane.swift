@@ -109,7 +109,9 @@ public struct LogsPane: Pane {
             // An archive's logs are read once into memory: they cannot grow, and re-reading the
             // archive every second to find out would cost a whole expansion each time.
             if !follow, let archive = workspace.inputs.archives.first {
-                return .say("follow does not apply to archives (\(archive) is read once); open an unpacked folder to follow its logs")
+                // The file's name only: the status line is one row of an 80-column screen.
+                let name = archive.split(separator: "/").last.map(String.init) ?? archive
+                return .say("follow does not apply to archives: \(name) is read once; unpack it to follow")
             }
             follow.toggle()
             if follow { cursor.select(view.count - 1, count: view.count, visible: visible) }
