@@ -27,6 +27,11 @@ let package = Package(
             name: "CPCRE2",
             providers: [.apt(["libpcre2-dev"])]
         ),
+        // libarchive, to read log bundles (zip, cab, tar.*, 7z) in place. No pkgConfig, as for ncursesw.
+        .systemLibrary(
+            name: "CArchive",
+            providers: [.apt(["libarchive-dev"])]
+        ),
         // wcwidth and memmem need feature macros that Swift's Glibc import does not set.
         .target(name: "CShims"),
         // glibc's DNS client (res_ninit/res_nquery/ns_parserr) for the stale-systems check.
@@ -37,6 +42,7 @@ let package = Package(
                 "CShims",
                 "CResolver",
                 "CPCRE2",
+                "CArchive",
                 .product(name: "Collections", package: "swift-collections"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
@@ -51,8 +57,11 @@ let package = Package(
                 "CMLensCore",
                 "CMLensTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["CommitStamp"]
         ),
+        // The git commit for `cmlens --version`, written before each build.
+        .plugin(name: "CommitStamp", capability: .buildTool()),
         .executableTarget(
             name: "cmlens-bench",
             dependencies: ["CMLensCore"],

@@ -9,6 +9,7 @@ import Glibc
 ///     swift build -c release --product cmlens-bench && .build/release/cmlens-bench [--data DIR] [--clients N] [--records-per-log N] [--seed N]
 ///     .build/release/cmlens-bench compliance [--data DIR] [--clients N]     (inventory load + verdicts)
 ///     .build/release/cmlens-bench timeline [--data DIR]                    (execution history of the execmgr logs)
+///     .build/release/cmlens-bench search FILE [TREE]                       (--grep, output, diagnose beside grep and wc -l)
 ///
 /// Generates (once, kept in DIR) a deterministic corpus of about 1 GB with `CorpusGenerator`, plus a
 /// single file of the same bytes, then measures each in a child process so peak memory is its own.
@@ -29,6 +30,9 @@ case "measure-timeline":
     exit(0)
 case "timeline":
     TimelineBench.run(Array(arguments.dropFirst()))
+    exit(0)
+case "search":
+    SearchBench.run(Array(arguments.dropFirst()))
     exit(0)
 default:
     break

@@ -20,7 +20,7 @@ public struct LoadedLogs: Sendable {
         }
         let jobList = jobs
         let files = Concurrently.map(count: jobs.count) { k in
-            LogReader.read(path: jobList[k].path, client: jobList[k].client, logName: jobList[k].log)
+            inputs.readLog(path: jobList[k].path, client: jobList[k].client, logName: jobList[k].log)
         }
         return LoadedLogs(files: files, problems: inputs.problems + files.flatMap(\.problems))
     }

@@ -12,8 +12,20 @@ public struct WorkspaceInputs: Sendable, Hashable {
     public var ruleFiles: [String] = []
     /// Folders that could not be read, symlink loops, paths that do not exist.
     public var problems: [LoadProblem] = []
+    /// Archives read as part of the workspace (`case.zip`): their logs never change, so follow mode
+    /// does not apply to them.
+    public var archives: [String] = []
+    /// The logs read from archives, by display path (`case.zip!/PC1/execmgr.log`): their bytes are
+    /// held here because nothing of an archive is ever written to disk.
+    public var archivedLogs: [String: [UInt8]] = [:]
 
     public init() {}
+
+    /// A log of this workspace, read from disk, or parsed from the bytes its archive gave.
+    public func readLog(path: String, client: String, logName: String) -> LogFileIndex {
+        if let bytes = archivedLogs[path] { return LogReader.parse(bytes: bytes, path: path, client: client, logName: logName) }
+        return LogReader.read(path: path, client: client, logName: logName)
+    }
 
     public var logFileCount: Int { clients.reduce(0) { $0 + $1.logs.reduce(0) { $0 + $1.files.count } } }
 }

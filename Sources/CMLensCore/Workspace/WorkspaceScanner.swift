@@ -14,7 +14,7 @@ public enum WorkspaceScanner {
         }
         var clients: [ClientFolder] = []
         for (folder, files) in walker.logsByFolder.sorted(by: { $0.key < $1.key }) {
-            let name = (folder as NSString).lastPathComponent
+            let name = walker.clientNames[folder] ?? (folder as NSString).lastPathComponent
             clients.append(ClientFolder(name: name.isEmpty ? folder : name, path: folder,
                                         logs: RotationGrouping.group(files)))
         }
@@ -47,6 +47,8 @@ public enum WorkspaceScanner {
 
     private struct Walker {
         var logsByFolder: [String: [String]] = [:]
+        /// Clients named otherwise than by their folder's path: an archive's (see `ArchiveReading`).
+        var clientNames: [String: String] = [:]
         var seenFolders: Set<String> = []
         var seenFiles: Set<String> = []
         let fm = FileManager.default
@@ -103,6 +105,7 @@ public enum WorkspaceScanner {
             let real = (file as NSString).resolvingSymlinksInPath
             guard seenFiles.insert(real).inserted else { return }
             let name = (file as NSString).lastPathComponent
+            if ArchiveNames.isArchive(name) { return add(archive: file, inputs: &inputs) }
             switch WorkspaceScanner.kind(ofFileNamed: name) {
             case .log:
                 logsByFolder[Self.folder(of: file), default: []].append(file)
@@ -118,6 +121,25 @@ public enum WorkspaceScanner {
                 // A file named on the command line is read as a log whatever its name: the user meant it.
                 if explicit { logsByFolder[Self.folder(of: file), default: []].append(file) }
             }
+        }
+
+        /// An archive's folders of logs become clients, as folders on disk do; its logs are read now,
+        /// in one pass, because an archive can only be read from the start.
+        mutating func add(archive: String, inputs: inout WorkspaceInputs) {
+            let contents = ArchiveReading.read(archive)
+            inputs.archives.append(archive)
+            inputs.problems += contents.problems
+            if let first = contents.notRead.first {
+                let others = contents.notRead.count > 1 ? " and \(contents.notRead.count - 1) more" : ""
+                inputs.problems.append(LoadProblem(file: archive, severity: .warning, message:
+                    "holds \(first)\(others), not read: cmlens reads only logs from an archive; "
+                    + "unpack it to use site control files, inventory exports, machine lists and rules"))
+            }
+            for folder in contents.folders {
+                logsByFolder[folder.key, default: []] += folder.files
+                clientNames[folder.key] = folder.client
+            }
+            inputs.archivedLogs.merge(contents.bytes) { first, _ in first }
         }
 
         static func identity(of folder: String) -> String {

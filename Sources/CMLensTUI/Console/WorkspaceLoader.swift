@@ -56,7 +56,7 @@ public enum WorkspaceLoader {
             if let known = reusable[job.path], stamp != nil, stamp == oldStamps[job.path] {
                 index = known
             } else {
-                index = LogReader.read(path: job.path, client: job.client, logName: job.log)
+                index = inputs.readLog(path: job.path, client: job.client, logName: job.log)
             }
             let finished = done.add(1, ordering: .relaxed).newValue
             if finished % 8 == 0 || finished == list.count { progress("loading \(finished)/\(list.count) files") }

@@ -144,6 +144,13 @@ public struct LogsPane: Pane {
             mark = selected == mark ? nil : selected
             return .handled
         case .follow:
+            // An archive's logs are read once into memory: they cannot grow, and re-reading the
+            // archive every second to find out would cost a whole expansion each time.
+            if !follow, let archive = context.workspace?.inputs.archives.first {
+                // The file's name only: the status line is one row of an 80-column screen.
+                let name = archive.split(separator: "/").last.map(String.init) ?? archive
+                return .say("follow does not apply to archives: \(name) is read once; unpack it to follow")
+            }
             follow.toggle()
             if follow { cursor.select(view.count - 1, count: view.count, visible: visible) }
             return Reaction(handled: true, message: follow ? "following: new lines appear at the bottom" : nil, follow: follow)

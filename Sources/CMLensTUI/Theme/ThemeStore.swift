@@ -1,8 +1,9 @@
 import Foundation
 import CMLensCore
 
-/// Finds themes by name: a `NAME.theme` file in `$CMLENS_THEMES`, `./Themes`, or the `Themes/`
-/// folder of the checkout the binary was built in; else the copy compiled into the binary.
+/// Finds themes by name: a `NAME.theme` file in `$CMLENS_THEMES`, `./Themes`, the installed
+/// `share/cmlens/Themes` beside `bin/cmlens`, or the `Themes/` folder of the checkout the binary was
+/// built in; else the copy compiled into the binary (so a binary copied alone still has its themes).
 public struct ThemeStore: Sendable {
     public var folders: [String]
 
@@ -14,13 +15,8 @@ public struct ThemeStore: Sendable {
     public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> ThemeStore {
         var folders: [String] = []
         if let custom = environment["CMLENS_THEMES"], !custom.isEmpty { folders.append(custom) }
-        folders.append(FileManager.default.currentDirectoryPath + "/Themes")
-        // .build/<triple>/debug/cmlens → the checkout's Themes/.
-        var url = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        for _ in 0..<5 {
-            url.deleteLastPathComponent()
-            folders.append(url.path + "/Themes")
-        }
+        // ./Themes, the installed share/cmlens/Themes beside bin/, the checkout's for a development build.
+        folders += BundledFiles.candidates("Themes")
         return ThemeStore(folders: folders)
     }
 

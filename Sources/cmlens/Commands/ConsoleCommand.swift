@@ -10,14 +10,14 @@ struct ConsoleCommand: ParsableCommand {
         discussion: "When standard input or output is not a terminal (a pipe, a file), prints a summary of the workspace instead.",
         shouldDisplay: false)
 
-    @Argument(help: "Log folders, files, site control file, inventory exports, sys.txt.")
+    @Argument(help: "Log folders, files, archives (.zip, .cab, .tar.*, .7z), site control file, inventory exports, sys.txt.")
     var paths: [String] = []
 
     @Option(help: "Colour theme: dark (default), light, monochrome, or NAME for Themes/NAME.theme.")
     var theme: String?
 
     func run() throws {
-        let workspace = paths.isEmpty ? [WorkspaceScanner.samplesFolder] : paths
+        let workspace = paths.isEmpty ? [BundledFiles.samples] : paths
         guard isatty(0) == 1, isatty(1) == 1 else { return try summarize(workspace) }
         let status: Int32
         do {

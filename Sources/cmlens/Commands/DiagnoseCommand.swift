@@ -10,7 +10,7 @@ struct DiagnoseCommand: ParsableCommand {
             --rules file over the logs. A broken rules file is reported with its line; the other rules still run.
             """)
 
-    @Argument(help: "Log files or folders (searched recursively).")
+    @Argument(help: "Log files, folders (searched recursively) or archives (.zip, .cab, .tar.*, .7z).")
     var paths: [String]
 
     @Option(help: "Only this client (folder name; repeatable).")

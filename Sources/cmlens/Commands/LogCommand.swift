@@ -7,7 +7,7 @@ struct LogCommand: ParsableCommand {
         abstract: "Merged, time-ordered records of every log under the given paths.",
         discussion: "Every folder that holds logs is one client. Times print in the log's own local time with its offset.")
 
-    @Argument(help: "Log files or folders (searched recursively).")
+    @Argument(help: "Log files, folders (searched recursively) or archives (.zip, .cab, .tar.*, .7z).")
     var paths: [String]
 
     @Option(help: "Show this level and worse: verbose, info, warning, error.")

@@ -14,7 +14,7 @@ struct TimelineCommand: ParsableCommand {
             a sitectrl.ct* in the workspace, else the ConfigMgr defaults).
             """)
 
-    @Argument(help: "Log files or folders (searched recursively); a sitectrl.ct0 among them sets the retry policy.")
+    @Argument(help: "Log files, folders (searched recursively) or archives; a sitectrl.ct0 among them sets the retry policy.")
     var paths: [String]
 
     @Option(name: .customLong("site-control"), help: "The site control file whose retry policy applies.")
