@@ -18,9 +18,9 @@ enum SearchBench {
         let wc = best(["/usr/bin/wc", "-l", file])
         print("cmlens-bench search: \(file), \(ProcessInfo.processInfo.activeProcessorCount) cores")
         func line(_ label: String, _ r: Child.Result, against base: (result: Child.Result, name: String)? = nil, note: String = "") {
-            let ratio = base.map { String(format: "  (%.2f× %@)", r.seconds / $0.result.seconds, $0.name as NSString) } ?? ""
-            print(String(format: "  %-44@ %7.3f s  CPU %6.2f s  peak %6.1f MiB%@%@", label as NSString, r.seconds, r.cpuSeconds,
-                         r.peakMiB, ratio as NSString, note as NSString))
+            let ratio = base.map { String(format: "  (%.2f× ", r.seconds / $0.result.seconds) + $0.name + ")" } ?? ""
+            print("  " + label.padding(toLength: 44, withPad: " ", startingAt: 0)
+                  + String(format: " %7.3f s  CPU %6.2f s  peak %6.1f MiB", r.seconds, r.cpuSeconds, r.peakMiB) + ratio + note)
         }
         line("wc -l", wc)
         let grepLiteral = best(["/usr/bin/grep", "-c", "ZZZQQQ", file])
@@ -41,9 +41,7 @@ enum SearchBench {
             let errors = best([cmlens, "log", tree, "--level", "error"])
             line("cmlens log TREE --level error", errors)
             let diagnose = best([cmlens, "diagnose", tree])
-            print(String(format: "  %-44@ %7.3f s  CPU %6.2f s  peak %6.1f MiB  (%.2f× log --level error)",
-                         "cmlens diagnose TREE" as NSString, diagnose.seconds, diagnose.cpuSeconds, diagnose.peakMiB,
-                         diagnose.seconds / errors.seconds))
+            line("cmlens diagnose TREE", diagnose, against: (errors, "log --level error"))
         }
     }
 }

@@ -53,11 +53,19 @@ public enum Diagnosis {
     public static func inputs(_ inputs: WorkspaceInputs, readBy rules: [DiagnosticRule]) -> WorkspaceInputs {
         let names = logNames(readBy: rules)
         var only = inputs
+        // A log's name decides most; the others have their heads read, on all cores.
+        let logs = inputs.clients.flatMap(\.logs)
+        let read = Concurrently.map(count: logs.count) { k in
+            let log = logs[k]
+            return LogIdentity.known(log.name, among: names) != nil || ExecutionHistory.isExecmgrLog(log.name)
+                || log.files.last.flatMap { LogComponentIdentity.known(path: $0, among: names) } != nil
+        }
+        var next = 0
         only.clients = inputs.clients.compactMap { client in
             var kept = client
-            kept.logs = client.logs.filter { log in
-                LogIdentity.known(log.name, among: names) != nil || ExecutionHistory.isExecmgrLog(log.name)
-                    || log.files.last.flatMap { LogComponentIdentity.known(path: $0, among: names) } != nil
+            kept.logs = client.logs.filter { _ in
+                defer { next += 1 }
+                return read[next]
             }
             return kept.logs.isEmpty ? nil : kept
         }

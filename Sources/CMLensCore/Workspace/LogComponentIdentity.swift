@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Which known log a file is when its name says nothing (`dump1.log`, `PC042.log`): most ConfigMgr
 /// logs are written by one component named like the log (ClientIDManagerStartup, UpdatesHandler,
@@ -20,17 +24,28 @@ public enum LogComponentIdentity {
     /// its first 16 KiB (NUL bytes dropped, so UTF-16 text reads as ASCII). Lets `diagnose` load a
     /// log a rule reads although its name does not say so.
     public static func known(path: String, among known: Set<String>) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: 16 << 10) else { return nil }
-        let text = String(decoding: data.filter { $0 != 0 }, as: UTF8.self)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var head = [UInt8](repeating: 0, count: 16 << 10)
+        let got = LogReader.preadFully(fd, &head, offset: 0)
+        // On bytes, with a byte search: this runs for every log of a workspace whose name says nothing.
+        var bytes = head[0..<got].filter { $0 != 0 }
+        let marker = Array("component=\"".utf8)
         var counts: [String: Int] = [:]
-        var rest = Substring(text)
-        while let found = rest.range(of: "component=\"") {
-            let value = rest[found.upperBound...].prefix { $0 != "\"" && $0 != "\n" }
-            if !value.isEmpty { counts[value.lowercased(), default: 0] += 1 }
-            rest = rest[found.upperBound...]
+        bytes.withUnsafeBytes { b in
+            var from = 0
+            while let found = Bytes.find(marker, in: b, from: from, to: b.count) {
+                let start = found + marker.count
+                var end = start
+                while end < b.count && b[end] != 0x22 && b[end] != 0x0A && end - start < 128 { end += 1 }
+                if end > start {
+                    counts[String(decoding: UnsafeRawBufferPointer(rebasing: b[start..<end]), as: UTF8.self).lowercased(), default: 0] += 1
+                }
+                from = end
+            }
         }
+        bytes = []
         return main(counts, among: known)
     }
 
