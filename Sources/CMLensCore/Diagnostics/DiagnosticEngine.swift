@@ -65,10 +65,10 @@ public struct DiagnosticEngine: Sendable {
     /// pattern's required text, through the search engine; every record when a pattern has none.
     /// A rule then costs a scan of the bytes, not a decode and a regex per record.
     static func candidates(_ file: LogFileIndex, _ regexes: [DiagnosticRegex]) -> [Int] {
-        let literals = regexes.map(\.searchLiteral)
+        let literals = regexes.map(\.searchLiterals)
         if literals.contains(where: { $0 == nil }) { return Array(0..<file.count) }
         var found = RecordBits(capacity: file.count)
-        for literal in Set(literals.compactMap { $0 }) {
+        for literal in Set(literals.compactMap { $0 }.joined()) {
             file.forEachRecord(containing: literal, in: 0..<file.count, isCancelled: { false }) { index, _, _ in found.insert(index) }
         }
         return found.indices

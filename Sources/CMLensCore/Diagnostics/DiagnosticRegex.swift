@@ -12,10 +12,9 @@ public struct DiagnosticRegex: Sendable {
     /// before the regex engine sees them.
     let literal: [UInt8]?
     let caseInsensitive: Bool
-    /// The same text, for the search engine's byte search over a whole log.
-    var searchLiteral: SearchLiteral? {
-        literal.map { SearchLiteral(String(decoding: $0, as: UTF8.self), caseInsensitive: caseInsensitive) }
-    }
+    /// Texts one of which every match contains, for the search engine's byte search over a whole
+    /// log: the required literal, or one per alternative of an alternation.
+    let searchLiterals: [SearchLiteral]?
 
     public init(_ pattern: String) throws {
         expression = try NSRegularExpression(pattern: pattern, options: [])
@@ -25,6 +24,10 @@ public struct DiagnosticRegex: Sendable {
         caseInsensitive = folded
         literal = Self.requiredLiteral(in: folded ? String(pattern.dropFirst(4)) : pattern)
             .map { Array((folded ? $0.lowercased() : $0).utf8) }
+        let unflagged = folded ? String(pattern.dropFirst(4)) : pattern
+        searchLiterals = literal.map { [SearchLiteral(String(decoding: $0, as: UTF8.self), caseInsensitive: folded)] }
+            ?? (RequiredLiteral.hasInlineFlags(unflagged) ? nil
+                : RequiredLiteral.alternatives(of: unflagged, minimumLength: 4)?.map { SearchLiteral($0, caseInsensitive: folded) })
     }
 
     /// Whether the message could match: false only when it lacks the required literal.

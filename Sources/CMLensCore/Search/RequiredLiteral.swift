@@ -75,7 +75,92 @@ enum RequiredLiteral {
     }
 
     /// `(?i)`, `(?x)`, `(?-i)` …: a group that sets options rather than capturing.
-    private static func hasInlineFlags(_ pattern: String) -> Bool {
+    static func hasInlineFlags(_ pattern: String) -> Bool {
         pattern.range(of: #"\(\?[imsxwnU^-]*[imsxwnU]"#, options: .regularExpression) != nil
+    }
+}
+
+extension RequiredLiteral {
+    /// Texts one of which every match must contain, for a pattern that is an alternation (at its top
+    /// level, or inside one group spanning it): `failed to find MP|no management point found` needs
+    /// "failed to find MP" or "no management point found". Nil when an alternative has no literal.
+    static func alternatives(of pattern: String, minimumLength: Int) -> [String]? {
+        if let single = of(pattern, minimumLength: minimumLength) { return [single] }
+        var body = Substring(pattern)
+        if let inner = wholeGroup(body) { body = inner }
+        let parts = topLevelAlternatives(body)
+        guard parts.count > 1 else { return nil }
+        var out: [String] = []
+        for part in parts {
+            guard let literal = of(String(part), minimumLength: minimumLength) else { return nil }
+            out.append(literal)
+        }
+        return out
+    }
+
+    /// `(?:X)`, `(X)` or `(?<name>X)` when that one group is the whole pattern: X.
+    private static func wholeGroup(_ pattern: Substring) -> Substring? {
+        guard pattern.first == "(", pattern.last == ")" else { return nil }
+        var depth = 0
+        var chars = pattern.indices.makeIterator()
+        var inClass = false
+        var escaped = false
+        while let i = chars.next() {
+            let c = pattern[i]
+            if escaped { escaped = false; continue }
+            if c == "\\" { escaped = true; continue }
+            if inClass { if c == "]" { inClass = false }; continue }
+            if c == "[" { inClass = true; continue }
+            if c == "(" { depth += 1 }
+            if c == ")" {
+                depth -= 1
+                // The group closes before the end: the pattern is more than that group.
+                if depth == 0 && pattern.index(after: i) != pattern.endIndex { return nil }
+            }
+        }
+        var inner = pattern.dropFirst().dropLast()
+        if inner.hasPrefix("?:") { inner = inner.dropFirst(2) } else if inner.hasPrefix("?<"), !inner.hasPrefix("?<="), !inner.hasPrefix("?<!"),
+                  let close = inner.firstIndex(of: ">") { inner = inner[inner.index(after: close)...] } else if inner.hasPrefix("?") { return nil }
+        return inner
+    }
+
+    /// The pattern cut at each `|` outside groups and classes. A class is skipped to its closing `]`,
+    /// nested sets and a leading `]` included; an escape whose extent is not worth reading gives up.
+    private static func topLevelAlternatives(_ pattern: Substring) -> [Substring] {
+        var parts: [Substring] = []
+        var depth = 0
+        var start = pattern.startIndex
+        var i = pattern.startIndex
+        while i < pattern.endIndex {
+            let c = pattern[i]
+            if c == "\\" {
+                i = pattern.index(after: i)
+                guard i < pattern.endIndex else { return [] }
+                if "xuUNpPQc".contains(pattern[i]) { return [] }
+            } else if c == "[" {
+                var nesting = 1
+                i = pattern.index(after: i)
+                if i < pattern.endIndex && pattern[i] == "^" { i = pattern.index(after: i) }
+                if i < pattern.endIndex && pattern[i] == "]" { i = pattern.index(after: i) }
+                while nesting > 0 && i < pattern.endIndex {
+                    let d = pattern[i]
+                    if d == "\\" { i = pattern.index(after: i); guard i < pattern.endIndex else { return [] } }
+                    else if d == "[" { nesting += 1 }
+                    else if d == "]" { nesting -= 1 }
+                    if nesting > 0 { i = pattern.index(after: i) }
+                }
+                guard nesting == 0 else { return [] }
+            } else if c == "(" {
+                depth += 1
+            } else if c == ")" {
+                depth -= 1
+            } else if c == "|" && depth == 0 {
+                parts.append(pattern[start..<i])
+                start = pattern.index(after: i)
+            }
+            i = pattern.index(after: i)
+        }
+        parts.append(pattern[start...])
+        return parts
     }
 }
