@@ -136,4 +136,20 @@ import Testing
         // A folder opens on the Clients pane as before.
         #expect(AnalysisFixture.console(size: Size(columns: 80, lines: 24)).state.focus == 0)
     }
+
+    @Test func escStopsASearchStillRunningAndItsResultIsDropped() {
+        var console = Self.oneLog(size: Size(columns: 80, lines: 24))
+        console.deferJobs = true
+        console.press(.character("/"))
+        console.type("exit code 1618")
+        console.press(.enter)
+        #expect(console.logs.isBusy && console.state.running[LogsPane.id] == "searching")
+        let cancels = console.state.handle(.key(.escape)).cancel
+        #expect(cancels == [LogsPane.id + "/searching"])
+        #expect(!console.logs.isBusy && console.state.running[LogsPane.id] == nil)
+        #expect(console.grid.lines[22].contains("/exit code 1618/ stopped"))
+        console.finishJobs()  // the scan's late answer does not move the cursor
+        #expect(console.logs.cursor.selected == 0)
+        #expect(console.state.focus == PaneRegistry.index(of: LogsPane.id), "Esc stopped the search, it did not leave the pane")
+    }
 }

@@ -79,6 +79,10 @@ public final class ConsoleRunLoop {
     }
 
     private func perform(_ effects: Effects) {
+        for key in effects.cancel {
+            jobs[key]?.progress.cancel()
+            jobs[key] = nil
+        }
         for job in effects.jobs { start(job) }
         if let paths = effects.open { open(paths) }
         if let name = effects.theme {

@@ -57,6 +57,8 @@ public struct Effects: Sendable {
     public var redraw = false
     /// Follow mode switched on or off.
     public var follow: Bool?
+    /// Running jobs to stop, as `pane/label`.
+    public var cancel: [String] = []
 
     public init() {}
 }

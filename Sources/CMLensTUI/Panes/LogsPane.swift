@@ -94,7 +94,7 @@ public struct LogsPane: Pane {
             density = built.density
             pendingView = false
             cursor.select(built.cursor, count: view.count, visible: visible)
-        } else if let found = result as? LogViewBuilder.SearchResult, found.generation == generation {
+        } else if let found = result as? LogViewBuilder.SearchResult, found.generation == generation, pendingSearch {
             pendingSearch = false
             searchMatches = found.matches
             if let density = found.density { self.density = density }
@@ -116,6 +116,13 @@ public struct LogsPane: Pane {
         case .nextError, .previousError, .nextWarning, .previousWarning:
             guard let source else { return .say("no records") }
             return jump(command, logs: source.logs, visible: visible)
+        case .back where pendingSearch:
+            // Esc stops a search still running: the scan ends at its next window.
+            pendingSearch = false
+            searchNote = "stopped"
+            var stop = Reaction.handled
+            stop.cancel = ["searching"]
+            return stop
         case .search(nil):
             return Reaction(handled: true, prompt: "/")
         case .search(let text?):
