@@ -124,6 +124,15 @@ import Testing
         #expect(RequiredLiteral.of("café société", minimumLength: 3) == " soci")
         #expect(RequiredLiteral.of("0x8007\\d+", minimumLength: 3) == "0x8007")
         #expect(RequiredLiteral.of("retry \\d+\\.", minimumLength: 3) == "retry ")
+        // A group that must match once requires its content; an optional one, a lookaround or an
+        // alternation inside does not.
+        #expect(RequiredLiteral.of("(?i)(?:error|failed)\\b.*?\\b(?<error>0x80040669)\\b".replacingOccurrences(of: "(?i)", with: ""),
+                                   minimumLength: 4) == "0x80040669")
+        #expect(RequiredLiteral.of("ab(?:cdefgh)?", minimumLength: 3) == nil)
+        #expect(RequiredLiteral.of("(?<![0-9])1618(?![0-9])", minimumLength: 3) == "1618")
+        #expect(RequiredLiteral.of("x(abc|defg)y", minimumLength: 3) == nil)
+        #expect(RequiredLiteral.of("(?:Scan failed with error|Failed to end search) = 0x", minimumLength: 3) == " = 0x")
+        #expect(RequiredLiteral.of("(Program exit code) (\\d+)+", minimumLength: 3) == "Program exit code")
     }
 
     @Test func highlightRangesAreTheMatchesInTheText() throws {

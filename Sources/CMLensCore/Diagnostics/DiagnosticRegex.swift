@@ -25,9 +25,11 @@ public struct DiagnosticRegex: Sendable {
         literal = Self.requiredLiteral(in: folded ? String(pattern.dropFirst(4)) : pattern)
             .map { Array((folded ? $0.lowercased() : $0).utf8) }
         let unflagged = folded ? String(pattern.dropFirst(4)) : pattern
-        searchLiterals = literal.map { [SearchLiteral(String(decoding: $0, as: UTF8.self), caseInsensitive: folded)] }
-            ?? (RequiredLiteral.hasInlineFlags(unflagged) ? nil
-                : RequiredLiteral.alternatives(of: unflagged, minimumLength: 4)?.map { SearchLiteral($0, caseInsensitive: folded) })
+        // The engine's reading first (it also looks inside groups that must match), the pre-filter's
+        // literal when that finds nothing.
+        let engine = RequiredLiteral.hasInlineFlags(unflagged) ? nil
+            : RequiredLiteral.alternatives(of: unflagged, minimumLength: 4)?.map { SearchLiteral($0, caseInsensitive: folded) }
+        searchLiterals = engine ?? literal.map { [SearchLiteral(String(decoding: $0, as: UTF8.self), caseInsensitive: folded)] }
     }
 
     /// Whether the message could match: false only when it lacks the required literal.

@@ -32,6 +32,18 @@ enum RequiredLiteral {
                 } else {
                     endRun()  // \d, \s, \b, \1 …: not a literal
                 }
+            case "(" where depth == 0:
+                endRun()
+                // A group that must match once (no ?, * or {…} after it) requires what its content
+                // requires: `Error (?<error>0x80040669)` needs "0x80040669".
+                guard let close = Self.matchingClose(chars) else { return nil }
+                let inner = chars[chars.startIndex..<close]
+                chars = chars[(close + 1)...]
+                let optional = chars.first.map { "?*{".contains($0) } ?? false
+                if !optional, let content = Self.consumingContent(inner),
+                   let literal = of(String(content), minimumLength: 1), literal.count > best.count {
+                    best = literal
+                }
             case "(":
                 endRun()
                 depth += 1
@@ -72,6 +84,50 @@ enum RequiredLiteral {
         endRun()
         guard best.count >= minimumLength, best.allSatisfy(\.isASCII) else { return nil }
         return best
+    }
+
+    /// Where the group opened just before `chars` closes (an index into `chars`), past escapes,
+    /// classes and nested groups; nil when it does not close or an escape is not worth reading.
+    private static func matchingClose(_ chars: ArraySlice<Character>) -> Int? {
+        var depth = 1
+        var i = chars.startIndex
+        while i < chars.endIndex {
+            switch chars[i] {
+            case "\\":
+                i += 1
+                guard i < chars.endIndex, !"xuUNpPQc".contains(chars[i]) else { return nil }
+            case "[":
+                var nesting = 1
+                i += 1
+                if i < chars.endIndex && chars[i] == "^" { i += 1 }
+                if i < chars.endIndex && chars[i] == "]" { i += 1 }
+                while nesting > 0 && i < chars.endIndex {
+                    if chars[i] == "\\" { i += 1 } else if chars[i] == "[" { nesting += 1 } else if chars[i] == "]" { nesting -= 1 }
+                    if nesting > 0 { i += 1 }
+                }
+                guard nesting == 0 else { return nil }
+            case "(": depth += 1
+            case ")":
+                depth -= 1
+                if depth == 0 { return i }
+            default: break
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// A group's content when the group consumes text: `?:X` and `?<name>X` give X, a plain group
+    /// itself; lookarounds and other `(?…)` forms give nil.
+    private static func consumingContent(_ inner: ArraySlice<Character>) -> ArraySlice<Character>? {
+        guard inner.first == "?" else { return inner }
+        let rest = inner.dropFirst()
+        if rest.first == ":" { return rest.dropFirst() }
+        if rest.first == "<", let second = rest.dropFirst().first, second != "=", second != "!",
+           let close = rest.firstIndex(of: ">") {
+            return rest[(close + 1)...]
+        }
+        return nil
     }
 
     /// `(?i)`, `(?x)`, `(?-i)` …: a group that sets options rather than capturing.
