@@ -152,4 +152,22 @@ import Testing
         #expect(console.logs.cursor.selected == 0)
         #expect(console.state.focus == PaneRegistry.index(of: LogsPane.id), "Esc stopped the search, it did not leave the pane")
     }
+
+    @Test func yCopiesTheSelectedRecordThroughTheTerminalWhenItTakesIt() throws {
+        var console = Self.oneLog(size: Size(columns: 80, lines: 24))
+        console.press(.down, .down, .down)
+        let effects = console.state.handle(.key(.character("y")))
+        let text = try #require(effects.clipboard)
+        #expect(text.hasPrefix("2011-01-14T10:13:01.100-05:00 info execmgr Execution Request for advert"))
+        // Encoded: no byte of the log reaches the terminal as itself.
+        let sequence = Clipboard.sequence("a\u{1B}[31mb")
+        #expect(sequence.hasPrefix("\u{1B}]52;c;") && sequence.hasSuffix("\u{07}"))
+        #expect(sequence.dropFirst(7).dropLast().allSatisfy { $0.isLetter || $0.isNumber || "+/=".contains($0) })
+        // Off unless the terminal is known to take it or the user says so.
+        #expect(!Clipboard.isSupported(environment: ["TERM": "xterm-256color"]))
+        #expect(!Clipboard.isSupported(environment: ["TERM": "linux"]))
+        #expect(Clipboard.isSupported(environment: ["TERM": "xterm-256color", "CMLENS_OSC52": "1"]))
+        #expect(Clipboard.isSupported(environment: ["TERM": "xterm-kitty"]))
+        #expect(!Clipboard.isSupported(environment: ["TERM": "xterm-kitty", "CMLENS_OSC52": "0"]))
+    }
 }

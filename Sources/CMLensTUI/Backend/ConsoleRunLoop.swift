@@ -14,6 +14,7 @@ public final class ConsoleRunLoop {
     private var refreshing = false
     private var lastRefresh = DispatchTime.now()
     private let timing: FileHandle?
+    private let environment: [String: String]
 
     public init(terminal: any Terminal, state: ConsoleState, store: ThemeStore,
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -21,6 +22,7 @@ public final class ConsoleRunLoop {
         self.state = state
         self.store = store
         self.state.showsFrameCounter = environment["CMLENS_FRAME_COUNTER"] == "1"
+        self.environment = environment
         if let path = environment["CMLENS_TIMING"], FileManager.default.createFile(atPath: path, contents: nil) {
             timing = FileHandle(forWritingAtPath: path)
         } else {
@@ -79,6 +81,14 @@ public final class ConsoleRunLoop {
     }
 
     private func perform(_ effects: Effects) {
+        if let text = effects.clipboard {
+            if Clipboard.isSupported(environment: environment) {
+                terminal.copyToClipboard(text)
+                state.message = "copied the record to the clipboard (through the terminal, OSC 52)"
+            } else {
+                state.message = "this terminal is not known to take clipboard copies (OSC 52); CMLENS_OSC52=1 turns them on"
+            }
+        }
         for key in effects.cancel {
             jobs[key]?.progress.cancel()
             jobs[key] = nil

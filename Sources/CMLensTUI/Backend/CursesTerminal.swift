@@ -1,4 +1,7 @@
 import CNcursesw
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The only code that talks to ncursesw: sets the locale, starts curses, draws grids by their
 /// differences, reads keys, and puts the terminal back.
@@ -133,9 +136,24 @@ public final class CursesTerminal: Terminal {
         }
     }
 
+    /// Written past curses, straight to the terminal, then flushed: curses has no call for it.
+    public func copyToClipboard(_ text: String) {
+        guard active else { return }
+        let bytes = Array(Clipboard.sequence(text).utf8)
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes.withUnsafeBytes { writeBytes(1, $0.baseAddress! + sent, $0.count - sent) }
+            if n <= 0 { break }
+            sent += n
+        }
+    }
+
     public func restore() {
         guard active else { return }
         active = false
         endwin()
     }
 }
+
+/// write(2), named apart from any `write` a type here may have.
+private func writeBytes(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(fd, bytes, count) }

@@ -12,6 +12,8 @@ public protocol Terminal: AnyObject {
     var hasColors: Bool { get }
     /// Puts the terminal back as it was. Safe to call twice.
     func restore()
+    /// Asks the terminal to put `text` on the clipboard (OSC 52).
+    func copyToClipboard(_ text: String)
 }
 
 public enum TerminalInput: Sendable, Equatable {

@@ -100,6 +100,7 @@ extension ConsoleState {
 
     /// Takes a pane's reaction in: its jobs, a drill, a prompt, a message.
     mutating func absorb(_ reaction: Reaction, pane: String, into effects: inout Effects) {
+        if let text = reaction.clipboard { effects.clipboard = text }
         for label in reaction.cancel {
             effects.cancel.append(pane + "/" + label)
             if running[pane] == label { running[pane] = nil }

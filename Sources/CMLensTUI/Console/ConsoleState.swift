@@ -57,6 +57,8 @@ public struct Effects: Sendable {
     public var redraw = false
     /// Follow mode switched on or off.
     public var follow: Bool?
+    /// Text for the clipboard (OSC 52, when the terminal takes it).
+    public var clipboard: String?
     /// Running jobs to stop, as `pane/label`.
     public var cancel: [String] = []
 

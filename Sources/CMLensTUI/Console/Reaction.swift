@@ -16,6 +16,8 @@ public struct Reaction: Sendable {
     public var popup: Popup?
     /// The clients marked to compare, when this command changed them.
     public var marks: [String]?
+    /// Text to put on the clipboard through the terminal (`y`).
+    public var clipboard: String?
     /// Labels of this pane's running jobs to stop now (Esc on a search): their results are dropped.
     public var cancel: [String] = []
 

@@ -14,6 +14,8 @@ public enum Command: Hashable, Sendable {
     case toggleWrap
     /// Jump to a time (Logs): `2011-01-13 10:15`, `10:15` on the day shown, `-30m` from the cursor.
     case goto(String?)
+    /// Copy the selected record to the clipboard through the terminal (Logs).
+    case copy
     /// Which columns the Logs pane shows: `:columns time,level,component` (the message always).
     case columns(String?)
     case openPath(String)
@@ -67,6 +69,7 @@ public enum Command: Hashable, Sendable {
         case .toggleWrap: "wrap"
         case .goto: "goto"
         case .columns: "columns"
+        case .copy: "copy"
         case .openPath: "open"
         case .theme: "theme"
         case .explain: "explain"
@@ -113,6 +116,7 @@ public enum Command: Hashable, Sendable {
         case .toggleDetail: "show or hide the detail area"
         case .toggleWrap: "wrap long messages under the message column, or cut them (←/→ scroll them sideways)"
         case .goto: "go to a time: :goto 2011-01-13 10:15, :goto 10:15 (the day shown), :goto -30m (from the cursor)"
+        case .copy: "copy the selected record (time, level, component, message) to the clipboard through the terminal (OSC 52; CMLENS_OSC52=1 when the terminal takes it but is not known to)"
         case .columns: "choose the Logs columns: :columns time,level,client,component,thread (all: :columns all)"
         case .openPath: "open another workspace"
         case .theme: "switch theme (dark, light, monochrome, or a file in Themes/)"

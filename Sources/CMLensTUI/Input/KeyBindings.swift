@@ -42,6 +42,7 @@ public struct KeyBindings: Sendable {
         Entry(keys: [.character("t")], command: .toggleUTC, isHint: true),
         Entry(keys: [.character("d")], command: .toggleDetail, isHint: false),
         Entry(keys: [.character("z")], command: .toggleWrap, isHint: false),
+        Entry(keys: [.character("y")], command: .copy, isHint: false),
         Entry(keys: [.character("x")], command: .explain(nil), isHint: true),
         Entry(keys: [.right], command: .nextStep, isHint: true),
         Entry(keys: [.left, .character("p")], command: .previousStep, isHint: false),

@@ -7,7 +7,7 @@ public struct LogsPane: Pane {
     public static let descriptor = PaneDescriptor(id: "logs", title: "Logs")
     public static let commands: [Command] = [
         .search(nil), .searchNext, .searchPrevious, .nextError, .previousError, .nextWarning, .previousWarning,
-        .filter(nil), .clearFilter, .follow, .mark, .toggleUTC, .toggleDetail, .toggleWrap, .nextStep, .previousStep,
+        .filter(nil), .clearFilter, .follow, .mark, .toggleUTC, .toggleDetail, .toggleWrap, .copy, .nextStep, .previousStep,
         .explain(nil), .goto(nil), .columns(nil), .export(nil), .up, .down, .pageUp, .pageDown, .top, .bottom,
     ]
 
@@ -173,6 +173,13 @@ public struct LogsPane: Pane {
             let step = max(8, context.paneSize.columns / 4)
             messageOffset = max(0, messageOffset + (command == .nextStep ? step : -step))
             return .handled
+        case .copy:
+            guard let ref = selected, let source, Self.holds(ref, source) else { return .say("no record to copy") }
+            let record = source.records[ref]
+            var copy = Reaction.handled
+            copy.clipboard = [record.time?.iso8601 ?? "", record.level.name, record.component, record.message]
+                .filter { !$0.isEmpty }.joined(separator: " ")
+            return copy
         case .goto(nil):
             return Reaction(handled: true, prompt: ":goto ")
         case .goto(let text?):
