@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import CMLensCore
 
 /// Archives as workspaces: the same records as the folders they hold, names as labels only, bombs
@@ -151,6 +154,17 @@ import Testing
         let cut = ArchiveReading.read(tar)
         #expect(!cut.problems.isEmpty)
         #expect(cut.problems.allSatisfy { $0.file.hasPrefix(tar) && $0.severity == .error })
+    }
+
+    /// A named pipe called like an archive is refused at once, not waited on.
+    @Test func namedPipeNamedLikeAnArchiveIsRefused() throws {
+        let temp = try LogTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let fifo = temp.appendingPathComponent("case.zip").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let inputs = WorkspaceScanner.scan([temp.path])
+        #expect(inputs.problems.map(\.file) == [fifo])
+        #expect(inputs.problems.first?.message.contains("not a regular file") == true)
     }
 
     /// A bundle zip in a folder beside an unpacked client: both are the workspace.

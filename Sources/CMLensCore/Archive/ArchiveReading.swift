@@ -1,19 +1,39 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads an archive's logs into memory, entry by entry, under `ArchiveLimits`: a workspace inside a
 /// file. Never throws: what cannot be read becomes a problem naming the archive or the entry, and
 /// everything else still loads.
 public enum ArchiveReading {
     public static func read(_ path: String, limits: ArchiveLimits = .standard) -> ArchiveContents {
         var contents = ArchiveContents()
-        let stream: ArchiveStream
+        // Opened non-blocking and checked to be a regular file, as every input is: a named pipe
+        // called `x.zip` must be refused, not waited on.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            contents.problems.append(LoadProblem(file: path, message: "cannot open this archive (\(SystemErrorText.of(errno)))"))
+            return contents
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            contents.problems.append(LoadProblem(file: path, message: "named like an archive but not a regular file; skipped"))
+            return contents
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         do {
-            stream = try ArchiveStream(path: path)
+            let stream = try ArchiveStream(fd: fd)
+            var reader = Reader(limits: limits, contents: contents)
+            // The stream is freed before `fd` is closed.
+            withExtendedLifetime(stream) { reader.walk(stream, display: path, fileName: lastComponent(path), depth: 0) }
+            return reader.contents
         } catch {
             contents.problems.append(unreadable(path, error))
             return contents
         }
-        var reader = Reader(limits: limits, contents: contents)
-        reader.walk(stream, display: path, fileName: lastComponent(path), depth: 0)
-        return reader.contents
     }
 
     static func unreadable(_ display: String, _ error: ArchiveStream.Failure) -> LoadProblem {
