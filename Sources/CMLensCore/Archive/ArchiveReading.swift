@@ -36,6 +36,20 @@ public enum ArchiveReading {
         }
     }
 
+    /// An archive already in memory, cited as `display`: what the fuzz target reads, with no file.
+    static func read(bytes: [UInt8], display: String, limits: ArchiveLimits = .standard) -> ArchiveContents {
+        var contents = ArchiveContents()
+        do {
+            let stream = try ArchiveStream(bytes: bytes)
+            var reader = Reader(limits: limits, contents: contents)
+            reader.walk(stream, display: display, fileName: lastComponent(display), depth: 0)
+            return reader.contents
+        } catch {
+            contents.problems.append(unreadable(display, error))
+            return contents
+        }
+    }
+
     static func unreadable(_ display: String, _ error: ArchiveStream.Failure) -> LoadProblem {
         LoadProblem(file: display, message: "cannot be read as an archive (libarchive: \(error.message)); "
                     + "check that it is a whole .zip, .cab, .tar(.gz/.xz/.bz2/.zst) or .7z file")
@@ -92,6 +106,10 @@ public enum ArchiveReading {
                 case .log:
                     switch take(stream, entry, shown) {
                     case .bytes(let bytes):
+                        if contents.bytes[shown] != nil {
+                            contents.problems.append(LoadProblem(file: shown, severity: .warning, message:
+                                "appears twice in the archive; the later copy is read, as unpacking it would leave"))
+                        }
                         let (key, client) = Self.folder(of: entry.name, archive: display, fileName: fileName)
                         contents.add(log: shown, folderKey: key, client: client, bytes: bytes)
                     case .refused: continue
