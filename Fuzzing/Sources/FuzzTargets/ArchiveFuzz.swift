@@ -14,16 +14,22 @@ public enum ArchiveFuzz {
         return limits
     }()
 
+    /// Compared as bytes: an entry's name may start with a combining mark, which String's
+    /// `hasPrefix` would join to the `/` before it.
+    static func within(_ path: String, _ archive: String) -> Bool {
+        path == archive || path.utf8.starts(with: (archive + "!/").utf8)
+    }
+
     public static func run(_ input: [UInt8]) {
         let display = "case.zip"
         let contents = ArchiveReading.read(bytes: input, display: display, limits: limits)
         var files = Set<String>()
         for folder in contents.folders {
-            require(folder.key == display || folder.key.hasPrefix(display + "!/"), "folder \(folder.key) outside the archive")
+            require(within(folder.key, display), "folder \(folder.key) outside the archive")
             require(!folder.client.isEmpty, "a client without a name in \(folder.key)")
             for file in folder.files {
                 require(files.insert(file).inserted, "\(file) listed twice")
-                require(file.hasPrefix(display + "!/"), "log \(file) outside the archive")
+                require(within(file, display) && file != display, "log \(file) outside the archive")
                 guard let bytes = contents.bytes[file] else { return require(false, "\(file) listed without its bytes") }
                 require(bytes.count <= limits.entryBytes, "\(file) holds \(bytes.count) bytes, past the entry limit")
                 let index = LogReader.parse(bytes: bytes, path: file, client: folder.client)
@@ -33,7 +39,7 @@ public enum ArchiveFuzz {
         require(files.count == contents.bytes.count, "\(contents.bytes.count) logs read, \(files.count) listed")
         require(contents.expanded <= limits.archiveBytes, "\(contents.expanded) bytes expanded, past the archive limit")
         for problem in contents.problems {
-            require(problem.file == display || problem.file.hasPrefix(display + "!/"), "a problem names \(problem.file)")
+            require(within(problem.file, display), "a problem names \(problem.file)")
             require(!problem.message.isEmpty, "a problem without a message")
         }
     }

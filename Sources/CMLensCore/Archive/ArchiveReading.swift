@@ -56,7 +56,14 @@ public enum ArchiveReading {
     }
 
     static func lastComponent(_ name: String) -> String {
-        String(name.split(separator: "/").last ?? Substring(name))
+        parts(of: name).last ?? name
+    }
+
+    /// A name's parts between slashes. Split on the scalar `/`, not the Character: an entry name is
+    /// anyone's bytes, and a combining mark after a slash makes `/` + mark one Character that a
+    /// Character split would not see as a slash.
+    static func parts(of name: String) -> [String] {
+        name.unicodeScalars.split(separator: "/").map { String(String.UnicodeScalarView($0)) }
     }
 
     private struct Reader {
@@ -127,11 +134,11 @@ public enum ArchiveReading {
         /// The folder an entry is in, as a client: its last real folder name (`a/PC1/x.log` → PC1);
         /// at the root (or only `..` and `.` above it) the archive's name without extension.
         static func folder(of entry: String, archive: String, fileName: String) -> (key: String, client: String) {
-            var parts = entry.split(separator: "/", omittingEmptySubsequences: true)
-            parts.removeLast()
+            var parts = ArchiveReading.parts(of: entry)
+            _ = parts.popLast()
             let folder = parts.joined(separator: "/")
             let key = folder.isEmpty ? archive : ArchiveNames.display(archive: archive, entry: folder)
-            if let name = parts.last(where: { $0 != "." && $0 != ".." }) { return (key, String(name)) }
+            if let name = parts.last(where: { $0 != "." && $0 != ".." }) { return (key, name) }
             return (key, ArchiveNames.stem(fileName))
         }
 
