@@ -29,6 +29,7 @@ let package = Package(
         fuzzer("FuzzTheme"),
         fuzzer("FuzzErrorCode"),
         fuzzer("FuzzVersion"),
+        fuzzer("FuzzArchive"),
     ],
     swiftLanguageModes: [.v6]
 )

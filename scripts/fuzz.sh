@@ -3,7 +3,7 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     SECONDS per target (default 60); all targets by default
 #
-# Targets: log sitecontrol inventory hotfix rules theme errorcode version.
+# Targets: log sitecontrol inventory hotfix rules theme errorcode version archive.
 # Builds the package in Fuzzing/ (release, -sanitize=fuzzer,address; coverage only in cmlens's own
 # modules, see scripts/fuzz-swiftc.sh), then runs the targets one after the other, each for up to
 # SECONDS on inputs up to a per-target size (max_len below), on a corpus seeded from Fuzzing/seeds,
@@ -34,7 +34,7 @@ export LSAN_OPTIONS="suppressions=$root/scripts/lsan-toolchain.supp${LSAN_OPTION
 # stack of the allocation, run the saved input again with ASAN_OPTIONS=malloc_context_size=30.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-malloc_context_size=0}"
 
-all_targets=(log sitecontrol inventory hotfix rules theme errorcode version)
+all_targets=(log sitecontrol inventory hotfix rules theme errorcode version archive)
 seconds=60
 if [[ $# -gt 0 && $1 =~ ^[0-9]+$ ]]; then seconds=$1; shift; fi
 targets=("$@")
@@ -50,6 +50,7 @@ executable() {
         theme) echo FuzzTheme ;;
         errorcode) echo FuzzErrorCode ;;
         version) echo FuzzVersion ;;
+        archive) echo FuzzArchive ;;
         *) echo "unknown fuzz target '$1'; targets: ${all_targets[*]}" >&2; return 1 ;;
     esac
 }
@@ -89,7 +90,7 @@ seed_sources() {
         rules) find "$fixtures/diagnostics/rules" -type f 2>/dev/null ;;
         theme) find Themes -type f -name '*.theme' 2>/dev/null ;;
         errorcode) find "$fixtures/errorcodes" -type f 2>/dev/null ;;
-        version) ;;
+        version | archive) ;;
     esac
 }
 
@@ -103,6 +104,8 @@ max_len() {
         sitecontrol | inventory | hotfix | rules | theme | log) echo 1024 ;;
         errorcode) echo 256 ;;
         version) echo 128 ;;
+        # Compressed headers and a few entries; the seeds are a few KiB each.
+        archive) echo 8192 ;;
     esac
 }
 

@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import CMLensCore
 
 /// Archives as workspaces: the same records as the folders they hold, names as labels only, bombs
@@ -153,6 +156,17 @@ import Testing
         #expect(cut.problems.allSatisfy { $0.file.hasPrefix(tar) && $0.severity == .error })
     }
 
+    /// A named pipe called like an archive is refused at once, not waited on.
+    @Test func namedPipeNamedLikeAnArchiveIsRefused() throws {
+        let temp = try LogTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let fifo = temp.appendingPathComponent("case.zip").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let inputs = WorkspaceScanner.scan([temp.path])
+        #expect(inputs.problems.map(\.file) == [fifo])
+        #expect(inputs.problems.first?.message.contains("not a regular file") == true)
+    }
+
     /// A bundle zip in a folder beside an unpacked client: both are the workspace.
     @Test func archiveInsideAFolderIsPartOfIt() throws {
         let temp = try LogTestSupport.temporaryDirectory()
@@ -182,6 +196,34 @@ import Testing
         #expect(inputs.clients.first?.logs.first?.files == [bundle + "!/clients/PC2.zip!/execmgr.log"])
         #expect(inputs.problems.map(\.file) == [bundle + "!/deeper.zip!/PC2.zip"])
         #expect(inputs.problems.first?.message.contains("nested") == true)
+    }
+
+    /// Two entries of one name: one log, the later copy's, with a warning naming it.
+    @Test func aNameTwiceReadsTheLaterCopy() throws {
+        let temp = try LogTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let first = ArchiveFixtures.samples + "/WKS-LAB-007/execmgr.log"
+        let later = ArchiveFixtures.samples + "/WKS-ACCT-014/execmgr.log"
+        let zip = temp.appendingPathComponent("twice.zip").path
+        try ArchiveFixtures.zip(zip, [(first, "PC1/execmgr.log"), (later, "PC1/execmgr.log")], in: temp.path)
+        let contents = ArchiveReading.read(zip)
+        #expect(contents.folders.map(\.files) == [[zip + "!/PC1/execmgr.log"]])
+        #expect(contents.bytes[zip + "!/PC1/execmgr.log"] == Array(try Data(contentsOf: URL(fileURLWithPath: later))))
+        #expect(contents.problems.map(\.severity) == [.warning])
+        #expect(contents.problems.first?.message.contains("appears twice") == true)
+    }
+
+    /// The same reading from memory (the fuzz target's way in) as from the file.
+    @Test func readingFromMemoryMatchesTheFile() throws {
+        let temp = try LogTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: temp) }
+        let tar = temp.appendingPathComponent("bundle.tar.gz").path
+        try ArchiveFixtures.run(["tar", "czf", tar] + Self.clients, in: ArchiveFixtures.samples)
+        let fromFile = ArchiveReading.read(tar)
+        let fromMemory = ArchiveReading.read(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: tar))), display: tar)
+        #expect(fromMemory.folders == fromFile.folders)
+        #expect(fromMemory.bytes == fromFile.bytes)
+        #expect(fromFile.folders.count == 2)
     }
 
     @Test func archiveNames() {

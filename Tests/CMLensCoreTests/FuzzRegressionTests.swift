@@ -277,4 +277,19 @@ import Testing
         #expect(whole.problems.filter { $0.message.contains("has two signs") }.map(\.line) == [2])
         #expect(split.problems == whole.problems)
     }
+
+    /// Fuzz finding (archive target): a zip entry whose name holds a combining mark after a slash
+    /// (`clients/PC2.zi…`, damaged) was cited correctly, but `hasPrefix` on Strings joined the mark
+    /// to the `/` and missed it; names are now split on the scalar `/`, so a mark after a slash
+    /// still starts a new part.
+    @Test func anEntryNameWithACombiningMarkAfterASlashSplitsOnTheSlash() throws {
+        let input = try #require(Data(base64Encoded: "UEsDBBQAAAAIABMZh12707bV2gEAAPQDAAAPAAAAzIkjcR+LCAABEAAAAAPtAAAIABMZh12707bV2gEAAPQDAAAPAAAAY2xpZW50cy9QQzIuemncBQDi////AAAAAADHt64/QPAivXh7nZNDMi56adwFAOL///8AAAAAAMe3rj9A8CK9eHudk2I7JPOj3R3aQp2CyLp2AaHUA66KUkmnbc9bhZxBVQJelEJjFjROUaPkLsyJI3EfiwgAARAAAAAD7VbdbuJGFCvuzu0i9R3OcpW04MzYYxvczUrE0MErFQ=="))
+        let contents = ArchiveReading.read(bytes: Array(input), display: "case.zip")
+        #expect(!contents.problems.isEmpty)
+        for problem in contents.problems {
+            #expect(problem.file == "case.zip" || problem.file.utf8.starts(with: "case.zip!/".utf8))
+        }
+        #expect(ArchiveReading.parts(of: "PC1/\u{309}x.log") == ["PC1", "\u{309}x.log"])
+        #expect(ArchiveReading.lastComponent("a/\u{309}b.zip") == "\u{309}b.zip")
+    }
 }

@@ -20,12 +20,19 @@ public struct ArchiveContents: Sendable {
     /// Bytes read from the archive (nested ones included), counted against the limit.
     var expanded = 0
 
+    /// Where each folder is in `folders`, by key: a bundle can hold thousands of logs.
+    private var folderIndex: [String: Int] = [:]
+
+    /// Adds a log. A name met again replaces the first one's bytes: the later entry is the one
+    /// unpacking would leave (zip and tar both allow two entries of one name).
     mutating func add(log display: String, folderKey: String, client: String, bytes entryBytes: [UInt8]) {
-        if let k = folders.firstIndex(where: { $0.key == folderKey }) {
+        defer { bytes[display] = entryBytes }
+        if bytes[display] != nil { return }
+        if let k = folderIndex[folderKey] {
             folders[k].files.append(display)
         } else {
+            folderIndex[folderKey] = folders.count
             folders.append(Folder(key: folderKey, client: client, files: [display]))
         }
-        bytes[display] = entryBytes
     }
 }

@@ -1,19 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads an archive's logs into memory, entry by entry, under `ArchiveLimits`: a workspace inside a
 /// file. Never throws: what cannot be read becomes a problem naming the archive or the entry, and
 /// everything else still loads.
 public enum ArchiveReading {
     public static func read(_ path: String, limits: ArchiveLimits = .standard) -> ArchiveContents {
         var contents = ArchiveContents()
-        let stream: ArchiveStream
+        // Opened non-blocking and checked to be a regular file, as every input is: a named pipe
+        // called `x.zip` must be refused, not waited on.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            contents.problems.append(LoadProblem(file: path, message: "cannot open this archive (\(SystemErrorText.of(errno)))"))
+            return contents
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            contents.problems.append(LoadProblem(file: path, message: "named like an archive but not a regular file; skipped"))
+            return contents
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         do {
-            stream = try ArchiveStream(path: path)
+            let stream = try ArchiveStream(fd: fd)
+            var reader = Reader(limits: limits, contents: contents)
+            // The stream is freed before `fd` is closed.
+            withExtendedLifetime(stream) { reader.walk(stream, display: path, fileName: lastComponent(path), depth: 0) }
+            return reader.contents
         } catch {
             contents.problems.append(unreadable(path, error))
             return contents
         }
-        var reader = Reader(limits: limits, contents: contents)
-        reader.walk(stream, display: path, fileName: lastComponent(path), depth: 0)
-        return reader.contents
+    }
+
+    /// An archive already in memory, cited as `display`: what the fuzz target reads, with no file.
+    static func read(bytes: [UInt8], display: String, limits: ArchiveLimits = .standard) -> ArchiveContents {
+        var contents = ArchiveContents()
+        do {
+            let stream = try ArchiveStream(bytes: bytes)
+            var reader = Reader(limits: limits, contents: contents)
+            reader.walk(stream, display: display, fileName: lastComponent(display), depth: 0)
+            return reader.contents
+        } catch {
+            contents.problems.append(unreadable(display, error))
+            return contents
+        }
     }
 
     static func unreadable(_ display: String, _ error: ArchiveStream.Failure) -> LoadProblem {
@@ -22,7 +56,14 @@ public enum ArchiveReading {
     }
 
     static func lastComponent(_ name: String) -> String {
-        String(name.split(separator: "/").last ?? Substring(name))
+        parts(of: name).last ?? name
+    }
+
+    /// A name's parts between slashes. Split on the scalar `/`, not the Character: an entry name is
+    /// anyone's bytes, and a combining mark after a slash makes `/` + mark one Character that a
+    /// Character split would not see as a slash.
+    static func parts(of name: String) -> [String] {
+        name.unicodeScalars.split(separator: "/").map { String(String.UnicodeScalarView($0)) }
     }
 
     private struct Reader {
@@ -72,6 +113,10 @@ public enum ArchiveReading {
                 case .log:
                     switch take(stream, entry, shown) {
                     case .bytes(let bytes):
+                        if contents.bytes[shown] != nil {
+                            contents.problems.append(LoadProblem(file: shown, severity: .warning, message:
+                                "appears twice in the archive; the later copy is read, as unpacking it would leave"))
+                        }
                         let (key, client) = Self.folder(of: entry.name, archive: display, fileName: fileName)
                         contents.add(log: shown, folderKey: key, client: client, bytes: bytes)
                     case .refused: continue
@@ -89,11 +134,11 @@ public enum ArchiveReading {
         /// The folder an entry is in, as a client: its last real folder name (`a/PC1/x.log` → PC1);
         /// at the root (or only `..` and `.` above it) the archive's name without extension.
         static func folder(of entry: String, archive: String, fileName: String) -> (key: String, client: String) {
-            var parts = entry.split(separator: "/", omittingEmptySubsequences: true)
-            parts.removeLast()
+            var parts = ArchiveReading.parts(of: entry)
+            _ = parts.popLast()
             let folder = parts.joined(separator: "/")
             let key = folder.isEmpty ? archive : ArchiveNames.display(archive: archive, entry: folder)
-            if let name = parts.last(where: { $0 != "." && $0 != ".." }) { return (key, String(name)) }
+            if let name = parts.last(where: { $0 != "." && $0 != ".." }) { return (key, name) }
             return (key, ArchiveNames.stem(fileName))
         }
 

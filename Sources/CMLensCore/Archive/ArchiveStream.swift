@@ -25,11 +25,12 @@ final class ArchiveStream {
     /// A nested archive's bytes, owned here because libarchive reads them until the stream is freed.
     private let memory: UnsafeMutableRawBufferPointer?
 
-    /// An archive file, read sequentially (zip and 7z seek to their directory; others stream).
-    init(path: String) throws(Failure) {
+    /// An archive file open on `fd` (the caller's to close, after this stream is gone), read
+    /// sequentially; zip and 7z seek to their directory.
+    init(fd: Int32) throws(Failure) {
         handle = Self.newReader()
         memory = nil
-        guard archive_read_open_filename(handle, path, 1 << 16) == ARCHIVE_OK else {
+        guard archive_read_open_fd(handle, fd, 1 << 16) == ARCHIVE_OK else {
             // Every property is set, so deinit runs on this throw and frees the reader.
             throw Failure(message: Self.errorText(handle))
         }
