@@ -2,7 +2,7 @@
 # Installs the Debian packages cmlens builds and tests with, only those that are missing.
 set -euo pipefail
 needed=()
-for pkg in libncurses-dev libsqlite3-dev libpcre2-dev libarchive-dev gcab python3 tmux dnsmasq-base ncurses-term; do
+for pkg in libncurses-dev libsqlite3-dev libpcre2-dev libarchive-dev gcab python3 time tmux dnsmasq-base ncurses-term; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || needed+=("$pkg")
 done
 if [ ${#needed[@]} -gt 0 ]; then
