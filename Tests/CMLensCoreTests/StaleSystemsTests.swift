@@ -346,3 +346,14 @@ private final class ProgressLog: @unchecked Sendable {
         #expect(text.contains("evil^[]0;owned^G"))
     }
 }
+
+/// A failed lookup is read by how long it took: a server that said it failed answers at once; one
+/// that never answered leaves the query waiting out its timeout, whatever error glibc leaves.
+@Suite struct LookupFailureTimingTests {
+    @Test func aFailureAfterTheWholeTimeoutIsATimeout() {
+        #expect(SystemResolverSession.failure(waited: 2.05, timeoutSeconds: 2) == .timedOut)
+        #expect(SystemResolverSession.failure(waited: 4.0, timeoutSeconds: 2) == .timedOut)
+        #expect(SystemResolverSession.failure(waited: 0.01, timeoutSeconds: 2) == .serverFailure)
+        #expect(SystemResolverSession.failure(waited: 1.2, timeoutSeconds: 2) == .serverFailure)
+    }
+}

@@ -1,3 +1,4 @@
+import Dispatch
 import CResolver
 import Foundation
 
@@ -26,6 +27,7 @@ final class SystemResolverSession: DNSSession, @unchecked Sendable {
     private let searchDomains: [String]
     private let ndots: Int
     private var buffer = [CChar](repeating: 0, count: 16 * 1024)
+    private let timeoutSeconds: Int
 
     init(server: DNSServerAddress?, timeoutSeconds: Int) throws {
         var error = [CChar](repeating: 0, count: 256)
@@ -40,6 +42,7 @@ final class SystemResolverSession: DNSSession, @unchecked Sendable {
             throw DNSSetupError("cannot set up DNS lookups: \(message)")
         }
         handle = opened
+        self.timeoutSeconds = timeoutSeconds
         var domains: [String] = []
         var index: Int32 = 0
         while let domain = cresolver_search_domain(opened, index) {
@@ -63,11 +66,18 @@ final class SystemResolverSession: DNSSession, @unchecked Sendable {
         return SearchCandidates.resolve(candidates) { query($0, type) }
     }
 
+    /// How a failed query reads, by how long it took: a refusal or SERVFAIL comes back at once.
+    static func failure(waited: Double, timeoutSeconds: Int) -> DNSLookupResult {
+        waited >= Double(timeoutSeconds) * 0.9 ? .timedOut : .serverFailure
+    }
+
     private func query(_ absoluteName: String, _ type: DNSRecordType) -> CandidateAnswer {
         var count: Int32 = 0
+        let started = DispatchTime.now()
         let outcome = buffer.withUnsafeMutableBufferPointer { out in
             cresolver_query(handle, absoluteName, type.code, out.baseAddress, out.count, &count)
         }
+        let waited = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         switch UInt32(outcome) {
         case CRESOLVER_ANSWER.rawValue:
             let text = buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
@@ -79,7 +89,9 @@ final class SystemResolverSession: DNSSession, @unchecked Sendable {
         case CRESOLVER_TIMED_OUT.rawValue:
             return .result(.timedOut)
         default:
-            return .result(.serverFailure)
+            // A failure that came only after the whole timeout is a server that never answered (an
+            // address nobody answers leaves glibc's error as it may), not one that said it failed.
+            return .result(Self.failure(waited: waited, timeoutSeconds: timeoutSeconds))
         }
     }
 }
