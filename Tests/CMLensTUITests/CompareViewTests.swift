@@ -45,6 +45,14 @@ import Testing
         #expect(lines[size.lines - 2].hasPrefix(" 2 clients · ") && lines[size.lines - 2].hasSuffix("READY"))
     }
 
+    /// BUILD-CAP-01 has logs but no execmgr.log: whether programs ran is unknown, not "0 run".
+    @Test func aClientWithoutExecmgrLogHasProgramsUnknown() throws {
+        let console = Self.compare([1, 3], size: Size(columns: 120, lines: 40))
+        let line = try #require(console.grid.lines.first { $0.contains("Programs") && $0.contains("failing") })
+        #expect(line.contains("unknown (no execmgr.log)") && !line.contains("0 run, 0 failing"), "\(line)")
+        #expect(line.hasPrefix("≠"), "known and unknown differ")
+    }
+
     @Test func marksShowInTheClientsPaneAndOneIsNotEnough() {
         var console = AnalysisFixture.console(size: Size(columns: 80, lines: 24))
         console.press(.down, .down, .down, .character("m"))

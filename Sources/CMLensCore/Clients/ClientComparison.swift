@@ -75,6 +75,10 @@ public struct ClientComparison: Sendable, Hashable {
         section("Programs")
         row(.programs, "Programs", clients.map { client in
             guard client.hasLogs else { return Cell("no logs", tone: .empty) }
+            // Without execmgr.log nothing says whether programs ran: "0 run" would claim none did.
+            guard client.logs.contains(where: { ExecutionHistory.isExecmgrLog($0.name) }) else {
+                return Cell("unknown (no execmgr.log)", tone: .empty, key: "unknown")
+            }
             let failing = client.failingPrograms.count
             return Cell("\(client.programs.count) run, \(failing) failing", tone: failing > 0 ? .bad : client.programs.isEmpty ? .neutral : .good,
                         key: "\(failing)")
