@@ -130,8 +130,9 @@ public struct ClientComparison: Sendable, Hashable {
         section("Logs")
         row(.logs, "Logs", clients.map { client in
             guard client.hasLogs else { return Cell("no logs", tone: .empty) }
-            return Cell("\(client.logs.count) log\(client.logs.count == 1 ? "" : "s"), \(client.errors) err, \(client.warnings) warn",
-                        tone: client.errors > 0 ? .bad : .neutral, key: "\(client.errors > 0)")
+            // Compared by what the cell says: two clients with 204 and 4 errors differ.
+            let text = "\(client.logs.count) log\(client.logs.count == 1 ? "" : "s"), \(client.errors) err, \(client.warnings) warn"
+            return Cell(text, tone: client.errors > 0 ? .bad : .neutral, key: text)
         })
         self.rows = rows
     }
