@@ -170,4 +170,27 @@ import Testing
         #expect(Clipboard.isSupported(environment: ["TERM": "xterm-kitty"]))
         #expect(!Clipboard.isSupported(environment: ["TERM": "xterm-kitty", "CMLENS_OSC52": "0"]))
     }
+
+    /// Word wrap on generated lines: the pieces put back with the spaces they broke at are the line,
+    /// none is wider than the width unless one character alone is, and no piece is empty.
+    @Test func wrappedPiecesAreTheLineAgainAndFitTheWidth() {
+        setlocale(LC_CTYPE, "C.UTF-8")  // wide characters take two columns only in a UTF-8 locale
+        var random = SplitMix64(seed: 11)
+        let words = ["exit", "code", "1618", "インストール", "a", "", "Execution-Request-for-advert-LAB20003", "é"]
+        for _ in 0..<400 {
+            let line = (0..<Int(random.next() % 12)).map { _ in words[Int(random.next() % UInt64(words.count))] }.joined(separator: " ")
+            let width = Int(1 + random.next() % 20)
+            let pieces = LogsPane.wrapPieces(line, columns: width)
+            var rebuilt = ""
+            for piece in pieces {
+                #expect(!piece.text.isEmpty || line.isEmpty, "\(line) at \(width)")
+                #expect(DisplayWidth.of(piece.text) <= max(width, 2) || !piece.text.contains(" "), "\(piece.text) at \(width)")
+                rebuilt += String(repeating: " ", count: max(0, piece.start - DisplayWidth.of(rebuilt))) + piece.text
+            }
+            // A space the line breaks at is dropped, so one at the very end may be gone.
+            var withoutTrailing = line
+            while withoutTrailing.hasSuffix(" ") { withoutTrailing.removeLast() }
+            #expect(rebuilt == line || rebuilt == withoutTrailing, "\(line) at \(width): \(pieces)")
+        }
+    }
 }

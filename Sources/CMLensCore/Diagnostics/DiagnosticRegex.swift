@@ -25,11 +25,9 @@ public struct DiagnosticRegex: Sendable {
         literal = Self.requiredLiteral(in: folded ? String(pattern.dropFirst(4)) : pattern)
             .map { Array((folded ? $0.lowercased() : $0).utf8) }
         let unflagged = folded ? String(pattern.dropFirst(4)) : pattern
-        // The engine's reading first (it also looks inside groups that must match), the pre-filter's
-        // literal when that finds nothing.
-        let engine = RequiredLiteral.hasInlineFlags(unflagged) ? nil
-            : RequiredLiteral.alternatives(of: unflagged, minimumLength: 4)?.map { SearchLiteral($0, caseInsensitive: folded) }
-        searchLiterals = engine ?? literal.map { [SearchLiteral(String(decoding: $0, as: UTF8.self), caseInsensitive: folded)] }
+        // The required text, or one per alternative of an alternation.
+        searchLiterals = RequiredLiteral.alternatives(of: unflagged, minimumLength: 4)?
+            .map { SearchLiteral($0, caseInsensitive: folded) }
     }
 
     /// Whether the message could match: false only when it lacks the required literal.
@@ -43,73 +41,10 @@ public struct DiagnosticRegex: Sendable {
         }
     }
 
-    /// The longest run of plain characters outside any group, class or quantifier, if the pattern
-    /// has no top-level alternation and the run is ASCII and at least 4 characters long.
+    /// Text every match must contain, at least 4 ASCII characters: the search engine's reading
+    /// (`RequiredLiteral`), one reader for rules and searches alike.
     static func requiredLiteral(in pattern: String) -> String? {
-        // Flags switched on inside the pattern ((?i), (?x) …) change what the text after them means.
-        if pattern.range(of: #"\(\?[imsxwU-]*[imsxwU]"#, options: .regularExpression) != nil { return nil }
-        var best = "", run = ""
-        var depth = 0
-        var chars = Array(pattern)[...]
-        func endRun() {
-            if run.count > best.count { best = run }
-            run = ""
-        }
-        while let c = chars.popFirst() {
-            switch c {
-            case "\\":
-                guard let next = chars.popFirst() else { return nil }
-                // Escapes that spell a character by number or name (\x41, \u00E9, \N{…}, \p{…}, \Q…\E,
-                // octal, \cX): rare in rules, and not worth reading right. No prefilter.
-                if "xuUNpPQc0123456789".contains(next) { return nil }
-                if depth == 0 && !next.isLetter && !next.isNumber {
-                    run.append(next)
-                } else {
-                    endRun()  // \d, \s, \b, \1 …: not a literal
-                }
-            case "(":
-                endRun()
-                depth += 1
-            case ")":
-                depth -= 1
-                endRun()
-            case "[":
-                endRun()
-                // Skip the class, escapes and ICU's nested sets (`[a-z[0-9]]`, `[[:alpha:]]`) included:
-                // ending it at the first `]` read the rest of the class as pattern.
-                // A `]` first in a set (after `[` or `[^`) is one of its members, not its end: `[]a]`.
-                func skipLeadingBracket() {
-                    if chars.first == "^" { chars.removeFirst() }
-                    if chars.first == "]" { chars.removeFirst() }
-                }
-                var nesting = 1
-                skipLeadingBracket()
-                while nesting > 0, let d = chars.popFirst() {
-                    if d == "\\" {
-                        // The same escapes as outside: `\cX` takes the next character whatever it is (even
-                        // `]`), `\x{…}` and `\p{…}` run on; where the class ends is then not worth guessing.
-                        guard let escaped = chars.popFirst(), !"xuUNpPQc".contains(escaped) else { return nil }
-                    } else if d == "[" {
-                        nesting += 1
-                        skipLeadingBracket()
-                    } else if d == "]" { nesting -= 1 }
-                }
-            case "|":
-                if depth == 0 { return nil }
-            case "?", "*", "{":
-                // The character before is optional: it is not required text.
-                if !run.isEmpty { run.removeLast() }
-                endRun()
-                if c == "{" { while let d = chars.popFirst(), d != "}" {} }
-            case "+", ".", "^", "$":
-                endRun()
-            default:
-                if depth == 0 { run.append(c) } else { endRun() }
-            }
-        }
-        endRun()
-        guard best.count >= 4, best.allSatisfy(\.isASCII) else { return nil }
-        return best
+        RequiredLiteral.of(pattern, minimumLength: 4)
     }
 
     /// The first match in the text and its named captures (only those that took part).

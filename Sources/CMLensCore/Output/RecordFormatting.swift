@@ -35,12 +35,3 @@ extension LoadedLogs {
         }
     }
 }
-
-extension LogFileIndex {
-    /// The records of `range`, in file order, decoded from windows of about a megabyte.
-    func forEachRecord(in range: Range<Int>, _ body: (_ index: Int, _ record: LogRecord) -> Void) {
-        forEachRecord(containing: nil, in: range, window: Self.sequentialWindow, isCancelled: { false }) { index, bytes, loss in
-            body(index, decode(entries[index], bytes, lost: loss))
-        }
-    }
-}

@@ -141,6 +141,7 @@ extension RequiredLiteral {
     /// level, or inside one group spanning it): `failed to find MP|no management point found` needs
     /// "failed to find MP" or "no management point found". Nil when an alternative has no literal.
     static func alternatives(of pattern: String, minimumLength: Int) -> [String]? {
+        if hasInlineFlags(pattern) { return nil }
         if let single = of(pattern, minimumLength: minimumLength) { return [single] }
         var body = Substring(pattern)
         if let inner = wholeGroup(body) { body = inner }

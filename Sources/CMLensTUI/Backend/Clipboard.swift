@@ -5,6 +5,9 @@ import Foundation
 /// terminals ignore it or ask first, and nothing tells a program whether it worked, so it is on
 /// only for terminals known to take it, or when `CMLENS_OSC52=1` says so (`0` turns it off).
 public enum Clipboard {
+    /// The most bytes sent in one copy; base64 makes it a third more on the wire.
+    public static let limit = 64 << 10
+
     /// Whether `y` copies: the user's word first, then the terminal's name.
     public static func isSupported(environment: [String: String]) -> Bool {
         switch environment["CMLENS_OSC52"] {

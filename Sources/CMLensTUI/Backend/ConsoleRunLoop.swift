@@ -84,7 +84,7 @@ public final class ConsoleRunLoop {
         if let text = effects.clipboard {
             if Clipboard.isSupported(environment: environment) {
                 terminal.copyToClipboard(text)
-                state.message = "copied the record to the clipboard (through the terminal, OSC 52)"
+                if state.message == nil { state.message = "copied the record to the clipboard (through the terminal, OSC 52)" }
             } else {
                 state.message = "this terminal is not known to take clipboard copies (OSC 52); CMLENS_OSC52=1 turns them on"
             }

@@ -94,14 +94,20 @@ enum LogViewBuilder {
     static func nearest(_ keep: RecordReference, in view: [RecordReference], logs: LoadedLogs) -> Int {
         if let exact = view.firstIndex(of: keep) { return exact }
         guard Int(keep.file) < logs.files.count, Int(keep.index) < logs.files[Int(keep.file)].count else { return 0 }
-        let ticks = logs.files[Int(keep.file)].sortTicks(at: Int(keep.index))
+        return min(firstIndex(atOrAfter: logs.files[Int(keep.file)].sortTicks(at: Int(keep.index)), in: view, logs: logs),
+                   view.count - 1)
+    }
+
+    /// The first position of the view (in time order) at or after `ticks`; `view.count` when none is.
+    /// - Complexity: O(log n).
+    static func firstIndex(atOrAfter ticks: Int64, in view: [RecordReference], logs: LoadedLogs) -> Int {
         var low = 0, high = view.count
         while low < high {
             let mid = (low + high) / 2
             let ref = view[mid]
             if logs.files[Int(ref.file)].sortTicks(at: Int(ref.index)) < ticks { low = mid + 1 } else { high = mid }
         }
-        return min(low, view.count - 1)
+        return low
     }
 
     struct SearchResult: Sendable {

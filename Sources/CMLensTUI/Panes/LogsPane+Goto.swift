@@ -17,12 +17,7 @@ extension LogsPane {
         // A wall-clock time is read on the selected record's clock: its offset makes it an instant.
         let bias = Int64(anchor?.biasMinutes ?? 0) * 60 * 10_000_000
         let ticks = target.isAbsolute ? target.ticks : target.ticks + bias
-        var low = 0, high = view.count
-        while low < high {
-            let mid = (low + high) / 2
-            let ref = view[mid]
-            if logs.files[Int(ref.file)].sortTicks(at: Int(ref.index)) < ticks { low = mid + 1 } else { high = mid }
-        }
+        let low = LogViewBuilder.firstIndex(atOrAfter: ticks, in: view, logs: logs)
         guard low < view.count else {
             cursor.select(view.count - 1, count: view.count, visible: visible)
             return .say("no record at or after \(text): at the last record")

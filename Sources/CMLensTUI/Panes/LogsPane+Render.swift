@@ -233,7 +233,7 @@ extension LogsPane {
         }
         for scalar in line.unicodeScalars {
             let w = max(0, DisplayWidth.of(scalar))
-            if used + w > columns {
+            if used + w > columns && !current.isEmpty {
                 if scalar == " " {
                     emit(current.count, dropping: 0)
                     start += w  // the space the line breaks at

@@ -177,8 +177,12 @@ public struct LogsPane: Pane {
             guard let ref = selected, let source, Self.holds(ref, source) else { return .say("no record to copy") }
             let record = source.records[ref]
             var copy = Reaction.handled
-            copy.clipboard = [record.time?.iso8601 ?? "", record.level.name, record.component, record.message]
+            let text = [record.time?.iso8601 ?? "", record.level.name, record.component, record.message]
                 .filter { !$0.isEmpty }.joined(separator: " ")
+            // Terminals refuse or cut long clipboard strings (tmux at about 100 KB): a huge record is cut, and says so.
+            let limit = Clipboard.limit
+            copy.clipboard = text.utf8.count <= limit ? text : String(decoding: text.utf8.prefix(limit), as: UTF8.self)
+            if text.utf8.count > limit { copy.message = "the record is \(text.utf8.count.grouped) bytes: copied its first \(limit.grouped)" }
             return copy
         case .goto(nil):
             return Reaction(handled: true, prompt: ":goto ")
