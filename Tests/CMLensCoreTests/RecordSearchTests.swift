@@ -89,6 +89,25 @@ import Testing
         }
     }
 
+    /// The same agreement on the logs from the field (smsts, ccmsetup, the updates logs).
+    @Test func realLogsAgreeWithTheReference() throws {
+        let inputs = WorkspaceScanner.scan([LogTestSupport.realCorpus.path])
+        let logs = LoadedLogs.load(inputs)
+        #expect(logs.files.count >= 8, "the real corpus at \(LogTestSupport.realCorpus.path)")
+        var matched = 0
+        for text in ["0x80190194", "Failed to run the action", "(?-i)Successfully completed the action", "exit code \\d+",
+                     "BITS|WinHTTP", "instruction name: \\w+", "update \\(", "nothing-like-this"] {
+            let pattern = try TextPattern(text)
+            for file in logs.files {
+                let expected = Self.reference(file, pattern, component: false)
+                matched += expected.count
+                #expect(Self.engine(file, pattern, sizes: .init(part: 16 << 10, window: 2 << 10), component: false) == expected,
+                        "\(text) in \(file.path)")
+            }
+        }
+        #expect(matched > 50, "the patterns met \(matched) records")
+    }
+
     @Test func aMatchMustLieInOneRecordNotAcrossTwo() throws {
         // "exit" ends one record's message and "code" starts the next: the bytes hold "exit" and
         // "code" close together but no record holds "exit code".
