@@ -3,20 +3,28 @@
 enum RecordDecoding {
     static func decode(_ b: UnsafeRawBufferPointer, format: LogFormat, level: LogLevel, rawType: Bool,
                        client: String, file: String, line: Int) -> LogRecord {
+        let f = fields(b, format: format, level: level)
+        return LogRecord(
+            client: client, file: file, line: line, time: f.time, level: f.level, rawType: f.rawType.map { text(b, $0) },
+            component: text(b, f.component), context: text(b, f.context), thread: text(b, f.thread),
+            source: text(b, f.source), format: f.format, message: TextDecoding.message(b, f.message))
+    }
+
+    /// Where the record's fields lie in `b`; a record that cannot be read whole is its bytes as the
+    /// message (`plain`, or `unparsed` when it looked structured).
+    static func fields(_ b: UnsafeRawBufferPointer, format: LogFormat, level: LogLevel) -> RecordFields {
         switch format {
         case .cmtrace:
-            if let record = cmtrace(b, client: client, file: file, line: line) { return record }
+            if let fields = cmtrace(b) { return fields }
         case .sms:
-            if let record = sms(b, level: level, client: client, file: file, line: line) { return record }
+            if let fields = sms(b, level: level) { return fields }
         case .plain, .unparsed:
             break
         }
-        return LogRecord(client: client, file: file, line: line, time: nil, level: level, component: "",
-                         thread: "", source: "", format: format == .plain ? .plain : .unparsed,
-                         message: TextDecoding.message(b, 0..<b.count))
+        return RecordFields(format: format == .plain ? .plain : .unparsed, level: level, message: 0..<b.count)
     }
 
-    private static func cmtrace(_ b: UnsafeRawBufferPointer, client: String, file: String, line: Int) -> LogRecord? {
+    private static func cmtrace(_ b: UnsafeRawBufferPointer) -> RecordFields? {
         let n = b.count
         // A record whose start the writer lost has no `<![LOG[`: its message starts at once.
         let messageStart = Bytes.isLogOpen(b, at: 0) ? Bytes.logOpenLength : 0
@@ -30,17 +38,20 @@ enum RecordDecoding {
             var a = CMTraceAttributes()
             guard case .complete = CMTraceAttributes.parse(b, start: attributesStart, end: n, into: &a) else { return nil }
             let (level, rawType) = RecordScanner.level(b, a.type)
-            return LogRecord(
-                client: client, file: file, line: line, time: time(b, a.time, a.date), level: level,
-                rawType: rawType ? text(b, a.type) : nil, component: text(b, a.component),
-                context: text(b, a.context), thread: text(b, a.thread), source: text(b, a.file),
-                format: .cmtrace, message: TextDecoding.message(b, messageStart..<close))
+            var fields = RecordFields(format: .cmtrace, level: level, message: messageStart..<close)
+            fields.time = time(b, a.time, a.date)
+            // An unreadable type is kept as written, even when the attribute is empty.
+            fields.rawType = rawType ? a.type ?? 0..<0 : nil
+            fields.component = a.component
+            fields.context = a.context
+            fields.thread = a.thread
+            fields.source = a.file
+            return fields
         }
         return nil
     }
 
-    private static func sms(_ b: UnsafeRawBufferPointer, level: LogLevel, client: String, file: String,
-                            line: Int) -> LogRecord? {
+    private static func sms(_ b: UnsafeRawBufferPointer, level: LogLevel) -> RecordFields? {
         let n = b.count
         guard let marker = lastMarker(b),
               let componentEnd = Bytes.find(UInt8(ascii: ">"), in: b, from: marker + 3, to: n),
@@ -56,11 +67,11 @@ enum RecordDecoding {
         threadStart = min(threadStart, threadEnd)
         var threadValueEnd = threadStart
         while threadValueEnd < threadEnd && b[threadValueEnd] != 0x20 { threadValueEnd += 1 }
-        let time = SMSTimestamp.parse(b, (timeStart + 1)..<timeEnd)?.time
-        return LogRecord(
-            client: client, file: file, line: line, time: time, level: level,
-            component: text(b, (marker + 3)..<componentEnd), thread: text(b, threadStart..<threadValueEnd),
-            source: "", format: .sms, message: TextDecoding.message(b, messageStart..<messageEnd))
+        var fields = RecordFields(format: .sms, level: level, message: messageStart..<messageEnd)
+        fields.time = SMSTimestamp.parse(b, (timeStart + 1)..<timeEnd)?.time
+        fields.component = (marker + 3)..<componentEnd
+        fields.thread = threadStart..<threadValueEnd
+        return fields
     }
 
     /// The record's own trailer is the last `$$<` before the end (a message may quote another).
@@ -82,8 +93,30 @@ enum RecordDecoding {
                        nanoseconds: clock.nanoseconds, biasMinutes: clock.bias)
     }
 
-    private static func text(_ b: UnsafeRawBufferPointer, _ range: Range<Int>?) -> String {
+    static func text(_ b: UnsafeRawBufferPointer, _ range: Range<Int>?) -> String {
         guard let range, !range.isEmpty else { return "" }
         return TextDecoding.string(UnsafeRawBufferPointer(rebasing: b[range]))
+    }
+}
+
+/// One record's fields as places in its bytes, read once: decoded into a `LogRecord` for the
+/// console, or written straight out by `cmlens log` without making a string per field.
+struct RecordFields {
+    var format: LogFormat
+    var level: LogLevel
+    var time: LogTime?
+    /// The `type` attribute as written, when it was not one of 0…3.
+    var rawType: Range<Int>?
+    var component: Range<Int>?
+    var context: Range<Int>?
+    var thread: Range<Int>?
+    var source: Range<Int>?
+    /// Before CRLFs are made LFs (`TextDecoding.message`).
+    var message: Range<Int>
+
+    init(format: LogFormat, level: LogLevel, message: Range<Int>) {
+        self.format = format
+        self.level = level
+        self.message = message
     }
 }

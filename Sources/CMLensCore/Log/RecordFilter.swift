@@ -48,13 +48,21 @@ public struct RecordFilter: Sendable {
     /// The records this filter admits, merged in time order: the index answers level, component and
     /// absolute times; `grep` is one pass of the search engine over every file's bytes.
     public func select(from logs: LoadedLogs) throws(PatternError) -> [RecordReference] {
+        var out: [RecordReference] = []
+        try select(from: logs) { out += $0 }
+        return out
+    }
+
+    /// The same records handed over a block at a time, in order: the whole order of a gigabyte log
+    /// is never held.
+    public func select(from logs: LoadedLogs, block: Int = 1 << 15, _ body: ([RecordReference]) -> Void) throws(PatternError) {
         var filter = self
         if since?.pending != nil || until?.pending != nil {
             let anchor = Self.lastTime(of: logs)
             filter.since = since.flatMap { $0.resolved(anchor: anchor) }
             filter.until = until.flatMap { $0.resolved(anchor: anchor) }
         }
-        return try filter.selectResolved(from: logs)
+        try filter.selectResolved(from: logs, block: block, body)
     }
 
     /// The latest timed record of the logs (by instant): what relative bounds count from.
@@ -70,7 +78,7 @@ public struct RecordFilter: Sendable {
         return best.flatMap { logs.files[$0.file].record(at: $0.index).time }
     }
 
-    private func selectResolved(from logs: LoadedLogs) throws(PatternError) -> [RecordReference] {
+    private func selectResolved(from logs: LoadedLogs, block: Int, _ body: ([RecordReference]) -> Void) throws(PatternError) {
         let pattern = try grep.map { text throws(PatternError) in try TextPattern(text) }
         // By file position, not a dictionary: the merge asks once per record of the workspace.
         let matched: [RecordBits?]? = pattern.flatMap { pattern in
@@ -78,12 +86,14 @@ public struct RecordFilter: Sendable {
                 logs.files.indices.map { found[$0] }
             }
         }
-        let order = LogMerge.merged(logs) { f, file, i in
+        LogMerge.forEachBlock(logs, block: block, where: { f, file, i in
             if let matched { guard matched[f]?.contains(i) == true else { return false } }
             return admitsIndexed(file, i)
-        }
-        guard needsDecoding else { return order }
-        return order.filter { admitsDecoded(logs[$0]) }
+        }, { order in
+            guard needsDecoding else { return body(order) }
+            let kept = order.filter { admitsDecoded(logs[$0]) }
+            if !kept.isEmpty { body(kept) }
+        })
     }
 }
 

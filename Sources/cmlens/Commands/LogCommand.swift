@@ -45,19 +45,19 @@ struct LogCommand: ParsableCommand {
         let inputs = WorkspaceScanner.scan(paths)
         let logs = LoadedLogs.load(inputs, clients: client.isEmpty ? nil : Set(client))
         Diagnostics.report(logs.problems)
-        let order: [RecordReference]
-        do { order = try filter.select(from: logs) } catch { throw UsageError("--grep: \(error)") }
         let out = StandardOutput.shared
-        let style = TextStyle(enabled: format == .text && Diagnostics.colorOnStdout)
         if format == .csv { out.line(CSVRow.render(LogRecordOutput.csvHeader)) }
+        let style = TextStyle(enabled: format == .text && Diagnostics.colorOnStdout)
         let format = self.format
-        logs.formatLines(order, { record in
-            switch format {
-            case .text: LogRecordOutput.text(record, style: style)
-            case .json: LogRecordOutput.json(record)
-            case .csv: LogRecordOutput.csv(record)
+        do {
+            try filter.select(from: logs) { order in
+                switch format {
+                case .text: logs.writeLines(order, DecodedRecordWriter { LogRecordOutput.text($0, style: style) }, emit: out.write)
+                case .json: logs.writeLines(order, JSONRecordWriter(), emit: out.write)
+                case .csv: logs.writeLines(order, CSVRecordWriter(), emit: out.write)
+                }
             }
-        }, emit: { lines in lines.forEach(out.line) })
+        } catch { throw UsageError("--grep: \(error)") }
         out.flush()
         if logs.hasErrors { throw InputHadErrors() }
     }

@@ -15,9 +15,20 @@ final class StandardOutput: @unchecked Sendable {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Lines already ended, written as they are.
+    func write(_ bytes: [UInt8]) {
+        flush()
+        Self.writeAll(bytes)
+    }
+
     func flush() {
         guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { raw in
+        Self.writeAll(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private static func writeAll(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let written = Foundation.write(1, raw.baseAddress! + offset, raw.count - offset)
@@ -28,7 +39,6 @@ final class StandardOutput: @unchecked Sendable {
                 offset += written
             }
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 }
 
