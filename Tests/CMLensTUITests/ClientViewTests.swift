@@ -61,7 +61,7 @@ import Testing
         #expect(console.grid.lines.contains { $0.hasPrefix(" Waiting to retry Office 2010") })
         // The Timeline pane was left on its list, not on the program.
         let timeline = console.state.panes[PaneRegistry.index(of: TimelinePane.id)!] as! TimelinePane
-        #expect(timeline.opened == nil)
+        #expect(timeline.levels.top == nil)
     }
 
     @Test func enterOnAFindingALogAndAKBOpensTheirPanes() throws {

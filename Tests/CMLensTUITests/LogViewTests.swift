@@ -180,7 +180,7 @@ import Testing
         for _ in 0..<400 {
             let line = (0..<Int(random.next() % 12)).map { _ in words[Int(random.next() % UInt64(words.count))] }.joined(separator: " ")
             let width = Int(1 + random.next() % 20)
-            let pieces = LogsPane.wrapPieces(line, columns: width)
+            let pieces = WordWrap.pieces(line, columns: width)
             var rebuilt = ""
             for piece in pieces {
                 #expect(!piece.text.isEmpty || line.isEmpty, "\(line) at \(width)")

@@ -30,6 +30,11 @@ public struct Rect: Sendable, Hashable {
         size = Size(columns: columns, lines: lines)
     }
 
+    /// A rect of `size` at the screen's origin: a pane's area as `handle` sees it, to page by.
+    init(_ size: Size) {
+        self.init(column: 0, line: 0, columns: size.columns, lines: size.lines)
+    }
+
     public var column: Int { origin.column }
     public var line: Int { origin.line }
     public var columns: Int { size.columns }

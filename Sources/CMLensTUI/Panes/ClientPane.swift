@@ -70,11 +70,11 @@ public struct ClientPane: Pane {
     mutating func update(_ context: ConsoleContext) {
         summary = client.flatMap { summaries?.summary(of: $0) }
         rows = summary.map(Self.rows) ?? []
-        settle(forward: true, visible: listLines(context.paneSize))
+        settle(forward: true, visible: layout(Rect(context.paneSize)).page)
     }
 
     public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
-        let visible = listLines(context.paneSize)
+        let visible = layout(Rect(context.paneSize)).page
         let before = cursor.selected
         if cursor.apply(command, count: rows.count, visible: visible) {
             settle(forward: command == .top || (command != .bottom && cursor.selected >= before), visible: visible)
@@ -138,19 +138,15 @@ public struct ClientPane: Pane {
 
     /// Moves off titles and notes (to the next row Enter can open, else the previous one).
     mutating func settle(forward: Bool, visible: Int) {
-        guard !rows.isEmpty else { cursor = ListCursor(); return }
-        let start = min(max(0, cursor.selected), rows.count - 1)
-        let ahead = forward ? rows[start...].firstIndex(where: \.isSelectable) : rows[...start].lastIndex(where: \.isSelectable)
-        let behind = forward ? rows[...start].lastIndex(where: \.isSelectable) : rows[start...].firstIndex(where: \.isSelectable)
-        cursor.select(ahead ?? behind ?? start, count: rows.count, visible: visible)
-        showSectionTitle()
+        let rows = self.rows
+        cursor.settle(forward: forward, count: rows.count, visible: visible, isSelectable: { rows[$0].isSelectable },
+                      isTitle: { if case .section = rows[$0] { true } else { false } })
     }
 
     /// The first row of a section is shown with its title above it.
     mutating func showSectionTitle() {
-        let selected = cursor.selected
-        guard selected > 0, cursor.top == selected, case .section = rows[selected - 1] else { return }
-        cursor.top = selected - 1
+        let rows = self.rows
+        cursor.showTitle { if case .section = rows[$0] { true } else { false } }
     }
 
     public func explainText(context: ConsoleContext) -> String? {

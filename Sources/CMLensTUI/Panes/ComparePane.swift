@@ -63,7 +63,7 @@ public struct ComparePane: Pane {
         guard let comparison else {
             return .say(running ? "still reading the workspace" : "mark two or more clients in the Clients pane (m), then C")
         }
-        let visible = listLines(context.paneSize.lines)
+        let visible = layout(Rect(context.paneSize)).page
         let before = cursor.selected
         if cursor.apply(command, count: rows.count, visible: visible) {
             settle(forward: command == .top || (command != .bottom && cursor.selected >= before), context: context)
@@ -77,7 +77,7 @@ public struct ComparePane: Pane {
                 return .say(next < 0 ? "this is the first client" : "this is the last client")
             }
             column = next
-            let shown = layout(context.paneSize.columns).count
+            let shown = columnLayout(context.paneSize.columns).count
             firstColumn = ListCursor.top(for: column, current: firstColumn, count: comparison.clients.count, visible: shown)
             return .handled
         case .open:
@@ -96,16 +96,10 @@ public struct ComparePane: Pane {
 
     /// Keeps the cursor off section titles.
     mutating func settle(forward: Bool, context: ConsoleContext) {
-        guard !rows.isEmpty else { cursor = ListCursor(); return }
-        let visible = listLines(context.paneSize.lines)
-        let start = min(max(0, cursor.selected), rows.count - 1)
-        let isRow = { (k: Int) in self.rows[k].kind != .section }
-        let ahead = forward ? (start..<rows.count).first(where: isRow) : (0...start).last(where: isRow)
-        let behind = forward ? (0...start).last(where: isRow) : (start..<rows.count).first(where: isRow)
-        cursor.select(ahead ?? behind ?? start, count: rows.count, visible: visible)
-        if cursor.selected > 0, cursor.top == cursor.selected, rows[cursor.selected - 1].kind == .section {
-            cursor.top = cursor.selected - 1
-        }
+        let rows = self.rows
+        let isTitle = { (k: Int) in rows[k].kind == .section }
+        cursor.settle(forward: forward, count: rows.count, visible: layout(Rect(context.paneSize)).page,
+                      isSelectable: { !isTitle($0) }, isTitle: isTitle)
     }
 
     /// The selected cell's text: a failing program's exit code, a finding's title.
@@ -132,8 +126,6 @@ public struct ComparePane: Pane {
                 TerminalText.escape(comparison.clients[column].name)]
     }
 
-    func detailLines(_ paneLines: Int) -> Int { paneLines >= 30 ? 4 : 2 }
-
-    /// The rows of the table: the pane less the title, the client names and the detail area.
-    func listLines(_ paneLines: Int) -> Int { max(1, paneLines - 2 - detailLines(paneLines)) }
+    /// The title, the client names, the rows, and the selected cell in full below.
+    func layout(_ area: Rect) -> ListLayout { ListLayout(area, above: 1, detail: area.lines >= 30 ? 4 : 2) }
 }

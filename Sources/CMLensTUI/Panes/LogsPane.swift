@@ -243,15 +243,14 @@ public struct LogsPane: Pane {
 
     /// Lines of the record list (the header and the detail area take the rest).
     func listLines(_ paneLines: Int) -> Int {
-        layout(Rect(column: 0, line: 0, columns: 1, lines: paneLines)).list.lines
+        layout(Rect(Size(columns: 1, lines: paneLines))).page
     }
 
-    func layout(_ area: Rect) -> (header: Rect, list: Rect, detail: Rect?) {
-        let (header, rest) = area.splitTop(1)
-        guard showDetail, rest.lines >= 9 else { return (header, rest, nil) }
-        let detailLines = max(5, rest.lines / 3)
-        let (list, detail) = rest.splitTop(rest.lines - detailLines)
-        return (header, list, detail)
+    /// The column names, the records, and (`d`) the selected record in full: a third of the
+    /// pane, when the pane keeps enough rows for it.
+    func layout(_ area: Rect) -> ListLayout {
+        let rest = area.lines - 1
+        return ListLayout(area, detail: showDetail && rest >= 9 ? max(5, rest / 3) : 0)
     }
 
     public func status(context: ConsoleContext) -> [String] {

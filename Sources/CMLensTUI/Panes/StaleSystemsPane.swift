@@ -56,8 +56,7 @@ public struct StaleSystemsPane: Pane {
     }
 
     public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
-        let visible = max(1, context.paneSize.lines - 4)
-        if checked, cursor.apply(command, count: rows.count, visible: visible) { return .handled }
+        if checked, cursor.apply(command, count: rows.count, visible: Self.layout(Rect(context.paneSize)).page) { return .handled }
         switch command {
         case .open:
             guard context.workspace != nil else { return .say("still loading the workspace") }
@@ -176,26 +175,9 @@ public struct StaleSystemsPane: Pane {
             return n == 0 ? nil : "\(Self.shortName(status)) \(n)"
         }
         note(counts.joined(separator: " · "), .dim)
-        let nameWidth = min(24, max(8, rows.map { DisplayWidth.of(TerminalText.escape($0.name)) }.max() ?? 8))
-        let ipWidth = area.columns >= 120 ? 32 : 15
-        let reverseWidth = area.columns >= 120 ? 28 : 12
-        let header = Rect(column: area.column, line: line, columns: area.columns, lines: 1)
-        grid.fill(header, role: .header)
-        note(" " + DisplayWidth.fit("Name", to: nameWidth) + " " + DisplayWidth.fit("IP", to: ipWidth) + " "
-             + DisplayWidth.fit("Reverse", to: reverseWidth) + " Status", .header)
-        let list = Rect(column: area.column, line: line, columns: area.columns, lines: max(0, area.bottom - line - 1))
-        for (screenLine, index) in cursor.visibleRows(count: rows.count, visible: list.lines).enumerated() {
-            let row = rows[index]
-            let y = list.line + screenLine
-            let text = " " + DisplayWidth.fit(TerminalText.escape(row.name), to: nameWidth) + " "
-                + DisplayWidth.fit(TerminalText.escape(row.ip ?? "-"), to: ipWidth) + " "
-                + DisplayWidth.fit(TerminalText.escape(row.reverse ?? "-"), to: reverseWidth) + " "
-            let end = grid.write(text, at: Position(column: list.column, line: y), role: .text, clip: list)
-            grid.write(row.status.rawValue, at: Position(column: end, line: y), role: Self.role(row.status), clip: list)
-            if index == cursor.selected { grid.paint(.selection, line: y, columns: list.column..<list.right) }
-        }
-        if rows.indices.contains(cursor.selected), let detail = rows[cursor.selected].detail {
-            grid.write(" " + TerminalText.escape(detail), at: Position(column: area.column, line: area.bottom - 1), role: .dim, clip: area)
-        }
+        ListView.render(SystemRows(rows: rows, width: area.columns), cursor: cursor, layout: Self.layout(area), into: &grid)
     }
+
+    /// The checked table: the title and the counts above, the selected name's detail below.
+    static func layout(_ area: Rect) -> ListLayout { ListLayout(area, above: 2, detail: 1) }
 }

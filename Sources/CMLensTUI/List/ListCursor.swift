@@ -38,6 +38,12 @@ public struct ListCursor: Sendable, Equatable {
         return max(0, top)
     }
 
+    /// `index` selected in the middle of a page of `visible` rows (a step among its neighbours,
+    /// a line in its log), the page kept inside the list.
+    public static func centered(on index: Int, count: Int, visible: Int) -> ListCursor {
+        ListCursor(selected: index, top: max(0, min(index - visible / 2, count - visible)))
+    }
+
     /// The rows on screen for `visible` lines.
     public func visibleRows(count: Int, visible: Int) -> Range<Int> {
         let first = Self.top(for: selected, current: top, count: count, visible: visible)
