@@ -145,7 +145,7 @@ import Testing
         console.press(.enter)
         #expect(console.logs.isBusy && console.state.running[LogsPane.id] == "searching")
         let cancels = console.state.handle(.key(.escape)).cancel
-        #expect(cancels == [LogsPane.id + "/searching"])
+        #expect(cancels == [LogsPane.id.rawValue + "/searching"])
         #expect(!console.logs.isBusy && console.state.running[LogsPane.id] == nil)
         #expect(console.grid.lines[22].contains("/exit code 1618/ stopped"))
         console.finishJobs()  // the scan's late answer does not move the cursor

@@ -108,7 +108,7 @@ public final class ConsoleRunLoop {
 
     /// A newer job of the same pane and kind makes the older one pointless.
     private func start(_ job: Job) {
-        let key = job.pane + "/" + job.label
+        let key = job.pane.rawValue + "/" + job.label
         jobs[key]?.progress.cancel()
         let progress = JobProgress()
         jobs[key] = (progress, job.label)
@@ -124,7 +124,7 @@ public final class ConsoleRunLoop {
         let events = inbox.take()
         for event in events {
             if case .jobFinished(let pane, _) = event {
-                jobs = jobs.filter { !$0.key.hasPrefix(pane + "/") }
+                jobs = jobs.filter { !$0.key.hasPrefix(pane.rawValue + "/") }
             }
             if case .refreshed = event { refreshing = false }
             if case .loaded = event { refreshing = false }
@@ -137,7 +137,7 @@ public final class ConsoleRunLoop {
     private func updateProgress() -> Bool {
         var changed = false
         for (key, job) in jobs {
-            let pane = String(key.prefix { $0 != "/" })
+            let pane = PaneID(String(key.prefix { $0 != "/" }))
             guard state.running[pane] != nil else { continue }
             let text = job.progress.fraction > 0 ? "\(job.label) \(Int(job.progress.fraction * 100))%" : job.label
             if state.running[pane] != text { state.running[pane] = text; changed = true }

@@ -1,13 +1,13 @@
 /// The reducer: every change to the console's state goes through `handle`.
 extension ConsoleState {
-    public mutating func handle(_ event: ConsoleEvent, bindings: KeyBindings = .standard) -> Effects {
+    public mutating func handle(_ event: ConsoleEvent) -> Effects {
         var effects = Effects()
         switch event {
         case .key(let key):
             message = nil
-            if prompt != nil { return editPrompt(key, bindings: bindings) }
-            if help != nil { return helpKey(key, bindings: bindings) }
-            if popup != nil { return popupKey(key, bindings: bindings) }
+            if prompt != nil { return editPrompt(key) }
+            if help != nil { return helpKey(key) }
+            if popup != nil { return popupKey(key) }
             guard let command = bindings.command(for: key) else {
                 message = "\(key.label): no such key here (? lists the keys)"
                 return effects
@@ -33,7 +33,7 @@ extension ConsoleState {
             broadcastContext(&effects)
             // `cmlens execmgr.log`: one log named is what the user wants to read.
             if previous?.paths != workspace.paths, workspace.paths.count == 1, workspace.logs.files.count == 1,
-               workspace.logs.files[0].path == workspace.paths[0], let logs = PaneRegistry.index(of: LogsPane.id) {
+               workspace.logs.files[0].path == workspace.paths[0], let logs = index(of: LogsPane.id) {
                 focus = logs
             }
         case .refreshed:
@@ -43,7 +43,7 @@ extension ConsoleState {
             message = text
         case .jobFinished(let pane, let result):
             running[pane] = nil
-            if let index = PaneRegistry.index(of: pane) {
+            if let index = self.index(of: pane) {
                 absorb(panes[index].receive(result, context: context), pane: pane, into: &effects)
             }
         }
@@ -60,7 +60,7 @@ extension ConsoleState {
         case .redraw: effects.redraw = true
         case .nextPane: focus = (focus + 1) % panes.count
         case .previousPane: focus = (focus + panes.count - 1) % panes.count
-        case .showPane(let id): if let index = PaneRegistry.index(of: id) { focus = index }
+        case .showPane(let id): if let index = self.index(of: id) { focus = index }
         case .back:
             // A pane showing a level of its own (a program's steps, a code's occurrences) closes it first.
             let paneBack = panes[focus].handle(.back, context: context)
@@ -99,10 +99,10 @@ extension ConsoleState {
     }
 
     /// Takes a pane's reaction in: its jobs, a drill, a prompt, a message.
-    mutating func absorb(_ reaction: Reaction, pane: String, into effects: inout Effects) {
+    mutating func absorb(_ reaction: Reaction, pane: PaneID, into effects: inout Effects) {
         if let text = reaction.clipboard { effects.clipboard = text }
         for label in reaction.cancel {
-            effects.cancel.append(pane + "/" + label)
+            effects.cancel.append(pane.rawValue + "/" + label)
             if running[pane] == label { running[pane] = nil }
         }
         for var job in reaction.jobs {
@@ -124,7 +124,7 @@ extension ConsoleState {
             context.following = follow
             effects.follow = follow
         }
-        if let drill = reaction.drill, let target = PaneRegistry.index(of: drill.pane) {
+        if let drill = reaction.drill, let target = index(of: drill.pane) {
             backStack.append((focus, context.client))
             focus = target
             if context.client != drill.client {
@@ -146,7 +146,7 @@ extension ConsoleState {
         }
     }
 
-    private mutating func editPrompt(_ key: Key, bindings: KeyBindings) -> Effects {
+    private mutating func editPrompt(_ key: Key) -> Effects {
         guard var current = prompt else { return Effects() }
         switch key {
         case .escape: prompt = nil
@@ -161,7 +161,7 @@ extension ConsoleState {
                 return text.isEmpty ? Effects() : apply(.search(text))
             }
             guard !text.trimmingWhitespace.isEmpty else { return Effects() }
-            guard let command = Command.parse(text) else {
+            guard let command = bindings.parse(text) else {
                 message = "unknown command \":\(text)\" (? lists the commands)"
                 return Effects()
             }
@@ -173,7 +173,7 @@ extension ConsoleState {
 
     /// Keys while a popup is open: scroll it, `/` searches the logs for what it explains (when it
     /// says what), any other key closes it.
-    private mutating func popupKey(_ key: Key, bindings: KeyBindings) -> Effects {
+    private mutating func popupKey(_ key: Key) -> Effects {
         guard var shown = popup else { return Effects() }
         let page = max(1, size.lines - 7)
         switch bindings.command(for: key) {
@@ -184,7 +184,7 @@ extension ConsoleState {
         case .top: shown.scroll = 0; popup = shown
         case .search(nil):
             popup = nil
-            guard let pattern = shown.searchPattern, let logs = PaneRegistry.index(of: LogsPane.id) else { break }
+            guard let pattern = shown.searchPattern, let logs = index(of: LogsPane.id) else { break }
             focus = logs
             return apply(.search(pattern))
         default: popup = nil
@@ -192,7 +192,7 @@ extension ConsoleState {
         return Effects()
     }
 
-    private mutating func helpKey(_ key: Key, bindings: KeyBindings) -> Effects {
+    private mutating func helpKey(_ key: Key) -> Effects {
         switch bindings.command(for: key) {
         case .down: help = (help ?? 0) + 1
         case .up: help = max(0, (help ?? 0) - 1)

@@ -2,7 +2,7 @@
 public struct ConsoleState: Sendable {
     public var size: Size
     public var context = ConsoleContext()
-    public var panes: [any Pane] = PaneRegistry.all.map { $0.init() }
+    public var panes: [any Pane]
     public var focus = 0
     /// Where Esc goes back to: the pane and the client shown before each drill.
     public var backStack: [(pane: Int, client: String?)] = []
@@ -19,15 +19,26 @@ public struct ConsoleState: Sendable {
     public var frame = 0
     public var showsFrameCounter = false
     /// Background jobs running, by pane: their labels for the status bar.
-    public var running: [String: String] = [:]
+    public var running: [PaneID: String] = [:]
 
-    public init(size: Size, themeName: String = "dark") {
+    /// The command table for these panes: their number keys, hints and help.
+    public let bindings: KeyBindings
+
+    /// A console with `panes` in tab order (tests add one; the executable takes the registry's).
+    public init(size: Size, themeName: String = "dark", panes: [any Pane.Type] = PaneRegistry.all) {
         self.size = size
         self.themeName = themeName
+        self.panes = panes.map { $0.init() }
+        bindings = panes.map { $0.id } == PaneRegistry.all.map { $0.id } ? .standard : KeyBindings(panes: panes)
         context.paneSize = ConsoleView.paneArea(size).size
     }
 
     public var focusedPane: any Pane { panes[focus] }
+
+    /// Where the pane `id` is in the tab order; nil when this console has no such pane.
+    public func index(of id: PaneID) -> Int? {
+        panes.firstIndex { type(of: $0).id == id }
+    }
 
     /// True once the workspace is loaded and no pane is computing.
     public var isReady: Bool {
@@ -74,5 +85,5 @@ public enum ConsoleEvent: Sendable {
     case loadFailed(String)
     /// Follow mode looked and nothing had changed.
     case refreshed
-    case jobFinished(pane: String, result: any Sendable)
+    case jobFinished(pane: PaneID, result: any Sendable)
 }

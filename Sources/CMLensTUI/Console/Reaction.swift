@@ -39,7 +39,7 @@ public struct Reaction: Sendable {
 
     public struct Drill: Sendable, Equatable {
         public var client: String?
-        public var pane: String
+        public var pane: PaneID
         /// The Logs pane opens on this record (its filter cleared so the record is in the view).
         public var record: RecordReference? = nil
         /// What the target pane shows first: a program's steps, a finding, a KB's clients, a log.
@@ -69,7 +69,7 @@ public struct Job: Sendable {
     public var label: String
     public var work: @Sendable (JobProgress) -> any Sendable
     /// Filled in by the console: the pane that asked.
-    public var pane: String = ""
+    public var pane: PaneID = ""
 
     public init(label: String, work: @escaping @Sendable (JobProgress) -> any Sendable) {
         self.label = label

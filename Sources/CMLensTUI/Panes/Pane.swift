@@ -1,12 +1,12 @@
 /// A pane's name and id: the id is what `:` commands and the registry use.
 public struct PaneDescriptor: Sendable, Hashable {
-    public var id: String
+    public var id: PaneID
     public var title: String
     /// One word for the tab bar when the titles do not fit (80 columns); the title's first word
     /// unless given.
     public var shortTitle: String
 
-    public init(id: String, title: String, shortTitle: String? = nil) {
+    public init(id: PaneID, title: String, shortTitle: String? = nil) {
         self.id = id
         self.title = title
         self.shortTitle = shortTitle ?? String(title.split(separator: " ").first ?? Substring(title))
@@ -57,7 +57,7 @@ extension Pane {
     public var isBusy: Bool { false }
     public func explainText(context: ConsoleContext) -> String? { nil }
     public mutating func focus(on focus: Reaction.Focus, context: ConsoleContext) -> Reaction { .handled }
-    public static var id: String { descriptor.id }
+    public static var id: PaneID { descriptor.id }
 }
 
 /// Every pane the console has, in tab order, and those still to come.
@@ -79,11 +79,7 @@ public enum PaneRegistry {
     /// when its pane joins `all`.
     public static let planned: [String] = []
 
-    public static func title(of id: String) -> String {
-        all.first { $0.descriptor.id == id }?.descriptor.title ?? id
-    }
-
-    public static func index(of id: String) -> Int? {
+    public static func index(of id: PaneID) -> Int? {
         all.firstIndex { $0.descriptor.id == id }
     }
 }
