@@ -58,7 +58,10 @@ enum TabBar {
         let oneWord = panes.enumerated().map { n, pane in " " + number(n) + pane.descriptor.shortTitle } + PaneRegistry.planned.map { " " + String($0.split(separator: " ")[0]) }
         let fits = { (texts: [String]) in column + texts.reduce(0) { $0 + DisplayWidth.of($1) } <= row.columns }
         let chosen = fits(roomy) ? roomy : fits(tight) ? tight : fits(shortest) ? shortest : oneWord
-        for (text, title) in zip(chosen, titles) {
+        // More panes than fit even so: the first ones give way until the focused one shows.
+        var first = 0
+        while first < focus && !fits(Array(chosen[first...focus])) { first += 1 }
+        for (text, title) in zip(chosen, titles).dropFirst(first) {
             column = grid.write(text, at: Position(column: column, line: line), role: title.1, clip: row)
         }
     }
