@@ -23,6 +23,13 @@ extension ConsoleState {
             context.loading = nil
             let previous = context.workspace
             context.workspace = workspace
+            if previous?.identity != workspace.identity {
+                // What runs for the workspace before is stale: stopped before the panes ask again.
+                for (id, job) in context.jobs where job.followsWorkspace {
+                    context.jobs[id] = nil
+                    effects.cancel.append(id)
+                }
+            }
             if let client = context.client, !workspace.summary.clients.contains(where: { $0.name == client }) {
                 // A machine only the inventory knows (opened from Compliance) has no logs in either
                 // load: a reload of the same workspace (follow mode) keeps it selected.
@@ -30,7 +37,7 @@ extension ConsoleState {
                 let sameWorkspace = previous?.paths == workspace.paths && !workspace.inputs.tableFiles.isEmpty
                 if !(hadNoLogs && sameWorkspace) { context.client = nil }
             }
-            broadcastContext(&effects)
+            broadcastContext(&effects, workspaceChanged: previous?.identity != workspace.identity)
             // `cmlens execmgr.log`: one log named is what the user wants to read.
             if previous?.paths != workspace.paths, workspace.paths.count == 1, workspace.logs.files.count == 1,
                workspace.logs.files[0].path == workspace.paths[0], let logs = index(of: LogsPane.id) {
@@ -41,10 +48,13 @@ extension ConsoleState {
         case .loadFailed(let text):
             context.loading = nil
             message = text
-        case .jobFinished(let pane, let result):
-            running[pane] = nil
-            if let index = self.index(of: pane) {
-                absorb(panes[index].receive(result, context: context), pane: pane, into: &effects)
+        case .jobFinished(let done):
+            // A job stopped or superseded is no longer listed: its result is dropped.
+            guard context.jobs.removeValue(forKey: done.id) != nil else { break }
+            // Computed for a workspace since replaced: the pane has asked again for this one.
+            if let workspace = done.workspace, workspace != context.workspace?.identity { break }
+            if let index = self.index(of: done.pane) {
+                absorb(done.delivery.apply(&panes[index], context), pane: done.pane, into: &effects)
             }
         }
         return effects
@@ -101,13 +111,18 @@ extension ConsoleState {
     /// Takes a pane's reaction in: its jobs, a drill, a prompt, a message.
     mutating func absorb(_ reaction: Reaction, pane: PaneID, into effects: inout Effects) {
         if let text = reaction.clipboard { effects.clipboard = text }
-        for label in reaction.cancel {
-            effects.cancel.append(pane.rawValue + "/" + label)
-            if running[pane] == label { running[pane] = nil }
+        for id in reaction.cancel where context.jobs.removeValue(forKey: id) != nil {
+            effects.cancel.append(id)
         }
         for var job in reaction.jobs {
             job.pane = pane
-            running[pane] = job.label
+            job.workspace = context.workspace?.identity
+            // A newer job for the same purpose makes the older one pointless.
+            for (id, running) in context.jobs where running.pane == pane && running.purpose == job.purpose {
+                context.jobs[id] = nil
+                effects.cancel.append(id)
+            }
+            context.jobs[job.id] = RunningJob(pane: pane, purpose: job.purpose, followsWorkspace: job.followsWorkspace, text: job.label)
             effects.jobs.append(job)
         }
         if let text = reaction.message { message = text }
@@ -138,10 +153,10 @@ extension ConsoleState {
         }
     }
 
-    /// Tells every pane the workspace or client changed.
-    mutating func broadcastContext(_ effects: inout Effects) {
+    /// Tells every pane the workspace, the client or the marks changed.
+    mutating func broadcastContext(_ effects: inout Effects, workspaceChanged: Bool = false) {
         for index in panes.indices {
-            let reaction = panes[index].contextChanged(context)
+            let reaction = workspaceChanged ? panes[index].workspaceChanged(context) : panes[index].contextChanged(context)
             absorb(reaction, pane: type(of: panes[index]).id, into: &effects)
         }
     }

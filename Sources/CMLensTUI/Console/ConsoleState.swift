@@ -18,8 +18,10 @@ public struct ConsoleState: Sendable {
     /// Frames drawn, shown in the status bar when `showsFrameCounter` (tests wait on it).
     public var frame = 0
     public var showsFrameCounter = false
-    /// Background jobs running, by pane: their labels for the status bar.
-    public var running: [PaneID: String] = [:]
+    /// What each pane's latest running job says in the status bar.
+    public var running: [PaneID: String] {
+        Dictionary(context.jobs.sorted { $0.key < $1.key }.map { ($0.value.pane, $0.value.text) }, uniquingKeysWith: { $1 })
+    }
 
     /// The command table for these panes: their number keys, hints and help.
     public let bindings: KeyBindings
@@ -42,7 +44,7 @@ public struct ConsoleState: Sendable {
 
     /// True once the workspace is loaded and no pane is computing.
     public var isReady: Bool {
-        context.workspace != nil && context.loading == nil && running.isEmpty && !panes.contains { $0.isBusy }
+        context.workspace != nil && context.loading == nil && context.jobs.isEmpty && !panes.contains { $0.isBusy }
     }
 }
 
@@ -70,8 +72,8 @@ public struct Effects: Sendable {
     public var follow: Bool?
     /// Text for the clipboard (OSC 52, when the terminal takes it).
     public var clipboard: String?
-    /// Running jobs to stop, as `pane/label`.
-    public var cancel: [String] = []
+    /// Running jobs to stop.
+    public var cancel: [JobID] = []
 
     public init() {}
 }
@@ -85,5 +87,5 @@ public enum ConsoleEvent: Sendable {
     case loadFailed(String)
     /// Follow mode looked and nothing had changed.
     case refreshed
-    case jobFinished(pane: PaneID, result: any Sendable)
+    case jobFinished(Job.Finished)
 }

@@ -49,6 +49,11 @@ public struct ConsoleContext: Sendable {
     public var following = false
     /// The clients marked in the Clients pane to compare, in the order they were marked.
     public var marked: [String] = []
+    /// Background jobs running: whose each is and what the status bar says of it.
+    public var jobs: [JobID: RunningJob] = [:]
+
+    /// Whether the pane `id` has a job running (it shows "Reading…" meanwhile).
+    public func isRunning(_ id: PaneID) -> Bool { jobs.values.contains { $0.pane == id } }
 
     public init(workspace: ConsoleWorkspace? = nil, client: String? = nil) {
         self.workspace = workspace

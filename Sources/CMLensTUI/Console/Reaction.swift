@@ -18,8 +18,8 @@ public struct Reaction: Sendable {
     public var marks: [String]?
     /// Text to put on the clipboard through the terminal (`y`).
     public var clipboard: String?
-    /// Labels of this pane's running jobs to stop now (Esc on a search): their results are dropped.
-    public var cancel: [String] = []
+    /// This pane's running jobs to stop now (Esc on a search): their results are dropped.
+    public var cancel: [JobID] = []
 
     public init(handled: Bool, jobs: [Job] = [], drill: Drill? = nil, prompt: String? = nil, message: String? = nil,
                 follow: Bool? = nil) {
@@ -59,20 +59,5 @@ public struct Reaction: Sendable {
         case finding(DiagnosticFinding)
         /// The Compliance pane listing this KB's clients, on this client.
         case hotfix(kb: String, client: String)
-    }
-}
-
-/// Work a pane hands to the background (merging, filtering, searching millions of records).
-/// The result comes back to the same pane through `Pane.receive`.
-public struct Job: Sendable {
-    /// Shown in the status bar while it runs: "filtering", "searching".
-    public var label: String
-    public var work: @Sendable (JobProgress) -> any Sendable
-    /// Filled in by the console: the pane that asked.
-    public var pane: PaneID = ""
-
-    public init(label: String, work: @escaping @Sendable (JobProgress) -> any Sendable) {
-        self.label = label
-        self.work = work
     }
 }

@@ -56,6 +56,7 @@ extension ClientPane {
                        at: area.origin, role: .dim, clip: area)
             return
         }
+        let running = context.isRunning(Self.id)
         guard let summary, !running else {
             let text = running ? "Reading what the workspace says about \(TerminalText.escape(client))…"
                 : "\(TerminalText.escape(client)): no log, inventory row or finding names this client."

@@ -32,38 +32,46 @@ public struct ClientPane: Pane {
     public var summary: ClientSummary?
     public var rows: [Row] = []
     public var cursor = ListCursor()
-    var computedFor: ObjectIdentifier?
-    var running = false
 
     public init() {}
 
-    public var isBusy: Bool { running }
+    /// A client is shown: its summary is read again for this workspace; none is: nothing is read
+    /// until one is opened (the other panes have the workspace's work to do first).
+    public mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
+        show(context)
+        guard client != nil, let workspace = context.workspace else {
+            summaries = nil
+            return .handled
+        }
+        return .run(Self.summing(workspace))
+    }
 
     public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
-        if let chosen = context.client, chosen != client {
-            client = chosen
-            cursor = ListCursor()
-            update(context)
-        }
-        // Nothing is read until a client is opened: the other panes have the workspace's work to do first.
-        guard client != nil, let workspace = context.workspace, computedFor != workspace.identity else { return .handled }
-        computedFor = workspace.identity
-        running = true
-        return .run(Self.job(workspace))
+        show(context)
+        guard client != nil, summaries == nil, !context.isRunning(Self.id), let workspace = context.workspace else { return .handled }
+        return .run(Self.summing(workspace))
+    }
+
+    /// The client drilled into, when it is another one.
+    mutating func show(_ context: ConsoleContext) {
+        guard let chosen = context.client, chosen != client else { return }
+        client = chosen
+        cursor = ListCursor()
+        update(context)
     }
 
     /// Every client's summary, computed once per workspace for this pane and the Compare pane.
-    static func job(_ workspace: ConsoleWorkspace) -> Job {
-        Job(label: "summing up the clients") { _ in workspace.clientSummaries() }
+    static func summaries<Owner: Pane>(_ workspace: ConsoleWorkspace, for owner: Owner.Type,
+                                       then deliver: @escaping @Sendable (inout Owner, ClientSummaries, ConsoleContext) -> Reaction) -> Job {
+        Job("summing up the clients", for: owner, work: { _ in workspace.clientSummaries() }, then: deliver)
     }
 
-    public mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction {
-        if let result = result as? ClientSummaries {
-            summaries = result
-            running = false
-            update(context)
+    static func summing(_ workspace: ConsoleWorkspace) -> Job {
+        summaries(workspace, for: Self.self) { pane, summaries, context in
+            pane.summaries = summaries
+            pane.update(context)
+            return .handled
         }
-        return .handled
     }
 
     /// The summary and rows of the client shown, the cursor kept on a row Enter can open.
@@ -88,16 +96,16 @@ public struct ClientPane: Pane {
             guard summary.hasLogs else { return .say("no logs of \(summary.name) are in the workspace") }
             return Reaction(handled: true, drill: .init(client: summary.name, pane: LogsPane.id, focus: .logFile(nil)))
         case .open:
-            return open()
+            return open(context)
         default:
             return .ignored
         }
     }
 
     /// Enter: the pane that shows the selected row in full.
-    func open() -> Reaction {
+    func open(_ context: ConsoleContext) -> Reaction {
         guard let summary, rows.indices.contains(cursor.selected) else {
-            return .say(running ? "still reading the workspace" : "nothing to open")
+            return .say(context.isRunning(Self.id) ? "still reading the workspace" : "nothing to open")
         }
         switch rows[cursor.selected] {
         case .hotfix(let verdict):
@@ -166,7 +174,7 @@ public struct ClientPane: Pane {
 
     public func status(context: ConsoleContext) -> [String] {
         guard let client else { return ["no client opened"] }
-        if running { return [TerminalText.escape(client), "reading the workspace"] }
+        if context.isRunning(Self.id) { return [TerminalText.escape(client), "reading the workspace"] }
         let selectable = rows.indices.filter { rows[$0].isSelectable }
         let position = selectable.firstIndex(of: cursor.selected).map { $0 + 1 } ?? 0
         return [TerminalText.escape(client), "\(position)/\(selectable.count)"]

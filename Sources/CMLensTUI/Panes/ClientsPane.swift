@@ -11,36 +11,23 @@ public struct ClientsPane: Pane {
     var cursor = ListCursor()
     /// Machines the inventory names that have no logs, by name: listed after the clients with logs.
     public var inventoryOnly: [String] = []
-    var readFor: ObjectIdentifier?
-    var reading = false
-
-    struct InventoryNames: Sendable { var names: [String] }
 
     public init() {}
 
-    public var isBusy: Bool { reading }
-
     /// The inventory's machine names, from the workspace's shared compliance analysis.
-    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
-        guard let workspace = context.workspace, readFor != workspace.identity else { return .handled }
-        readFor = workspace.identity
+    public mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
+        guard let workspace = context.workspace else { return .handled }
         inventoryOnly = []
         // Another workspace may have fewer clients: the cursor stays on a row that exists.
         cursor.select(cursor.selected, count: rows(context).count, visible: Self.layout(Rect(context.paneSize)).page)
         guard !workspace.inputs.tableFiles.isEmpty else { return .handled }
-        reading = true
         let logClients = workspace.summary.clients.map(\.name)
-        return .run(Job(label: "reading the inventory") { _ in
-            InventoryNames(names: workspace.compliance().inventory.machinesWithoutLogs(logClients: logClients))
+        return .run(Job("reading the inventory", for: Self.self) { _ in
+            workspace.compliance().inventory.machinesWithoutLogs(logClients: logClients)
+        } then: { pane, names, _ in
+            pane.inventoryOnly = names
+            return .handled
         })
-    }
-
-    public mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction {
-        if let result = result as? InventoryNames {
-            inventoryOnly = result.names
-            reading = false
-        }
-        return .handled
     }
 
     public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {

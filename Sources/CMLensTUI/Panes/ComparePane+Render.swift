@@ -31,7 +31,7 @@ extension ComparePane {
             grid.write(text, at: area.origin, role: .dim, clip: area)
             return
         }
-        guard let comparison, !running else {
+        guard let comparison, !context.isRunning(Self.id) else {
             grid.write("Reading what the workspace says about \(context.marked.count) clients…", at: area.origin, role: .dim, clip: area)
             return
         }

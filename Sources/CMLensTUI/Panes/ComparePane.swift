@@ -17,31 +17,40 @@ public struct ComparePane: Pane {
     public var column = 0
     /// The first client column on screen.
     var firstColumn = 0
-    var computedFor: ObjectIdentifier?
-    var running = false
 
     public init() {}
 
-    public var isBusy: Bool { running }
-
-    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
-        if context.marked != compared {
-            compared = context.marked
-            update(context)
+    /// Clients are compared: their summaries are read again for this workspace.
+    public mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
+        compare(context)
+        guard compared.count >= 2, let workspace = context.workspace else {
+            summaries = nil
+            return .handled
         }
-        guard compared.count >= 2, let workspace = context.workspace, computedFor != workspace.identity else { return .handled }
-        computedFor = workspace.identity
-        running = true
-        return .run(ClientPane.job(workspace))
+        return .run(Self.summing(workspace))
     }
 
-    public mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction {
-        if let result = result as? ClientSummaries {
-            summaries = result
-            running = false
-            update(context)
+    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
+        compare(context)
+        guard compared.count >= 2, summaries == nil, !context.isRunning(Self.id), let workspace = context.workspace else {
+            return .handled
         }
-        return .handled
+        return .run(Self.summing(workspace))
+    }
+
+    /// The clients marked, when they changed.
+    mutating func compare(_ context: ConsoleContext) {
+        guard context.marked != compared else { return }
+        compared = context.marked
+        update(context)
+    }
+
+    static func summing(_ workspace: ConsoleWorkspace) -> Job {
+        ClientPane.summaries(workspace, for: Self.self) { pane, summaries, context in
+            pane.summaries = summaries
+            pane.update(context)
+            return .handled
+        }
     }
 
     mutating func update(_ context: ConsoleContext) {
@@ -61,7 +70,7 @@ public struct ComparePane: Pane {
 
     public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
         guard let comparison else {
-            return .say(running ? "still reading the workspace" : "mark two or more clients in the Clients pane (m), then C")
+            return .say(context.isRunning(Self.id) ? "still reading the workspace" : "mark two or more clients in the Clients pane (m), then C")
         }
         let visible = layout(Rect(context.paneSize)).page
         let before = cursor.selected

@@ -11,42 +11,21 @@ public struct CompliancePane: Pane {
     public var report: ComplianceReport?
     /// The KBs, and over them (Enter on a KB) its clients' verdicts.
     var levels = Levels<Verdicts>()
-    var computedFor: ObjectIdentifier?
-    var running = false
     /// A drill that came before the inventory was read: applied when it arrives.
     var pendingFocus: (kb: String, client: String)?
 
-    struct Result: Sendable {
-        var inventory: Inventory
-        var report: ComplianceReport
-    }
-
     public init() {}
 
-    public var isBusy: Bool { running }
-
-    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
-        guard let workspace = context.workspace, computedFor != workspace.identity else { return .handled }
-        computedFor = workspace.identity
+    public mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
+        guard let workspace = context.workspace else { return .handled }
         levels.closeAll()
-        running = true
-        return .run(Job(label: "judging hotfixes") { _ in
-            let judged = workspace.compliance()
-            return Result(inventory: judged.inventory, report: judged.report)
+        return .run(Job("judging hotfixes", for: Self.self) { _ in workspace.compliance() } then: { pane, judged, context in
+            pane.inventory = judged.inventory
+            pane.report = judged.report
+            guard let pending = pane.pendingFocus else { return .handled }
+            pane.pendingFocus = nil
+            return pane.focus(on: .hotfix(kb: pending.kb, client: pending.client), context: context)
         })
-    }
-
-    public mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction {
-        if let result = result as? Result {
-            inventory = result.inventory
-            report = result.report
-            running = false
-            if let pending = pendingFocus {
-                pendingFocus = nil
-                return focus(on: .hotfix(kb: pending.kb, client: pending.client), context: context)
-            }
-        }
-        return .handled
     }
 
     /// A drill onto a client's verdict for a KB: the KB's clients listed, the cursor on the client.
@@ -73,7 +52,7 @@ public struct CompliancePane: Pane {
     static let order: [ComplianceStatus] = [.missing, .unknown, .installed]
 
     public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
-        if command == .collectionQueries { return queries() }
+        if command == .collectionQueries { return queries(context) }
         if command == .back, let back = levels.pop() { return back }
         let visible = layout(Rect(context.paneSize)).page
         if let open = levels.top {
@@ -86,7 +65,7 @@ public struct CompliancePane: Pane {
         }
         if levels.base.apply(command, count: kbs.count, visible: visible) { return .handled }
         guard command == .open else { return .ignored }
-        guard kbs.indices.contains(levels.base.selected) else { return .say(running ? "still reading the inventory" : "no KBs") }
+        guard kbs.indices.contains(levels.base.selected) else { return .say(context.isRunning(Self.id) ? "still reading the inventory" : "no KBs") }
         let summary = kbs[levels.base.selected]
         levels.push(Verdicts(kb: levels.base.selected, verdicts: Self.order.flatMap { summary.verdicts($0) }))
         return .handled
@@ -94,9 +73,9 @@ public struct CompliancePane: Pane {
 
     /// The WQL (for a ConfigMgr collection) and SQL (for the site database) that select the
     /// clients lacking the selected KB.
-    func queries() -> Reaction {
+    func queries(_ context: ConsoleContext) -> Reaction {
         let index = levels.top?.kb ?? levels.base.selected
-        guard kbs.indices.contains(index), let inventory else { return .say(running ? "still reading the inventory" : "no KB selected") }
+        guard kbs.indices.contains(index), let inventory else { return .say(context.isRunning(Self.id) ? "still reading the inventory" : "no KB selected") }
         let hotfix = kbs[index].hotfix
         var lines: [Popup.Line] = []
         for query in [CollectionQuery.wql(for: hotfix, inventory: inventory), CollectionQuery.sql(for: hotfix)] {
@@ -112,7 +91,7 @@ public struct CompliancePane: Pane {
     }
 
     public func status(context: ConsoleContext) -> [String] {
-        if running { return ["reading the inventory"] }
+        if context.isRunning(Self.id) { return ["reading the inventory"] }
         var items = ["\(kbs.count) KBs", "\(inventory?.clients.count ?? 0) clients in the inventory"]
         if let open = levels.top { items.append("KB\(kbs[open.kb].hotfix.kb): \(levels.cursor.selected + 1)/\(open.verdicts.count)") }
         return items
@@ -126,7 +105,7 @@ public struct CompliancePane: Pane {
             grid.write("Loading the workspace…", at: area.origin, role: .dim, clip: area)
             return
         }
-        guard !running, let inventory else {
+        guard !context.isRunning(Self.id), let inventory else {
             grid.write("Reading the inventory…", at: area.origin, role: .dim, clip: area)
             return
         }

@@ -26,7 +26,7 @@ extension DiagnosticsPane {
             grid.write("Loading the workspace…", at: area.origin, role: .dim, clip: area)
             return
         }
-        if running {
+        if context.isRunning(Self.id) {
             grid.write("Diagnosing…", at: area.origin, role: .dim, clip: area)
             return
         }

@@ -11,53 +11,49 @@ public struct DiagnosticsPane: Pane {
     public var findings: [DiagnosticFinding] = []
     /// The findings, and over them what Enter and `d` open.
     var levels = Levels<Level>()
-    var computedFor: ObjectIdentifier?
-    var computedPaths: [String] = []
+    /// The workspace paths the findings are of: a reload of the same paths keeps them shown
+    /// until the new ones land.
+    var findingsPaths: [String] = []
     var shownClient: String??
-    var running = false
-
-    struct Result: Sendable { var findings: [DiagnosticFinding] }
 
     public init() {}
 
-    public var isBusy: Bool { running }
-
-    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
-        if shownClient != .some(context.client) {
-            shownClient = .some(context.client)
-            // An open finding stays open: the Logs pane it drilled into comes back here with Esc.
-            // The list under it is now another client's: the cursor goes to the finding, or stays in the list.
-            if let open = openFinding, let index = shown(context).firstIndex(of: open) {
-                levels.base.select(index, count: shown(context).count, visible: listLayout(Rect(context.paneSize)).page)
-            } else if openFinding == nil {
-                levels.base = ListCursor()
-            } else {
-                keepCursorInList(context)
-            }
-        }
-        guard let workspace = context.workspace, computedFor != workspace.identity else { return .handled }
-        computedFor = workspace.identity
-        // Another workspace's findings are not this one's; a follow-mode reload keeps them until
-        // the new ones land.
-        if computedPaths != workspace.paths { findings = [] }
-        computedPaths = workspace.paths
+    public mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
+        _ = contextChanged(context)
+        guard let workspace = context.workspace else { return .handled }
+        // Another workspace's findings are not this one's.
+        if findingsPaths != workspace.paths { findings = [] }
+        findingsPaths = workspace.paths
         keepCursorInList(context)
         levels.closeAll()
-        running = true
-        return .run(Job(label: "diagnosing") { _ in Result(findings: workspace.diagnosis()) })
+        return .run(Job("diagnosing", for: Self.self) { _ in workspace.diagnosis() } then: { pane, found, context in
+            pane.diagnosed(found, context: context)
+            return .handled
+        })
     }
 
-    public mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction {
-        if let result = result as? Result {
-            // Most severe first across clients; within a severity, the engine's order (earliest first).
-            let rank: [DiagnosticSeverity: Int] = [.error: 0, .warning: 1, .info: 2]
-            findings = result.findings.enumerated()
-                .sorted { (rank[$0.element.severity]!, $0.offset) < (rank[$1.element.severity]!, $1.offset) }
-                .map(\.element)
-            running = false
+    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
+        guard shownClient != .some(context.client) else { return .handled }
+        shownClient = .some(context.client)
+        // An open finding stays open: the Logs pane it drilled into comes back here with Esc.
+        // The list under it is now another client's: the cursor goes to the finding, or stays in the list.
+        if let open = openFinding, let index = shown(context).firstIndex(of: open) {
+            levels.base.select(index, count: shown(context).count, visible: listLayout(Rect(context.paneSize)).page)
+        } else if openFinding == nil {
+            levels.base = ListCursor()
+        } else {
             keepCursorInList(context)
         }
         return .handled
+    }
+
+    /// Most severe first across clients; within a severity, the engine's order (earliest first).
+    mutating func diagnosed(_ found: [DiagnosticFinding], context: ConsoleContext) {
+        let rank: [DiagnosticSeverity: Int] = [.error: 0, .warning: 1, .info: 2]
+        findings = found.enumerated()
+            .sorted { (rank[$0.element.severity]!, $0.offset) < (rank[$1.element.severity]!, $1.offset) }
+            .map(\.element)
+        keepCursorInList(context)
     }
 
     /// The list changed under the cursor (new findings, fewer of them): it stays on a row that exists.
@@ -81,7 +77,7 @@ public struct DiagnosticsPane: Pane {
         if levels.base.apply(command, count: list.count, visible: listLayout(Rect(context.paneSize)).page) { return .handled }
         guard command == .open else { return .ignored }
         guard list.indices.contains(levels.base.selected) else {
-            return .say(running ? "still diagnosing" : "no findings")
+            return .say(context.isRunning(Self.id) ? "still diagnosing" : "no findings")
         }
         levels.push(.finding(list[levels.base.selected]))
         return .handled
@@ -151,7 +147,7 @@ public struct DiagnosticsPane: Pane {
     }
 
     public func status(context: ConsoleContext) -> [String] {
-        if running { return ["diagnosing"] }
+        if context.isRunning(Self.id) { return ["diagnosing"] }
         let list = shown(context)
         var items = ["\(list.count) finding\(list.count == 1 ? "" : "s")"]
         if let open = openFinding { items.append("evidence \(evidenceCursor.selected + 1)/\(open.evidence.count)") }

@@ -15,7 +15,7 @@ extension LogsPane {
         case .logFile(let name):
             guard context.workspace != nil else { return .handled }
             filter.files = name.map { [$0] } ?? []
-            return .run(rebuild(context, keep: nil))
+            return rebuild(context, keep: nil)
         default: return .handled
         }
     }
@@ -28,6 +28,6 @@ extension LogsPane {
         search = nil
         searchNote = nil
         follow = false
-        return .run(rebuild(context, keep: record))
+        return rebuild(context, keep: record)
     }
 }

@@ -25,14 +25,15 @@ public protocol Pane: Sendable {
 
     init()
 
-    /// The workspace was loaded or reloaded, or the selected client changed.
+    /// Another workspace was loaded, or the same one reloaded (follow mode): what was computed
+    /// for the last one is stale. Called once per workspace, before anything else sees it.
+    mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction
+
+    /// The selected client or the marked clients changed (the workspace did not).
     mutating func contextChanged(_ context: ConsoleContext) -> Reaction
 
     /// A command for this pane (it has the focus). Return `.ignored` when it means nothing here.
     mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction
-
-    /// A background job this pane started has finished with `result`.
-    mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction
 
     /// Draws the pane into `area` of `grid`.
     func render(into grid: inout Grid, area: Rect, context: ConsoleContext)
@@ -40,7 +41,8 @@ public protocol Pane: Sendable {
     /// What the status bar says for this pane: counts, filter, search, mode.
     func status(context: ConsoleContext) -> [String]
 
-    /// True while the pane still computes what it shows (the status bar says READY otherwise).
+    /// True while the pane still has work of its own to finish beyond its running jobs (the
+    /// console knows those: `ConsoleContext.isRunning`); the status bar says READY otherwise.
     var isBusy: Bool { get }
 
     /// The text `x` explains the error codes of: the selected line. nil when nothing is selected.
@@ -51,8 +53,8 @@ public protocol Pane: Sendable {
 }
 
 extension Pane {
+    public mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction { contextChanged(context) }
     public mutating func contextChanged(_ context: ConsoleContext) -> Reaction { .handled }
-    public mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction { .handled }
     public func status(context: ConsoleContext) -> [String] { [] }
     public var isBusy: Bool { false }
     public func explainText(context: ConsoleContext) -> String? { nil }

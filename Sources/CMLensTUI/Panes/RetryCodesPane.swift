@@ -12,16 +12,11 @@ public struct RetryCodesPane: Pane {
     public var seen: [Int: [RecordReference]] = [:]
     /// The table, and over it (Enter on a seen code) the lines where the code occurs.
     var levels = Levels<Occurrences>()
-    var scannedFor: ObjectIdentifier?
-    var scanning = false
 
     public init() {}
 
-    public var isBusy: Bool { scanning }
-
-    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
-        guard let workspace = context.workspace, scannedFor != workspace.identity else { return .handled }
-        scannedFor = workspace.identity
+    public mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
+        guard let workspace = context.workspace else { return .handled }
         table = RetryCodeTable(policy: workspace.retryPolicy)
         levels.closeAll()
         // The occurrences found are places in the old workspace's files: none of them is shown
@@ -29,9 +24,11 @@ public struct RetryCodesPane: Pane {
         seen = [:]
         // Another site's policy may list fewer codes.
         levels.base.select(levels.base.selected, count: table.rows.count, visible: layout(Rect(context.paneSize)).page)
-        scanning = true
-        return .run(Job(label: "finding exit codes") { _ in
+        return .run(Job("finding exit codes", for: Self.self) { _ in
             workspace.executionHistory().exitCodeOccurrences(in: workspace.logs)
+        } then: { pane, found, _ in
+            pane.seen = found
+            return .handled
         })
     }
 
@@ -40,14 +37,6 @@ public struct RetryCodesPane: Pane {
     /// once for each of the half-dozen lines that repeat its code. Only execmgr logs are read.
     public static func exitCodes(in logs: LoadedLogs, policy: RetryPolicy = .defaults) -> [Int: [RecordReference]] {
         ExecutionHistory.build(logs: logs, policy: policy).exitCodeOccurrences(in: logs)
-    }
-
-    public mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction {
-        if let found = result as? [Int: [RecordReference]] {
-            seen = found
-            scanning = false
-        }
-        return .handled
     }
 
     public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
@@ -63,7 +52,7 @@ public struct RetryCodesPane: Pane {
         }
         let code = table.rows[levels.cursor.selected].code
         guard let records = seen[code], !records.isEmpty else {
-            return .say(scanning ? "still reading the execmgr logs" : "no program exited with \(code) in the loaded execmgr logs")
+            return .say(context.isRunning(Self.id) ? "still reading the execmgr logs" : "no program exited with \(code) in the loaded execmgr logs")
         }
         levels.push(Occurrences(code: code, records: records))
         return .handled
@@ -79,7 +68,7 @@ public struct RetryCodesPane: Pane {
 
     public func status(context: ConsoleContext) -> [String] {
         let marked = table.rows.filter { seen[$0.code] != nil }.count
-        var items = ["\(table.rows.count) retry codes", scanning ? "reading execmgr logs" : "\(marked) seen in the logs"]
+        var items = ["\(table.rows.count) retry codes", context.isRunning(Self.id) ? "reading execmgr logs" : "\(marked) seen in the logs"]
         if let open = levels.top { items.append("exit \(open.code): \(levels.cursor.selected + 1)/\(open.records.count)") }
         return items
     }

@@ -14,20 +14,15 @@ public struct StaleSystemsPane: Pane {
     public var cursor = ListCursor()
     /// Set once a check has finished (rows may be empty for an empty list).
     public var checked = false
-    public var running = false
     public var failure: String?
     /// Where lookups go; tests put a resolver with known answers here.
     public var resolver: any DNSResolving = SystemResolver()
     public var concurrency = 32
-    var listedFor: ObjectIdentifier?
 
     public init() {}
 
-    public var isBusy: Bool { running }
-
-    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
-        guard let workspace = context.workspace, listedFor != workspace.identity else { return .handled }
-        listedFor = workspace.identity
+    public mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
+        guard let workspace = context.workspace else { return .handled }
         let previous = list.names
         list = SystemList.read(paths: workspace.inputs.systemLists)
         // A follow-mode reload with the same names keeps the results: the check is not free.
@@ -45,14 +40,12 @@ public struct StaleSystemsPane: Pane {
         var failure: String?
     }
 
-    public mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction {
-        guard let outcome = result as? Outcome else { return .handled }
-        running = false
+    /// The check's answer: its rows, or why it could not start.
+    mutating func finished(_ outcome: Outcome) {
         rows = outcome.rows
         failure = outcome.failure
         checked = outcome.failure == nil
         cursor = ListCursor()
-        return .handled
     }
 
     public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
@@ -60,16 +53,16 @@ public struct StaleSystemsPane: Pane {
         switch command {
         case .open:
             guard context.workspace != nil else { return .say("still loading the workspace") }
-            guard !running else { return .say("the check is running") }
+            guard !context.isRunning(Self.id) else { return .say("the check is running") }
             guard !list.names.isEmpty else {
                 return .say(list.entries.isEmpty && context.workspace!.inputs.systemLists.isEmpty
                             ? "no sys.txt in the workspace: add a list of machine names (one per line)"
                             : "the system list has no names")
             }
-            running = true
             failure = nil
             let names = list.names, resolver = self.resolver, concurrency = self.concurrency
-            return .run(Job(label: "checking DNS") { progress in
+            // The names were read when the workspace loaded: a reload does not make the answers stale.
+            return .run(Job("checking DNS", for: Self.self, followsWorkspace: false) { progress in
                 let cancellation = StaleCheckCancellation()
                 do {
                     let rows = try StaleSystemCheck.run(names: names, resolver: resolver, concurrency: concurrency,
@@ -81,6 +74,9 @@ public struct StaleSystemsPane: Pane {
                 } catch {
                     return Outcome(rows: [], failure: "\(error)")
                 }
+            } then: { pane, outcome, _ in
+                pane.finished(outcome)
+                return .handled
             })
         case .export(nil):
             return Reaction(handled: true, prompt: ":export ")
@@ -159,7 +155,7 @@ public struct StaleSystemsPane: Pane {
         }
         if let failure { note("The check could not start: " + TerminalText.escape(failure), .error) }
         guard checked else {
-            if running {
+            if context.isRunning(Self.id) {
                 note("Looking every name up in DNS (A and AAAA, then PTR for each address)…", .dim)
             } else if !list.names.isEmpty {
                 note("Enter looks every name up in DNS: forward (A, AAAA), then reverse (PTR) for each address,", .text)

@@ -16,46 +16,42 @@ public struct TimelinePane: Pane {
     var levels = Levels<ProgramKey>()
     /// The program under the cursor, to find it again when the client changes.
     var selectedKey: ProgramKey?
-    var builtFor: ObjectIdentifier?
-    var building = false
 
     public init() {}
 
-    public var isBusy: Bool { building }
-
-    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
+    /// A follow-mode reload keeps the program and step shown (checked when the history arrives).
+    public mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
         guard let workspace = context.workspace else { return .handled }
-        guard builtFor != workspace.identity else {
-            let programs = timelines(context)
-            if let key = levels.top, !programs.contains(where: { $0.key == key }) { levels.closeAll() }
-            levels.base = ListCursor()
-            if let key = selectedKey, let index = programs.firstIndex(where: { $0.key == key }) {
-                levels.base.select(index, count: programs.count, visible: layout(Rect(context.paneSize)).page)
-            }
+        return .run(Job("reading execmgr logs", for: Self.self) { _ in workspace.executionHistory() } then: { pane, history, context in
+            pane.built(history, context: context)
             return .handled
-        }
-        // A follow-mode reload keeps the program and step shown (checked when the history arrives).
-        builtFor = workspace.identity
-        building = true
-        return .run(Job(label: "reading execmgr logs") { _ in workspace.executionHistory() })
+        })
     }
 
-    public mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction {
-        if let built = result as? ExecutionHistory {
-            history = built
-            building = false
-            let programs = timelines(context)
-            if let key = levels.top, let program = programs.first(where: { $0.key == key }) {
-                levels.cursor = ListCursor(selected: min(levels.cursor.selected, Self.steps(of: program).count - 1))
-            } else {
-                levels.closeAll()
-            }
-            let index = selectedKey.flatMap { key in programs.firstIndex { $0.key == key } }
-            if index == nil { selectedKey = nil }
-            levels.base = ListCursor()
-            levels.base.select(index ?? 0, count: programs.count, visible: layout(Rect(context.paneSize)).page)
+    /// Another client: its programs, the cursor on the one selected before when it has it.
+    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
+        let programs = timelines(context)
+        if let key = levels.top, !programs.contains(where: { $0.key == key }) { levels.closeAll() }
+        levels.base = ListCursor()
+        if let key = selectedKey, let index = programs.firstIndex(where: { $0.key == key }) {
+            levels.base.select(index, count: programs.count, visible: layout(Rect(context.paneSize)).page)
         }
         return .handled
+    }
+
+    /// The history read: the program and step shown are found again, or closed.
+    mutating func built(_ history: ExecutionHistory, context: ConsoleContext) {
+        self.history = history
+        let programs = timelines(context)
+        if let key = levels.top, let program = programs.first(where: { $0.key == key }) {
+            levels.cursor = ListCursor(selected: min(levels.cursor.selected, Self.steps(of: program).count - 1))
+        } else {
+            levels.closeAll()
+        }
+        let index = selectedKey.flatMap { key in programs.firstIndex { $0.key == key } }
+        if index == nil { selectedKey = nil }
+        levels.base = ListCursor()
+        levels.base.select(index ?? 0, count: programs.count, visible: layout(Rect(context.paneSize)).page)
     }
 
     /// The programs of the selected client, or of all.
@@ -85,7 +81,7 @@ public struct TimelinePane: Pane {
         }
         guard command == .open else { return .ignored }
         guard programs.indices.contains(levels.base.selected) else {
-            return .say(building ? "still reading the execmgr logs" : "no program to open")
+            return .say(context.isRunning(Self.id) ? "still reading the execmgr logs" : "no program to open")
         }
         selectedKey = programs[levels.base.selected].key
         levels.closeAll()
@@ -159,7 +155,7 @@ public struct TimelinePane: Pane {
     public func status(context: ConsoleContext) -> [String] {
         let programs = timelines(context)
         var items = [context.client ?? "all clients"]
-        if building { items.append("reading execmgr logs"); return items }
+        if context.isRunning(Self.id) { items.append("reading execmgr logs"); return items }
         if let key = levels.top, let program = programs.first(where: { $0.key == key }) {
             items.append("step \(levels.cursor.selected + 1)/\(Self.steps(of: program).count)")
             items.append(TerminalText.escape(key.program))
@@ -183,7 +179,7 @@ public struct TimelinePane: Pane {
             renderSteps(program, step: levels.cursor.selected, into: &grid, area: area, context: context)
         } else {
             let rows = ProgramRows(programs: programs, showClient: context.client == nil, width: area.columns,
-                                   empty: building ? "Reading the execmgr logs…" : "No program executions in the execmgr logs"
+                                   empty: context.isRunning(Self.id) ? "Reading the execmgr logs…" : "No program executions in the execmgr logs"
                                        + (context.client.map { " of " + TerminalText.escape($0) } ?? "") + ".")
             ListView.render(rows, cursor: levels.base, layout: layout(area), into: &grid)
         }
