@@ -5,7 +5,7 @@ import Synchronization
 
 /// The console's only impure loop: read a key, let the state handle it, draw, repeat; run
 /// background work and fold its results back in. Restores the terminal on every way out.
-public final class ConsoleRunLoop {
+final class ConsoleRunLoop {
     private let terminal: any Terminal
     private var state: ConsoleState
     private let store: ThemeStore
@@ -16,7 +16,7 @@ public final class ConsoleRunLoop {
     private let timing: FileHandle?
     private let environment: [String: String]
 
-    public init(terminal: any Terminal, state: ConsoleState, store: ThemeStore,
+    init(terminal: any Terminal, state: ConsoleState, store: ThemeStore,
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.terminal = terminal
         self.state = state
@@ -31,7 +31,7 @@ public final class ConsoleRunLoop {
     }
 
     /// Runs until `q` or a stop signal; returns the exit status (0, or 128 + the signal).
-    public func run(opening paths: [String]) -> Int32 {
+    func run(opening paths: [String]) -> Int32 {
         defer { terminal.restore() }
         let started = DispatchTime.now()
         open(paths)

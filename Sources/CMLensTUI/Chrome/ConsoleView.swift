@@ -2,13 +2,13 @@ import CMLensCore
 
 /// Draws the whole screen from the state: tab bar, the focused pane, status line, hints or prompt,
 /// and the help overlay on top.
-public enum ConsoleView {
+enum ConsoleView {
     /// Where panes draw: everything but the tab bar (top) and the two status lines (bottom).
-    public static func paneArea(_ size: Size) -> Rect {
+    static func paneArea(_ size: Size) -> Rect {
         Rect(column: 0, line: 1, columns: size.columns, lines: max(0, size.lines - 3))
     }
 
-    public static func render(_ state: ConsoleState) -> Grid {
+    static func render(_ state: ConsoleState) -> Grid {
         let bindings = state.bindings
         var grid = Grid(size: state.size)
         guard state.size.lines >= 4, state.size.columns >= 20 else {

@@ -1,6 +1,6 @@
 /// The reducer: every change to the console's state goes through `handle`.
 extension ConsoleState {
-    public mutating func handle(_ event: ConsoleEvent) -> Effects {
+    mutating func handle(_ event: ConsoleEvent) -> Effects {
         var effects = Effects()
         switch event {
         case .key(let key):
@@ -61,7 +61,7 @@ extension ConsoleState {
     }
 
     /// Runs one command: the console's own, or the focused pane's.
-    public mutating func apply(_ command: Command) -> Effects {
+    mutating func apply(_ command: Command) -> Effects {
         var effects = Effects()
         switch command {
         case .quit: wantsQuit = true

@@ -1,7 +1,7 @@
 import Synchronization
 
 /// One background job, told from every other: its label is only what the status bar says.
-public struct JobID: Sendable, Hashable, Comparable {
+struct JobID: Sendable, Hashable, Comparable {
     let value: Int
 
     private static let counter = Atomic<Int>(0)
@@ -9,24 +9,24 @@ public struct JobID: Sendable, Hashable, Comparable {
     /// A number no other job of this process has.
     static func next() -> JobID { JobID(value: counter.add(1, ordering: .relaxed).newValue) }
 
-    public static func < (a: JobID, b: JobID) -> Bool { a.value < b.value }
+    static func < (a: JobID, b: JobID) -> Bool { a.value < b.value }
 }
 
 /// Work a pane hands to the background (merging, filtering, searching millions of records). Its
 /// result comes back typed, straight to the pane that asked; a result computed for a workspace
 /// that is no longer loaded is dropped by the console, so no pane checks for one.
-public struct Job: Sendable {
-    public let id = JobID.next()
+struct Job: Sendable {
+    let id = JobID.next()
     /// Shown in the status bar while it runs: "filtering", "searching".
-    public var label: String
+    var label: String
     /// What it is for, within its pane: a newer job for the same purpose stops the older one (a
     /// new search the last one); one purpose per pane unless the pane says otherwise.
-    public var purpose: String
+    var purpose: String
     /// False when the result does not depend on the workspace (a DNS check of a list of names):
     /// it is kept across a reload.
-    public var followsWorkspace: Bool
+    var followsWorkspace: Bool
     /// Filled in by the console: the pane that asked, and the workspace loaded then.
-    public internal(set) var pane: PaneID = ""
+    var pane: PaneID = ""
     var workspace: ObjectIdentifier?
     /// Runs the work; what it returns hands the result to the pane.
     let work: @Sendable (JobProgress) -> Delivery
@@ -61,7 +61,7 @@ public struct Job: Sendable {
     }
 
     /// A job done: which one, for which pane and workspace, and its result.
-    public struct Finished: Sendable {
+    struct Finished: Sendable {
         let id: JobID
         let pane: PaneID
         /// The workspace the result belongs to; nil when it belongs to none.
@@ -71,10 +71,10 @@ public struct Job: Sendable {
 }
 
 /// A running job as the console keeps it: whose it is and what the status bar says.
-public struct RunningJob: Sendable {
-    public var pane: PaneID
-    public var purpose: String
-    public var followsWorkspace: Bool
+struct RunningJob: Sendable {
+    var pane: PaneID
+    var purpose: String
+    var followsWorkspace: Bool
     /// The label, with the percentage done once there is one.
-    public var text: String
+    var text: String
 }

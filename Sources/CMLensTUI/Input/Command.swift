@@ -1,5 +1,5 @@
 /// What the user asked for, whatever key or `:` command asked it.
-public enum Command: Hashable, Sendable {
+enum Command: Hashable, Sendable {
     case quit, help, commandLine, redraw
     case nextPane, previousPane, showPane(PaneID), back, open
     case up, down, pageUp, pageDown, top, bottom
@@ -36,7 +36,7 @@ public enum Command: Hashable, Sendable {
     case problems
 
     /// The name typed after `:`: its row's in the command table.
-    public var name: String {
+    var name: String {
         if case .showPane(let id) = self { return id.rawValue }
         return KeyBindings.standard.row(for: self)?.name ?? "\(self)"
     }
@@ -57,5 +57,5 @@ public enum Command: Hashable, Sendable {
     }
 
     /// Parses what was typed after `:`; nil when no command has that name.
-    public static func parse(_ line: String) -> Command? { KeyBindings.standard.parse(line) }
+    static func parse(_ line: String) -> Command? { KeyBindings.standard.parse(line) }
 }

@@ -1,22 +1,22 @@
 /// The one command table: a row per command with its `:` name, its keys, its help, its word in
 /// the status bar's hints, and which panes handle it. The key dispatch, the `?` overlay, the
 /// hints, `:` parsing and docs/console.md are all read from it, never written by hand.
-public struct KeyBindings: Sendable {
-    public struct Row: Sendable, Hashable {
-        public var command: Command
+struct KeyBindings: Sendable {
+    struct Row: Sendable, Hashable {
+        var command: Command
         /// Typed after `:`.
-        public var name: String
-        public var keys: [Key]
+        var name: String
+        var keys: [Key]
         /// What the `?` overlay says it does.
-        public var help: String
+        var help: String
         /// Its word in the status bar's hints; nil: not hinted.
-        public var hint: String?
+        var hint: String?
         /// What it takes after its name in the `?` overlay (`:open PATH`).
-        public var argument: String?
+        var argument: String?
         /// The console handles it, whatever pane has the focus; false: the focused pane does.
-        public var isConsole: Bool
+        var isConsole: Bool
         /// The panes that list it in their `commands` (none for the console's own).
-        public var panes: [PaneID] = []
+        var panes: [PaneID] = []
 
         init(_ command: Command, _ name: String, keys: [Key], hint: String? = nil, argument: String? = nil,
              console: Bool = false, help: String) {
@@ -34,18 +34,18 @@ public struct KeyBindings: Sendable {
     }
 
     /// Every command, in the order help and the docs list them.
-    public private(set) var rows: [Row]
+    private(set) var rows: [Row]
     /// The panes the table was made for, in tab order.
-    public let panes: [any Pane.Type]
+    let panes: [any Pane.Type]
 
     /// The rows with keys: what a key press can give.
-    public var entries: [Row] { rows.filter { !$0.keys.isEmpty } }
+    var entries: [Row] { rows.filter { !$0.keys.isEmpty } }
 
-    public static let standard = KeyBindings(panes: PaneRegistry.all)
+    static let standard = KeyBindings(panes: PaneRegistry.all)
 
     /// The table for a console with `panes`: the first nine have the number keys 1–9; the others
     /// are reached with Tab or by name (`:logs`).
-    public init(panes: [any Pane.Type]) {
+    init(panes: [any Pane.Type]) {
         var showPanes: [Row] = []
         for (n, pane) in panes.enumerated() {
             let key: [Key] = n < 9 ? [.character(Character(String(n + 1)))] : []
@@ -61,22 +61,22 @@ public struct KeyBindings: Sendable {
         rows = all
     }
 
-    public func command(for key: Key) -> Command? {
+    func command(for key: Key) -> Command? {
         rows.first { $0.keys.contains(key) }?.command
     }
 
-    public func keys(for command: Command) -> [Key] {
+    func keys(for command: Command) -> [Key] {
         row(for: command)?.keys ?? []
     }
 
     /// The row of `command`, whatever words were typed after it.
-    public func row(for command: Command) -> Row? {
+    func row(for command: Command) -> Row? {
         let bare = command.bare
         return rows.first { $0.command == bare }
     }
 
     /// Parses what was typed after `:`; nil when no command has that name.
-    public func parse(_ line: String) -> Command? {
+    func parse(_ line: String) -> Command? {
         let trimmed = line.trimmingWhitespace
         let word = String(trimmed.prefix { $0 != " " }).lowercased()
         let rest = String(trimmed.dropFirst(word.count)).trimmingWhitespace
@@ -96,7 +96,7 @@ public struct KeyBindings: Sendable {
     }
 
     /// The key table as Markdown, for docs/console.md (a test keeps the two equal).
-    public var markdown: String {
+    var markdown: String {
         var out = "| keys | `:` name | does |\n| --- | --- | --- |\n"
         for entry in entries {
             let keys = entry.keys.map { "`\($0.label == "`" ? "``" : $0.label)`" }.joined(separator: " ")

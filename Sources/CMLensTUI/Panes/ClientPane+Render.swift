@@ -46,7 +46,7 @@ extension ClientPane {
         return ListLayout(area, above: 2 + min(summary?.gaps.count ?? 0, tall ? 4 : 2), header: false, detail: tall ? 7 : 4)
     }
 
-    public func render(into grid: inout Grid, area: Rect, context: ConsoleContext) {
+    func render(into grid: inout Grid, area: Rect, context: ConsoleContext) {
         guard context.workspace != nil else {
             grid.write("Loading the workspace…", at: area.origin, role: .dim, clip: area)
             return

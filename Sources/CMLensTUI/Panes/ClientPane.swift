@@ -4,12 +4,12 @@ import CMLensCore
 /// hotfixes and findings first, what the workspace does not know about it, then its hotfix
 /// verdicts, programs, findings, logs and components. Enter on a row opens the pane that shows it
 /// in full (a program's steps, a finding's evidence, a KB's clients, one log); Esc comes back.
-public struct ClientPane: Pane {
-    public static let descriptor = PaneDescriptor(id: "client", title: "Client")
-    public static let commands: [Command] = [.open, .clientLogs, .explain(nil), .up, .down, .pageUp, .pageDown, .top, .bottom]
+struct ClientPane: Pane {
+    static let descriptor = PaneDescriptor(id: "client", title: "Client")
+    static let commands: [Command] = [.open, .clientLogs, .explain(nil), .up, .down, .pageUp, .pageDown, .top, .bottom]
 
     /// A line of the list: a section's title, a note, or something Enter opens.
-    public enum Row: Sendable {
+    enum Row: Sendable {
         case section(String)
         case note(String, Role)
         case hotfix(ComplianceVerdict)
@@ -26,18 +26,18 @@ public struct ClientPane: Pane {
         }
     }
 
-    public var summaries: ClientSummaries?
+    var summaries: ClientSummaries?
     /// The client shown: the last one drilled into, kept when Esc goes back to the list.
-    public var client: String?
-    public var summary: ClientSummary?
-    public var rows: [Row] = []
-    public var cursor = ListCursor()
+    var client: String?
+    var summary: ClientSummary?
+    var rows: [Row] = []
+    var cursor = ListCursor()
 
-    public init() {}
+    init() {}
 
     /// A client is shown: its summary is read again for this workspace; none is: nothing is read
     /// until one is opened (the other panes have the workspace's work to do first).
-    public mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
+    mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
         show(context)
         guard client != nil, let workspace = context.workspace else {
             summaries = nil
@@ -46,7 +46,7 @@ public struct ClientPane: Pane {
         return .run(Self.summing(workspace))
     }
 
-    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
+    mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
         show(context)
         guard client != nil, summaries == nil, !context.isRunning(Self.id), let workspace = context.workspace else { return .handled }
         return .run(Self.summing(workspace))
@@ -81,7 +81,7 @@ public struct ClientPane: Pane {
         settle(forward: true, visible: layout(Rect(context.paneSize)).page)
     }
 
-    public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
+    mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
         let visible = layout(Rect(context.paneSize)).page
         let before = cursor.selected
         if cursor.apply(command, count: rows.count, visible: visible) {
@@ -157,7 +157,7 @@ public struct ClientPane: Pane {
         cursor.showTitle { if case .section = rows[$0] { true } else { false } }
     }
 
-    public func explainText(context: ConsoleContext) -> String? {
+    func explainText(context: ConsoleContext) -> String? {
         guard rows.indices.contains(cursor.selected) else { return nil }
         switch rows[cursor.selected] {
         case .program(let program):
@@ -172,7 +172,7 @@ public struct ClientPane: Pane {
         }
     }
 
-    public func status(context: ConsoleContext) -> [String] {
+    func status(context: ConsoleContext) -> [String] {
         guard let client else { return ["no client opened"] }
         if context.isRunning(Self.id) { return [TerminalText.escape(client), "reading the workspace"] }
         let selectable = rows.indices.filter { rows[$0].isSelectable }

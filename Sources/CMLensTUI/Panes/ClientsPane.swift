@@ -3,19 +3,19 @@ import CMLensCore
 /// Every client with its errors, warnings and last activity, then the machines only the inventory
 /// names; Enter opens the client (the Client pane), `l` its logs; `m` marks clients and `C`
 /// compares the marked ones side by side.
-public struct ClientsPane: Pane {
-    public static let descriptor = PaneDescriptor(id: "clients", title: "Clients")
-    public static let commands: [Command] = [.open, .clientLogs, .mark, .compare, .up, .down, .pageUp, .pageDown, .top, .bottom]
+struct ClientsPane: Pane {
+    static let descriptor = PaneDescriptor(id: "clients", title: "Clients")
+    static let commands: [Command] = [.open, .clientLogs, .mark, .compare, .up, .down, .pageUp, .pageDown, .top, .bottom]
 
     /// Row 0 is "all clients".
     var cursor = ListCursor()
     /// Machines the inventory names that have no logs, by name: listed after the clients with logs.
-    public var inventoryOnly: [String] = []
+    var inventoryOnly: [String] = []
 
-    public init() {}
+    init() {}
 
     /// The inventory's machine names, from the workspace's shared compliance analysis.
-    public mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
+    mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
         guard let workspace = context.workspace else { return .handled }
         inventoryOnly = []
         // Another workspace may have fewer clients: the cursor stays on a row that exists.
@@ -30,7 +30,7 @@ public struct ClientsPane: Pane {
         })
     }
 
-    public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
+    mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
         let rows = self.rows(context)
         if cursor.apply(command, count: rows.count, visible: Self.layout(Rect(context.paneSize)).page) { return .handled }
         if command == .compare { return compare(context) }
@@ -92,7 +92,7 @@ public struct ClientsPane: Pane {
     /// The column names, then a row per client.
     static func layout(_ area: Rect) -> ListLayout { ListLayout(area) }
 
-    public func render(into grid: inout Grid, area: Rect, context: ConsoleContext) {
+    func render(into grid: inout Grid, area: Rect, context: ConsoleContext) {
         guard context.workspace != nil else {
             grid.write("Loading the workspace… (keys work; ? for help)", at: area.origin, role: .dim, clip: area)
             return
@@ -101,7 +101,7 @@ public struct ClientsPane: Pane {
                         cursor: cursor, layout: Self.layout(area), into: &grid)
     }
 
-    public func status(context: ConsoleContext) -> [String] {
+    func status(context: ConsoleContext) -> [String] {
         guard let workspace = context.workspace else { return [] }
         let summary = workspace.summary
         var items = ["\(summary.clients.count) client\(summary.clients.count == 1 ? "" : "s")",

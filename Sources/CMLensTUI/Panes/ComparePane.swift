@@ -4,24 +4,24 @@ import CMLensCore
 /// verdicts, failing programs with their retries left and next retry, findings and logs; a row
 /// where the clients disagree is flagged `≠`. ←/→ choose a client (scrolling the columns that do
 /// not fit), Enter opens it in the Client pane, `m` drops it from the comparison.
-public struct ComparePane: Pane {
-    public static let descriptor = PaneDescriptor(id: "compare", title: "Compare")
-    public static let commands: [Command] = [.open, .clientLogs, .mark, .explain(nil), .up, .down, .pageUp, .pageDown, .top, .bottom]
+struct ComparePane: Pane {
+    static let descriptor = PaneDescriptor(id: "compare", title: "Compare")
+    static let commands: [Command] = [.open, .clientLogs, .mark, .explain(nil), .up, .down, .pageUp, .pageDown, .top, .bottom]
 
-    public var summaries: ClientSummaries?
+    var summaries: ClientSummaries?
     /// The marked clients this comparison was made for.
-    public var compared: [String] = []
-    public var comparison: ClientComparison?
+    var compared: [String] = []
+    var comparison: ClientComparison?
     /// The selected row (never a section title) and client column.
-    public var cursor = ListCursor()
-    public var column = 0
+    var cursor = ListCursor()
+    var column = 0
     /// The first client column on screen.
     var firstColumn = 0
 
-    public init() {}
+    init() {}
 
     /// Clients are compared: their summaries are read again for this workspace.
-    public mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
+    mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
         compare(context)
         guard compared.count >= 2, let workspace = context.workspace else {
             summaries = nil
@@ -30,7 +30,7 @@ public struct ComparePane: Pane {
         return .run(Self.summing(workspace))
     }
 
-    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
+    mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
         compare(context)
         guard compared.count >= 2, summaries == nil, !context.isRunning(Self.id), let workspace = context.workspace else {
             return .handled
@@ -68,7 +68,7 @@ public struct ComparePane: Pane {
 
     var rows: [ClientComparison.Row] { comparison?.rows ?? [] }
 
-    public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
+    mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
         guard let comparison else {
             return .say(context.isRunning(Self.id) ? "still reading the workspace" : "mark two or more clients in the Clients pane (m), then C")
         }
@@ -112,7 +112,7 @@ public struct ComparePane: Pane {
     }
 
     /// The selected cell's text: a failing program's exit code, a finding's title.
-    public func explainText(context: ConsoleContext) -> String? {
+    func explainText(context: ConsoleContext) -> String? {
         guard let comparison, rows.indices.contains(cursor.selected) else { return nil }
         let row = rows[cursor.selected]
         let client = comparison.clients[column]
@@ -128,7 +128,7 @@ public struct ComparePane: Pane {
         return row.cells[column].text
     }
 
-    public func status(context: ConsoleContext) -> [String] {
+    func status(context: ConsoleContext) -> [String] {
         guard let comparison else { return ["\(context.marked.count) marked"] }
         let differences = comparison.differences.count
         return ["\(comparison.clients.count) clients", "\(differences) row\(differences == 1 ? "" : "s") differ",

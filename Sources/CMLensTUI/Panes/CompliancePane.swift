@@ -3,20 +3,20 @@ import CMLensCore
 /// The hotfix table of `cmlens compliance`: each KB of the catalogue (built in, plus the
 /// workspace's catalogues) with how many clients of the inventory have it, lack it, or cannot
 /// tell; Enter lists the clients by state with the version seen, `Q` shows the collection queries.
-public struct CompliancePane: Pane {
-    public static let descriptor = PaneDescriptor(id: "compliance", title: "Compliance", shortTitle: "Hotfix")
-    public static let commands: [Command] = [.open, .collectionQueries, .up, .down, .pageUp, .pageDown, .top, .bottom]
+struct CompliancePane: Pane {
+    static let descriptor = PaneDescriptor(id: "compliance", title: "Compliance", shortTitle: "Hotfix")
+    static let commands: [Command] = [.open, .collectionQueries, .up, .down, .pageUp, .pageDown, .top, .bottom]
 
-    public var inventory: Inventory?
-    public var report: ComplianceReport?
+    var inventory: Inventory?
+    var report: ComplianceReport?
     /// The KBs, and over them (Enter on a KB) its clients' verdicts.
     var levels = Levels<Verdicts>()
     /// A drill that came before the inventory was read: applied when it arrives.
     var pendingFocus: (kb: String, client: String)?
 
-    public init() {}
+    init() {}
 
-    public mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
+    mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
         guard let workspace = context.workspace else { return .handled }
         levels.closeAll()
         return .run(Job("judging hotfixes", for: Self.self) { _ in workspace.compliance() } then: { pane, judged, context in
@@ -29,7 +29,7 @@ public struct CompliancePane: Pane {
     }
 
     /// A drill onto a client's verdict for a KB: the KB's clients listed, the cursor on the client.
-    public mutating func focus(on focus: Reaction.Focus, context: ConsoleContext) -> Reaction {
+    mutating func focus(on focus: Reaction.Focus, context: ConsoleContext) -> Reaction {
         guard case .hotfix(let kb, let client) = focus else { return .handled }
         guard report != nil else { pendingFocus = (kb, client); return .handled }
         guard let index = kbs.firstIndex(where: { $0.hotfix.kb == Hotfix.normalisedKB(kb) }) else {
@@ -51,7 +51,7 @@ public struct CompliancePane: Pane {
 
     static let order: [ComplianceStatus] = [.missing, .unknown, .installed]
 
-    public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
+    mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
         if command == .collectionQueries { return queries(context) }
         if command == .back, let back = levels.pop() { return back }
         let visible = layout(Rect(context.paneSize)).page
@@ -90,7 +90,7 @@ public struct CompliancePane: Pane {
         return reaction
     }
 
-    public func status(context: ConsoleContext) -> [String] {
+    func status(context: ConsoleContext) -> [String] {
         if context.isRunning(Self.id) { return ["reading the inventory"] }
         var items = ["\(kbs.count) KBs", "\(inventory?.clients.count ?? 0) clients in the inventory"]
         if let open = levels.top { items.append("KB\(kbs[open.kb].hotfix.kb): \(levels.cursor.selected + 1)/\(open.verdicts.count)") }
@@ -100,7 +100,7 @@ public struct CompliancePane: Pane {
     /// The title, the column names, the KBs or a KB's clients, the KB in full below.
     func layout(_ area: Rect) -> ListLayout { ListLayout(area, above: 1, detail: area.lines >= 30 ? 6 : 4) }
 
-    public func render(into grid: inout Grid, area: Rect, context: ConsoleContext) {
+    func render(into grid: inout Grid, area: Rect, context: ConsoleContext) {
         guard context.workspace != nil else {
             grid.write("Loading the workspace…", at: area.origin, role: .dim, clip: area)
             return

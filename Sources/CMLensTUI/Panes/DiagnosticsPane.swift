@@ -3,12 +3,12 @@ import CMLensCore
 /// The faults `cmlens diagnose` finds, most severe first, for the selected client or all; Enter
 /// shows one finding's explanation, fix and evidence lines, and Enter on an evidence line opens
 /// the Logs pane on it.
-public struct DiagnosticsPane: Pane {
-    public static let descriptor = PaneDescriptor(id: "diagnostics", title: "Diagnostics", shortTitle: "Diag")
-    public static let commands: [Command] = [.open, .explain(nil), .toggleDetail, .up, .down, .pageUp, .pageDown, .top, .bottom]
+struct DiagnosticsPane: Pane {
+    static let descriptor = PaneDescriptor(id: "diagnostics", title: "Diagnostics", shortTitle: "Diag")
+    static let commands: [Command] = [.open, .explain(nil), .toggleDetail, .up, .down, .pageUp, .pageDown, .top, .bottom]
 
     /// Every client's findings, in the engine's order (most severe, then earliest, first).
-    public var findings: [DiagnosticFinding] = []
+    var findings: [DiagnosticFinding] = []
     /// The findings, and over them what Enter and `d` open.
     var levels = Levels<Level>()
     /// The workspace paths the findings are of: a reload of the same paths keeps them shown
@@ -16,9 +16,9 @@ public struct DiagnosticsPane: Pane {
     var findingsPaths: [String] = []
     var shownClient: String??
 
-    public init() {}
+    init() {}
 
-    public mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
+    mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
         _ = contextChanged(context)
         guard let workspace = context.workspace else { return .handled }
         // Another workspace's findings are not this one's.
@@ -32,7 +32,7 @@ public struct DiagnosticsPane: Pane {
         })
     }
 
-    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
+    mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
         guard shownClient != .some(context.client) else { return .handled }
         shownClient = .some(context.client)
         // An open finding stays open: the Logs pane it drilled into comes back here with Esc.
@@ -62,12 +62,12 @@ public struct DiagnosticsPane: Pane {
     }
 
     /// The findings of the selected client, or all.
-    public func shown(_ context: ConsoleContext) -> [DiagnosticFinding] {
+    func shown(_ context: ConsoleContext) -> [DiagnosticFinding] {
         guard let client = context.client else { return findings }
         return findings.filter { $0.client == client }
     }
 
-    public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
+    mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
         switch levels.top {
         case .wholeText(let finding)?: return scrollWholeText(command, finding, context: context)
         case .finding(let finding)?: return handleEvidence(command, finding, context: context)
@@ -123,7 +123,7 @@ public struct DiagnosticsPane: Pane {
     }
 
     /// A drill onto a finding: it opens with its evidence, and the list's cursor is put on it.
-    public mutating func focus(on focus: Reaction.Focus, context: ConsoleContext) -> Reaction {
+    mutating func focus(on focus: Reaction.Focus, context: ConsoleContext) -> Reaction {
         guard case .finding(let finding) = focus else { return .handled }
         let list = shown(context)
         if let index = list.firstIndex(of: finding) {
@@ -135,7 +135,7 @@ public struct DiagnosticsPane: Pane {
     }
 
     /// The selected evidence line; in the list, the finding's error codes (else its evidence).
-    public func explainText(context: ConsoleContext) -> String? {
+    func explainText(context: ConsoleContext) -> String? {
         if let open = openFinding {
             return open.evidence.indices.contains(evidenceCursor.selected) ? open.evidence[evidenceCursor.selected].text : nil
         }
@@ -146,7 +146,7 @@ public struct DiagnosticsPane: Pane {
         return finding.evidence.map(\.text).joined(separator: "\n")
     }
 
-    public func status(context: ConsoleContext) -> [String] {
+    func status(context: ConsoleContext) -> [String] {
         if context.isRunning(Self.id) { return ["diagnosing"] }
         let list = shown(context)
         var items = ["\(list.count) finding\(list.count == 1 ? "" : "s")"]

@@ -3,37 +3,37 @@ import CMLensCore
 /// The merged records of the selected client (or all): search, filter, jump to errors, mark,
 /// follow. The view is an array of references built in the background; only rows on screen are
 /// decoded.
-public struct LogsPane: Pane {
-    public static let descriptor = PaneDescriptor(id: "logs", title: "Logs")
-    public static let commands: [Command] = [
+struct LogsPane: Pane {
+    static let descriptor = PaneDescriptor(id: "logs", title: "Logs")
+    static let commands: [Command] = [
         .search(nil), .searchNext, .searchPrevious, .nextError, .previousError, .nextWarning, .previousWarning,
         .filter(nil), .clearFilter, .follow, .mark, .toggleUTC, .toggleDetail, .toggleWrap, .copy, .nextStep, .previousStep,
         .explain(nil), .goto(nil), .columns(nil), .export(nil), .up, .down, .pageUp, .pageDown, .top, .bottom,
     ]
 
-    public var view: [RecordReference] = []
+    var view: [RecordReference] = []
     /// The workspace `view` was built from. Its references are places in that workspace's files, so
     /// rows are read from it until the next view lands, never from a workspace opened since (whose
     /// files may be fewer or shorter: the old references would point past their end).
-    public var source: ConsoleWorkspace?
+    var source: ConsoleWorkspace?
     /// The workspace of the view being built.
     var requested: ConsoleWorkspace?
-    public var total = 0
-    public var cursor = ListCursor()
-    public var filter = LogFilter()
-    public var search: TextPattern?
+    var total = 0
+    var cursor = ListCursor()
+    var filter = LogFilter()
+    var search: TextPattern?
     /// The last search's matches over the whole workspace, for `n`/`N` without searching again.
     var searchMatches: SearchMatches?
-    public var searchNote: String?
-    public var mark: RecordReference?
-    public var follow = false
-    public var showDetail = true
+    var searchNote: String?
+    var mark: RecordReference?
+    var follow = false
+    var showDetail = true
     /// Long messages wrapped under the message column (`z`), or cut and scrolled sideways (←/→).
-    public var wrap = false
+    var wrap = false
     /// Display columns the messages are scrolled to the left by (←/→ when not wrapping).
-    public var messageOffset = 0
+    var messageOffset = 0
     /// Columns the user turned off with `:columns`; kept for the session.
-    public var hiddenColumns: Set<LogColumn> = []
+    var hiddenColumns: Set<LogColumn> = []
     var shape = LogViewShape()
     /// Where the errors, warnings and matches are, for the scrollbar.
     var density = ViewDensity()
@@ -45,14 +45,14 @@ public struct LogsPane: Pane {
     var viewJob: JobID?
     var searchJob: JobID?
 
-    public init() {}
+    init() {}
 
-    public var isBusy: Bool { viewJob != nil || searchJob != nil }
+    var isBusy: Bool { viewJob != nil || searchJob != nil }
 
-    public var selected: RecordReference? { view.indices.contains(cursor.selected) ? view[cursor.selected] : nil }
+    var selected: RecordReference? { view.indices.contains(cursor.selected) ? view[cursor.selected] : nil }
 
     /// A follow-mode reload keeps the cursor on its record; another workspace starts at the top.
-    public mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
+    mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
         guard let workspace = context.workspace else { return .handled }
         // Its record numbers are another workspace's.
         searchMatches = nil
@@ -62,7 +62,7 @@ public struct LogsPane: Pane {
     }
 
     /// Another client: its records, from the top.
-    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
+    mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
         guard context.workspace != nil, let shown, shown.client != context.client else { return .handled }
         clear()
         return rebuild(context, keep: nil)
@@ -127,7 +127,7 @@ public struct LogsPane: Pane {
         }
     }
 
-    public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
+    mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
         guard context.workspace != nil else { return .say("still loading the workspace") }
         let visible = listLines(context.paneSize.lines)
         if cursor.apply(command, count: view.count, visible: visible) { return .handled }
@@ -277,7 +277,7 @@ public struct LogsPane: Pane {
         return ListLayout(area, detail: showDetail && rest >= 9 ? max(5, rest / 3) : 0)
     }
 
-    public func status(context: ConsoleContext) -> [String] {
+    func status(context: ConsoleContext) -> [String] {
         var items = [context.client ?? "all clients"]
         items.append(viewJob != nil && view.isEmpty ? "\(total.grouped) records"
                      : "\((view.isEmpty ? 0 : cursor.selected + 1).grouped)/\(view.count.grouped)"

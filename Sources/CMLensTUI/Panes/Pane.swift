@@ -1,12 +1,12 @@
 /// A pane's name and id: the id is what `:` commands and the registry use.
-public struct PaneDescriptor: Sendable, Hashable {
-    public var id: PaneID
-    public var title: String
+struct PaneDescriptor: Sendable, Hashable {
+    var id: PaneID
+    var title: String
     /// One word for the tab bar when the titles do not fit (80 columns); the title's first word
     /// unless given.
-    public var shortTitle: String
+    var shortTitle: String
 
-    public init(id: PaneID, title: String, shortTitle: String? = nil) {
+    init(id: PaneID, title: String, shortTitle: String? = nil) {
         self.id = id
         self.title = title
         self.shortTitle = shortTitle ?? String(title.split(separator: " ").first ?? Substring(title))
@@ -18,7 +18,7 @@ public struct PaneDescriptor: Sendable, Hashable {
 ///
 /// To add a pane: write a struct conforming to `Pane` in `Panes/`, and add its type to
 /// `PaneRegistry.all`.
-public protocol Pane: Sendable {
+protocol Pane: Sendable {
     static var descriptor: PaneDescriptor { get }
     /// The commands this pane handles; the status-bar hints and help list them for it.
     static var commands: [Command] { get }
@@ -53,19 +53,19 @@ public protocol Pane: Sendable {
 }
 
 extension Pane {
-    public mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction { contextChanged(context) }
-    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction { .handled }
-    public func status(context: ConsoleContext) -> [String] { [] }
-    public var isBusy: Bool { false }
-    public func explainText(context: ConsoleContext) -> String? { nil }
-    public mutating func focus(on focus: Reaction.Focus, context: ConsoleContext) -> Reaction { .handled }
-    public static var id: PaneID { descriptor.id }
+    mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction { contextChanged(context) }
+    mutating func contextChanged(_ context: ConsoleContext) -> Reaction { .handled }
+    func status(context: ConsoleContext) -> [String] { [] }
+    var isBusy: Bool { false }
+    func explainText(context: ConsoleContext) -> String? { nil }
+    mutating func focus(on focus: Reaction.Focus, context: ConsoleContext) -> Reaction { .handled }
+    static var id: PaneID { descriptor.id }
 }
 
 /// Every pane the console has, in tab order, and those still to come.
-public enum PaneRegistry {
+enum PaneRegistry {
     /// Add a new pane here (one line); its number key is its position.
-    public static let all: [any Pane.Type] = [
+    static let all: [any Pane.Type] = [
         ClientsPane.self,
         LogsPane.self,
         TimelinePane.self,
@@ -79,9 +79,9 @@ public enum PaneRegistry {
 
     /// Listed (dimmed) in the tab bar so the user knows where they will be; remove a title
     /// when its pane joins `all`.
-    public static let planned: [String] = []
+    static let planned: [String] = []
 
-    public static func index(of id: PaneID) -> Int? {
+    static func index(of id: PaneID) -> Int? {
         all.firstIndex { $0.descriptor.id == id }
     }
 }

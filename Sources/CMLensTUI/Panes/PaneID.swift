@@ -1,10 +1,10 @@
 /// A pane's name in `:` commands, drills and the registry (`logs`, `retry-codes`): never its
 /// position, which changes as panes are added.
-public struct PaneID: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
-    public let rawValue: String
+struct PaneID: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+    let rawValue: String
 
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { rawValue = value }
+    init(_ rawValue: String) { self.rawValue = rawValue }
+    init(stringLiteral value: String) { rawValue = value }
 
-    public var description: String { rawValue }
+    var description: String { rawValue }
 }

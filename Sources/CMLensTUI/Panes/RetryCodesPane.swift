@@ -3,19 +3,19 @@ import CMLensCore
 /// The codes ConfigMgr retries (the site control file's list, else the defaults), what each means
 /// and why it counts as infrastructure; codes that programs exited with in the loaded execmgr logs
 /// are marked, and Enter lists where.
-public struct RetryCodesPane: Pane {
-    public static let descriptor = PaneDescriptor(id: "retry-codes", title: "Retry codes")
-    public static let commands: [Command] = [.open, .explain(nil), .up, .down, .pageUp, .pageDown, .top, .bottom]
+struct RetryCodesPane: Pane {
+    static let descriptor = PaneDescriptor(id: "retry-codes", title: "Retry codes")
+    static let commands: [Command] = [.open, .explain(nil), .up, .down, .pageUp, .pageDown, .top, .bottom]
 
-    public var table = RetryCodeTable(policy: .defaults)
+    var table = RetryCodeTable(policy: .defaults)
     /// Exit-code lines of execmgr logs, by the code they report.
-    public var seen: [Int: [RecordReference]] = [:]
+    var seen: [Int: [RecordReference]] = [:]
     /// The table, and over it (Enter on a seen code) the lines where the code occurs.
     var levels = Levels<Occurrences>()
 
-    public init() {}
+    init() {}
 
-    public mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
+    mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
         guard let workspace = context.workspace else { return .handled }
         table = RetryCodeTable(policy: workspace.retryPolicy)
         levels.closeAll()
@@ -35,11 +35,11 @@ public struct RetryCodesPane: Pane {
     /// Every program exit of the execmgr logs, by code: the line execmgr writes when a program ends
     /// (`Program exit code 999`), as the execution timeline reads it, so an exit counts once and not
     /// once for each of the half-dozen lines that repeat its code. Only execmgr logs are read.
-    public static func exitCodes(in logs: LoadedLogs, policy: RetryPolicy = .defaults) -> [Int: [RecordReference]] {
+    static func exitCodes(in logs: LoadedLogs, policy: RetryPolicy = .defaults) -> [Int: [RecordReference]] {
         ExecutionHistory.build(logs: logs, policy: policy).exitCodeOccurrences(in: logs)
     }
 
-    public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
+    mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
         if command == .back, let back = levels.pop() { return back }
         let source = rows(context)
         if levels.cursor.apply(command, count: source.count, visible: layout(Rect(context.paneSize)).page) { return .handled }
@@ -58,7 +58,7 @@ public struct RetryCodesPane: Pane {
         return .handled
     }
 
-    public func explainText(context: ConsoleContext) -> String? {
+    func explainText(context: ConsoleContext) -> String? {
         let selected = levels.cursor.selected
         if let open = levels.top, open.records.indices.contains(selected), let workspace = context.workspace {
             return workspace.records[open.records[selected]].message
@@ -66,7 +66,7 @@ public struct RetryCodesPane: Pane {
         return table.rows.indices.contains(selected) ? "exit code \(table.rows[selected].code)" : nil
     }
 
-    public func status(context: ConsoleContext) -> [String] {
+    func status(context: ConsoleContext) -> [String] {
         let marked = table.rows.filter { seen[$0.code] != nil }.count
         var items = ["\(table.rows.count) retry codes", context.isRunning(Self.id) ? "reading execmgr logs" : "\(marked) seen in the logs"]
         if let open = levels.top { items.append("exit \(open.code): \(levels.cursor.selected + 1)/\(open.records.count)") }
@@ -78,7 +78,7 @@ public struct RetryCodesPane: Pane {
         ListLayout(area, above: 2, detail: levels.isOpen ? 0 : area.lines >= 30 ? 6 : 4)
     }
 
-    public func render(into grid: inout Grid, area: Rect, context: ConsoleContext) {
+    func render(into grid: inout Grid, area: Rect, context: ConsoleContext) {
         guard context.workspace != nil else {
             grid.write("Loading the workspace…", at: area.origin, role: .dim, clip: area)
             return

@@ -4,24 +4,24 @@ import Foundation
 /// The seed's stale-record check over the workspace's `sys.txt`: Enter looks every name up in DNS
 /// (forward, then reverse) in the background, with progress; the table shows the four statuses
 /// (and lookups that failed); `:export FILE` writes it as CSV.
-public struct StaleSystemsPane: Pane {
-    public static let descriptor = PaneDescriptor(id: "stale-systems", title: "Stale systems")
-    public static let commands: [Command] = [.open, .export(nil), .up, .down, .pageUp, .pageDown, .top, .bottom]
+struct StaleSystemsPane: Pane {
+    static let descriptor = PaneDescriptor(id: "stale-systems", title: "Stale systems")
+    static let commands: [Command] = [.open, .export(nil), .up, .down, .pageUp, .pageDown, .top, .bottom]
 
     /// The names to check, read from the workspace's system lists when it loads.
-    public var list = SystemList()
-    public var rows: [StaleSystemRow] = []
-    public var cursor = ListCursor()
+    var list = SystemList()
+    var rows: [StaleSystemRow] = []
+    var cursor = ListCursor()
     /// Set once a check has finished (rows may be empty for an empty list).
-    public var checked = false
-    public var failure: String?
+    var checked = false
+    var failure: String?
     /// Where lookups go; tests put a resolver with known answers here.
-    public var resolver: any DNSResolving = SystemResolver()
-    public var concurrency = 32
+    var resolver: any DNSResolving = SystemResolver()
+    var concurrency = 32
 
-    public init() {}
+    init() {}
 
-    public mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
+    mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
         guard let workspace = context.workspace else { return .handled }
         let previous = list.names
         list = SystemList.read(paths: workspace.inputs.systemLists)
@@ -48,7 +48,7 @@ public struct StaleSystemsPane: Pane {
         cursor = ListCursor()
     }
 
-    public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
+    mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
         if checked, cursor.apply(command, count: rows.count, visible: Self.layout(Rect(context.paneSize)).page) { return .handled }
         switch command {
         case .open:
@@ -107,7 +107,7 @@ public struct StaleSystemsPane: Pane {
         return .say("wrote \(rows.count) row\(rows.count == 1 ? "" : "s") to \(path)")
     }
 
-    public func status(context: ConsoleContext) -> [String] {
+    func status(context: ConsoleContext) -> [String] {
         var items = ["\(list.names.count) name\(list.names.count == 1 ? "" : "s")"]
         if checked {
             items.append("\(rows.isEmpty ? 0 : cursor.selected + 1)/\(rows.count)")
@@ -138,7 +138,7 @@ public struct StaleSystemsPane: Pane {
         }
     }
 
-    public func render(into grid: inout Grid, area: Rect, context: ConsoleContext) {
+    func render(into grid: inout Grid, area: Rect, context: ConsoleContext) {
         guard let workspace = context.workspace else {
             grid.write("Loading the workspace…", at: area.origin, role: .dim, clip: area)
             return

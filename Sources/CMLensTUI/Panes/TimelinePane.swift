@@ -2,14 +2,14 @@ import CMLensCore
 
 /// The programs of the selected client (or all) with their verdicts; Enter opens one and steps
 /// through it one state change at a time (←/→, n/p), with the line in its log around it.
-public struct TimelinePane: Pane {
-    public static let descriptor = PaneDescriptor(id: "timeline", title: "Timeline")
-    public static let commands: [Command] = [
+struct TimelinePane: Pane {
+    static let descriptor = PaneDescriptor(id: "timeline", title: "Timeline")
+    static let commands: [Command] = [
         .open, .nextStep, .previousStep, .explain(nil), .up, .down, .pageUp, .pageDown, .top, .bottom,
     ]
 
     /// Every program of the workspace (all clients); the list shows those of the selected client.
-    public var history: ExecutionHistory?
+    var history: ExecutionHistory?
     /// The programs, and over them the program opened with Enter, its cursor on the step shown;
     /// kept by key, so a drill into another client (Enter on a step opens its line in Logs) and
     /// Esc back find it again.
@@ -17,10 +17,10 @@ public struct TimelinePane: Pane {
     /// The program under the cursor, to find it again when the client changes.
     var selectedKey: ProgramKey?
 
-    public init() {}
+    init() {}
 
     /// A follow-mode reload keeps the program and step shown (checked when the history arrives).
-    public mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
+    mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
         guard let workspace = context.workspace else { return .handled }
         return .run(Job("reading execmgr logs", for: Self.self) { _ in workspace.executionHistory() } then: { pane, history, context in
             pane.built(history, context: context)
@@ -29,7 +29,7 @@ public struct TimelinePane: Pane {
     }
 
     /// Another client: its programs, the cursor on the one selected before when it has it.
-    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
+    mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
         let programs = timelines(context)
         if let key = levels.top, !programs.contains(where: { $0.key == key }) { levels.closeAll() }
         levels.base = ListCursor()
@@ -55,21 +55,21 @@ public struct TimelinePane: Pane {
     }
 
     /// The programs of the selected client, or of all.
-    public func timelines(_ context: ConsoleContext) -> [ExecutionTimeline] {
+    func timelines(_ context: ConsoleContext) -> [ExecutionTimeline] {
         guard let history else { return [] }
         guard let client = context.client else { return history.timelines }
         return history.timelines.filter { $0.key.client == client }
     }
 
     /// The steps worth stepping through: state changes, exit codes, removals, and the verdict's line.
-    public static func steps(of timeline: ExecutionTimeline) -> [ExecutionStep] {
+    static func steps(of timeline: ExecutionTimeline) -> [ExecutionStep] {
         timeline.steps.filter { step in
             step.changesState || step.exitCode != nil || step.event == .policyRemoved || step.event == .willRetry
                 || step.evidence == timeline.verdict.evidence
         }
     }
 
-    public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
+    mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
         let programs = timelines(context)
         if let key = levels.top, let program = programs.firstIndex(where: { $0.key == key }) {
             return handleStep(command, Self.steps(of: programs[program]), key: key, context: context)
@@ -117,7 +117,7 @@ public struct TimelinePane: Pane {
     }
 
     /// A drill onto a program: its steps, on the one its verdict rests on.
-    public mutating func focus(on focus: Reaction.Focus, context: ConsoleContext) -> Reaction {
+    mutating func focus(on focus: Reaction.Focus, context: ConsoleContext) -> Reaction {
         guard case .program(let key) = focus else { return .handled }
         let programs = timelines(context)
         selectedKey = key
@@ -134,7 +134,7 @@ public struct TimelinePane: Pane {
         return .handled
     }
 
-    public func explainText(context: ConsoleContext) -> String? {
+    func explainText(context: ConsoleContext) -> String? {
         let programs = timelines(context)
         if let key = levels.top, let program = programs.first(where: { $0.key == key }) {
             let steps = Self.steps(of: program)
@@ -148,11 +148,11 @@ public struct TimelinePane: Pane {
     }
 
     /// The record an evidence line points at: the file by path, the record by its physical line.
-    public static func reference(of evidence: Evidence, in logs: LoadedLogs) -> RecordReference? {
+    static func reference(of evidence: Evidence, in logs: LoadedLogs) -> RecordReference? {
         logs.reference(file: evidence.file, line: evidence.line)
     }
 
-    public func status(context: ConsoleContext) -> [String] {
+    func status(context: ConsoleContext) -> [String] {
         let programs = timelines(context)
         var items = [context.client ?? "all clients"]
         if context.isRunning(Self.id) { items.append("reading execmgr logs"); return items }
@@ -169,7 +169,7 @@ public struct TimelinePane: Pane {
     /// The programs' column names, the programs, and the selected one's verdict below.
     func layout(_ area: Rect) -> ListLayout { ListLayout(area, detail: area.lines >= 30 ? 8 : 5) }
 
-    public func render(into grid: inout Grid, area: Rect, context: ConsoleContext) {
+    func render(into grid: inout Grid, area: Rect, context: ConsoleContext) {
         guard context.workspace != nil else {
             grid.write("Loading the workspace…", at: area.origin, role: .dim, clip: area)
             return
