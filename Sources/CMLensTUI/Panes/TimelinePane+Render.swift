@@ -39,11 +39,10 @@ extension TimelinePane {
                             cursor: around, in: list, into: &grid)
         line += around.visibleRows(count: steps.count, visible: list.lines).count
         // This step in detail.
-        let border = Rect(column: area.column, line: line, columns: area.columns, lines: 1)
         if line < area.bottom {
-            grid.fill(border, role: .border)
             let mark = step.evidence == timeline.verdict.evidence ? "  ★ the verdict rests on this step" : ""
-            write("─ Step \(index + 1) of \(steps.count)\(mark) ", .border)
+            StyledLine.rule("Step \(index + 1) of \(steps.count)\(mark)").draw(into: &grid, line: line, in: area)
+            line += 1
         }
         let label = { (name: String) in " " + DisplayWidth.fit(name, to: 12) }
         let what = step.changesState ? "\(step.from ?? "(start)") → \(step.state ?? "?")" : TimelineOutput.describe(step)
@@ -91,9 +90,8 @@ extension TimelinePane {
     /// The line in its log with a few records either side, the step's own highlighted.
     func renderContext(_ evidence: Evidence, into grid: inout Grid, area: Rect, context: ConsoleContext) {
         guard area.lines >= 2, let workspace = context.workspace else { return }
-        grid.fill(Rect(column: area.column, line: area.line, columns: area.columns, lines: 1), role: .border)
         let place = ShortPlace.of(file: evidence.file, line: evidence.line)
-        grid.write("─ " + TerminalText.escape(place) + " (Enter opens it in Logs, x explains) ", at: area.origin, role: .border, clip: area)
+        StyledLine.rule(TerminalText.escape(place) + " (Enter opens it in Logs, x explains)").draw(into: &grid, line: area.line, in: area)
         guard let ref = Self.reference(of: evidence, in: workspace.logs) else {
             grid.write(" (not in the loaded logs)", at: Position(column: area.column, line: area.line + 1), role: .dim, clip: area)
             return
