@@ -33,8 +33,6 @@ struct ClientPane: Pane {
     var rows: [Row] = []
     var cursor = ListCursor()
 
-    init() {}
-
     /// A client is shown: its summary is read again for this workspace; none is: nothing is read
     /// until one is opened (the other panes have the workspace's work to do first).
     mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {

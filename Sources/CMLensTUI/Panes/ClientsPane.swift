@@ -12,8 +12,6 @@ struct ClientsPane: Pane {
     /// Machines the inventory names that have no logs, by name: listed after the clients with logs.
     var inventoryOnly: [String] = []
 
-    init() {}
-
     /// The inventory's machine names, from the workspace's shared compliance analysis.
     mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
         guard let workspace = context.workspace else { return .handled }

@@ -18,8 +18,6 @@ struct ComparePane: Pane {
     /// The first client column on screen.
     var firstColumn = 0
 
-    init() {}
-
     /// Clients are compared: their summaries are read again for this workspace.
     mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
         compare(context)

@@ -14,8 +14,6 @@ struct CompliancePane: Pane {
     /// A drill that came before the inventory was read: applied when it arrives.
     var pendingFocus: (kb: String, client: String)?
 
-    init() {}
-
     mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
         guard let workspace = context.workspace else { return .handled }
         levels.closeAll()

@@ -16,8 +16,6 @@ struct DiagnosticsPane: Pane {
     var findingsPaths: [String] = []
     var shownClient: String??
 
-    init() {}
-
     mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
         _ = contextChanged(context)
         guard let workspace = context.workspace else { return .handled }

@@ -17,8 +17,6 @@ struct LogFilter: Sendable, Equatable {
     var since: String?
     var until: String?
 
-    init() {}
-
     var isEmpty: Bool { self == LogFilter() }
 
     static func parse(_ text: String) throws -> LogFilter {

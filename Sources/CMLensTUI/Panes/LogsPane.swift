@@ -45,8 +45,6 @@ struct LogsPane: Pane {
     var viewJob: JobID?
     var searchJob: JobID?
 
-    init() {}
-
     var isBusy: Bool { viewJob != nil || searchJob != nil }
 
     var selected: RecordReference? { view.indices.contains(cursor.selected) ? view[cursor.selected] : nil }

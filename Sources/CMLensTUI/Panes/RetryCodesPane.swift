@@ -13,8 +13,6 @@ struct RetryCodesPane: Pane {
     /// The table, and over it (Enter on a seen code) the lines where the code occurs.
     var levels = Levels<Occurrences>()
 
-    init() {}
-
     mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
         guard let workspace = context.workspace else { return .handled }
         table = RetryCodeTable(policy: workspace.retryPolicy)

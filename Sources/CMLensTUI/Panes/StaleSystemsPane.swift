@@ -19,8 +19,6 @@ struct StaleSystemsPane: Pane {
     var resolver: any DNSResolving = SystemResolver()
     var concurrency = 32
 
-    init() {}
-
     mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
         guard let workspace = context.workspace else { return .handled }
         let previous = list.names

@@ -17,8 +17,6 @@ struct TimelinePane: Pane {
     /// The program under the cursor, to find it again when the client changes.
     var selectedKey: ProgramKey?
 
-    init() {}
-
     /// A follow-mode reload keeps the program and step shown (checked when the history arrives).
     mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
         guard let workspace = context.workspace else { return .handled }
