@@ -32,9 +32,7 @@ struct LogFilesPane: Pane {
         var count: Int { files.count }
 
         func header(width: Int) -> StyledLine? {
-            var line = StyledLine(" " + DisplayWidth.fit("Client", to: 14) + " " + DisplayWidth.fit("Log", to: 24) + "   Records", .header)
-            line.fill = .header
-            return line
+            return .header(" " + DisplayWidth.fit("Client", to: 14) + " " + DisplayWidth.fit("Log", to: 24) + "   Records")
         }
 
         func row(_ index: Int, width: Int) -> StyledLine {

@@ -38,6 +38,13 @@ struct StyledLine: Sendable {
         spans.append(Span(text: text, role: role, column: column))
     }
 
+    /// A table's column names on a line filled with `.header`.
+    static func header(_ text: String) -> StyledLine {
+        var line = StyledLine(text, .header)
+        line.fill = .header
+        return line
+    }
+
     /// A section's title across the line: `─ Programs ` on a rule.
     static func rule(_ title: String) -> StyledLine {
         var line = StyledLine("─ " + title + " ", .border)

@@ -33,10 +33,8 @@ extension CompliancePane {
         var count: Int { kbs.count }
 
         func header(width: Int) -> StyledLine? {
-            var line = StyledLine(" KB         " + DisplayWidth.fit("Component", to: componentWidth) + " " + DisplayWidth.fit("Required", to: 16)
-                                  + " Installed Missing Unknown", .header)
-            line.fill = .header
-            return line
+            return .header(" KB         " + DisplayWidth.fit("Component", to: componentWidth) + " " + DisplayWidth.fit("Required", to: 16)
+                           + " Installed Missing Unknown")
         }
 
         func row(_ index: Int, width: Int) -> StyledLine {
@@ -72,11 +70,9 @@ extension CompliancePane {
         var count: Int { verdicts.count }
 
         func header(width: Int) -> StyledLine? {
-            var line = StyledLine(" KB\(TerminalText.escape(summary.hotfix.kb)): "
-                                  + CompliancePane.order.map { "\(summary.count($0)) \($0.rawValue)" }.joined(separator: ", ")
-                                  + " (Enter opens a client, Esc back)", .header)
-            line.fill = .header
-            return line
+            return .header(" KB\(TerminalText.escape(summary.hotfix.kb)): "
+                           + CompliancePane.order.map { "\(summary.count($0)) \($0.rawValue)" }.joined(separator: ", ")
+                           + " (Enter opens a client, Esc back)")
         }
 
         func row(_ index: Int, width: Int) -> StyledLine {

@@ -15,10 +15,8 @@ extension DiagnosticsPane {
         var count: Int { findings.count }
 
         func header(width: Int) -> StyledLine? {
-            var line = StyledLine(" Sev " + DisplayWidth.fit("Client", to: clientWidth) + " Lines "
-                                  + DisplayWidth.fit("Sure", to: DiagnosticsPane.sureWidth) + " Finding", .header)
-            line.fill = .header
-            return line
+            return .header(" Sev " + DisplayWidth.fit("Client", to: clientWidth) + " Lines "
+                           + DisplayWidth.fit("Sure", to: DiagnosticsPane.sureWidth) + " Finding")
         }
 
         var emptyNote: StyledLine? { StyledLine(" No findings: no rule matched the loaded logs.", .dim) }
@@ -52,9 +50,7 @@ extension DiagnosticsPane {
         var count: Int { finding.evidence.count }
 
         func header(width: Int) -> StyledLine? {
-            var line = StyledLine(" Evidence: \(count) line\(count == 1 ? "" : "s") (Enter opens in Logs, Esc back)", .header)
-            line.fill = .header
-            return line
+            return .header(" Evidence: \(count) line\(count == 1 ? "" : "s") (Enter opens in Logs, Esc back)")
         }
 
         func row(_ index: Int, width: Int) -> StyledLine {

@@ -25,9 +25,7 @@ extension RetryCodesPane {
         static func nameWidth(_ width: Int) -> Int { width >= 120 ? 32 : 24 }
 
         func header(width: Int) -> StyledLine? {
-            var line = StyledLine(" Code  Seen " + DisplayWidth.fit("Name", to: Self.nameWidth(width)) + " Message", .header)
-            line.fill = .header
-            return line
+            return .header(" Code  Seen " + DisplayWidth.fit("Name", to: Self.nameWidth(width)) + " Message")
         }
 
         func row(_ index: Int, width: Int) -> StyledLine {
@@ -60,9 +58,7 @@ extension RetryCodesPane {
         var count: Int { open.records.count }
 
         func header(width: Int) -> StyledLine? {
-            var line = StyledLine(" Exit code \(open.code): \(count) line\(count == 1 ? "" : "s") (Enter opens in Logs, Esc back)", .header)
-            line.fill = .header
-            return line
+            return .header(" Exit code \(open.code): \(count) line\(count == 1 ? "" : "s") (Enter opens in Logs, Esc back)")
         }
 
         func row(_ index: Int, width: Int) -> StyledLine {

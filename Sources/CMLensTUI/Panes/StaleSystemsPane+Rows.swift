@@ -18,10 +18,8 @@ extension StaleSystemsPane {
         var count: Int { rows.count }
 
         func header(width: Int) -> StyledLine? {
-            var line = StyledLine(" " + DisplayWidth.fit("Name", to: nameWidth) + " " + DisplayWidth.fit("IP", to: ipWidth) + " "
-                                  + DisplayWidth.fit("Reverse", to: reverseWidth) + " Status", .header)
-            line.fill = .header
-            return line
+            return .header(" " + DisplayWidth.fit("Name", to: nameWidth) + " " + DisplayWidth.fit("IP", to: ipWidth) + " "
+                           + DisplayWidth.fit("Reverse", to: reverseWidth) + " Status")
         }
 
         func row(_ index: Int, width: Int) -> StyledLine {

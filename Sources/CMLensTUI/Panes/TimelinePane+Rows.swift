@@ -29,9 +29,7 @@ extension TimelinePane {
             text += DisplayWidth.fit("Program", to: programWidth) + " " + DisplayWidth.fit("Verdict", to: Self.verdictWidth)
                 + DisplayWidth.fit("Runs", to: Self.runsWidth)
             if wide { text += " Advert   Package" }
-            var line = StyledLine(text, .header)
-            line.fill = .header
-            return line
+            return .header(text)
         }
 
         var emptyNote: StyledLine? { StyledLine(" " + empty, .dim) }
