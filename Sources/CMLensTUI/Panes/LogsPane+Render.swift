@@ -99,7 +99,7 @@ extension LogsPane {
         }
         put(marked ? "*" : " ", .mark)
         if c.time > 0 { put(DisplayWidth.fit(c.timeText(record.time, utc: context.showUTC), to: c.time) + " ", .dim) }
-        if c.level > 0 { put(String(Self.levelText(record.level).prefix(1)) + " ", levelRole) }
+        if c.level > 0 { put(String(TimeText.level(record.level).prefix(1)) + " ", levelRole) }
         if c.client > 0 { put(DisplayWidth.fit(TerminalText.escape(record.client), to: c.client) + " ", .text) }
         if c.component > 0 { put(DisplayWidth.fit(TerminalText.escape(record.component), to: c.component) + " ", .text) }
         if c.thread > 0 { put(DisplayWidth.fit(TerminalText.escape(record.thread), to: c.thread) + " ", .dim) }
@@ -190,15 +190,6 @@ extension LogsPane {
             for run in item.matches where run.lowerBound < area.columns {
                 grid.paint(.match, line: line, columns: (area.column + run.lowerBound)..<min(area.right, area.column + run.upperBound))
             }
-        }
-    }
-
-    static func levelText(_ level: LogLevel) -> String {
-        switch level {
-        case .error: "ERR"
-        case .warning: "WRN"
-        case .info: "INF"
-        case .verbose: "VRB"
         }
     }
 }

@@ -92,7 +92,7 @@ extension TimelinePane {
         func row(_ index: Int, width: Int) -> StyledLine {
             let record = workspace.records[RecordReference(file: file, index: index)]
             let time = TimeText.of(record.time, utc: utc, withDate: false)
-            return StyledLine(" " + DisplayWidth.fit(time, to: utc ? 13 : 18) + " " + LogsPane.levelText(record.level) + " "
+            return StyledLine(" " + DisplayWidth.fit(time, to: utc ? 13 : 18) + " " + TimeText.level(record.level) + " "
                               + TerminalText.escape(String(record.firstLine), expandTabs: 8), index == center ? .text : .dim)
         }
     }
