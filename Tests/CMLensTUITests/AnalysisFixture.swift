@@ -50,7 +50,7 @@ enum AnalysisFixture {
     }
 
     /// Presses the number key of a pane.
-    static func show(_ id: String, in console: inout ConsoleFixture) {
+    static func show(_ id: PaneID, in console: inout ConsoleFixture) {
         console.press(.character(Character(String(PaneRegistry.index(of: id)! + 1))))
     }
 }

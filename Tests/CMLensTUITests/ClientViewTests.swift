@@ -61,7 +61,7 @@ import Testing
         #expect(console.grid.lines.contains { $0.hasPrefix(" Waiting to retry Office 2010") })
         // The Timeline pane was left on its list, not on the program.
         let timeline = console.state.panes[PaneRegistry.index(of: TimelinePane.id)!] as! TimelinePane
-        #expect(timeline.opened == nil)
+        #expect(timeline.levels.top == nil)
     }
 
     @Test func enterOnAFindingALogAndAKBOpensTheirPanes() throws {
@@ -123,6 +123,6 @@ import Testing
         var console = AnalysisFixture.console(size: Size(columns: 80, lines: 24))
         AnalysisFixture.show(ClientPane.id, in: &console)
         #expect(console.grid.lines[1].hasPrefix("No client opened: Enter on a client in the Clients pane"))
-        #expect(!Self.pane(console).isBusy)  // nothing is computed before a client is opened
+        #expect(!console.state.context.isRunning(ClientPane.id))  // nothing is computed before a client is opened
     }
 }

@@ -28,8 +28,7 @@ struct ConsoleFixture {
             waiting += effects.jobs
         } else {
             for job in effects.jobs {
-                let result = job.work(JobProgress())
-                run(state.handle(.jobFinished(pane: job.pane, result: result)))
+                run(state.handle(.jobFinished(job.run(JobProgress()))))
             }
         }
         // `:open`: the run loop loads the paths in the background and posts the workspace.
@@ -43,8 +42,7 @@ struct ConsoleFixture {
     mutating func finishJobs() {
         while !waiting.isEmpty {
             let job = waiting.removeFirst()
-            let result = job.work(JobProgress())
-            run(state.handle(.jobFinished(pane: job.pane, result: result)))
+            run(state.handle(.jobFinished(job.run(JobProgress()))))
         }
     }
 

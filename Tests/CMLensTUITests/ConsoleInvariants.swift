@@ -22,17 +22,17 @@ enum ConsoleInvariants {
             case let p as LogsPane:
                 // While a new view is built the old one stays: the cursor is judged against the view shown.
                 check("Logs", p.cursor, count: p.view.count)
-            case let p as TimelinePane: check("Timeline", p.cursor, count: p.timelines(context).count)
+            case let p as TimelinePane: check("Timeline", p.levels.base, count: p.timelines(context).count)
             case let p as RetryCodesPane:
-                check("Retry codes", p.cursor, count: p.table.rows.count)
-                if let open = p.occurrences { check("Retry codes (occurrences)", open.cursor, count: open.records.count) }
+                check("Retry codes", p.levels.base, count: p.table.rows.count)
+                if let open = p.levels.top { check("Retry codes (occurrences)", p.levels.cursor, count: open.records.count) }
             case let p as StaleSystemsPane: check("Stale systems", p.cursor, count: p.rows.count)
             case let p as DiagnosticsPane:
-                check("Diagnostics", p.cursor, count: p.shown(context).count)
-                if let open = p.opened { check("Diagnostics (evidence)", open.cursor, count: open.finding.evidence.count) }
+                check("Diagnostics", p.levels.base, count: p.shown(context).count)
+                if let open = p.openFinding { check("Diagnostics (evidence)", p.evidenceCursor, count: open.evidence.count) }
             case let p as CompliancePane:
-                check("Compliance", p.cursor, count: p.kbs.count)
-                if let open = p.opened { check("Compliance (clients)", open.cursor, count: open.verdicts.count) }
+                check("Compliance", p.levels.base, count: p.kbs.count)
+                if let open = p.levels.top { check("Compliance (clients)", p.levels.cursor, count: open.verdicts.count) }
             case let p as ClientPane: check("Client", p.cursor, count: p.rows.count)
             case let p as ComparePane: check("Compare", p.cursor, count: p.rows.count)
             default: break

@@ -86,10 +86,10 @@ extension ConsoleTrapTests {
         AnalysisFixture.show(DiagnosticsPane.id, in: &console)
         console.press(.character("G"))
         let before = try #require(console.state.panes[PaneRegistry.index(of: DiagnosticsPane.id)!] as? DiagnosticsPane)
-        #expect(before.cursor.selected > 0)
+        #expect(before.levels.base.selected > 0)
         console.command("open \(empty)")
         let after = try #require(console.state.panes[PaneRegistry.index(of: DiagnosticsPane.id)!] as? DiagnosticsPane)
-        #expect(after.findings.isEmpty && after.cursor.selected == 0)
+        #expect(after.findings.isEmpty && after.levels.base.selected == 0)
         #expect(ConsoleInvariants.violations(console.state).isEmpty)
         console.press(.enter)
         _ = console.screen
@@ -105,7 +105,7 @@ extension ConsoleTrapTests {
         console.press(.character("G"), .enter)
         let index = PaneRegistry.index(of: DiagnosticsPane.id)!
         let before = try #require(console.state.panes[index] as? DiagnosticsPane)
-        #expect(before.opened != nil && before.cursor.selected > 0)
+        #expect(before.openFinding != nil && before.levels.base.selected > 0)
         // Another client, chosen while the finding is open (a drill elsewhere and back does this).
         console.state.context.client = "WKS-LAB-007"
         var effects = Effects()

@@ -7,7 +7,7 @@ import Testing
 @Suite struct DiagnosticsWholeTextTests {
     @Test func dShowsTheWholeTextOfACutFinding() {
         var console = AnalysisFixture.firstFindingOpen(size: Size(columns: 80, lines: 24))
-        let finding = DiagnosticsPaneTests.pane(console).opened!.finding
+        let finding = DiagnosticsPaneTests.pane(console).openFinding!
         let whole = DiagnosticsPane.textLines(finding, columns: 80)
         var lines = console.grid.lines
         #expect(lines.contains { $0.hasSuffix("… (d: all)") }, "the BUILD-CAP-01 explanation is cut at 80×24")

@@ -144,8 +144,9 @@ import Testing
         console.type("exit code 1618")
         console.press(.enter)
         #expect(console.logs.isBusy && console.state.running[LogsPane.id] == "searching")
+        let search = console.logs.searchJob
         let cancels = console.state.handle(.key(.escape)).cancel
-        #expect(cancels == [LogsPane.id + "/searching"])
+        #expect(search != nil && cancels == [search])
         #expect(!console.logs.isBusy && console.state.running[LogsPane.id] == nil)
         #expect(console.grid.lines[22].contains("/exit code 1618/ stopped"))
         console.finishJobs()  // the scan's late answer does not move the cursor
@@ -180,7 +181,7 @@ import Testing
         for _ in 0..<400 {
             let line = (0..<Int(random.next() % 12)).map { _ in words[Int(random.next() % UInt64(words.count))] }.joined(separator: " ")
             let width = Int(1 + random.next() % 20)
-            let pieces = LogsPane.wrapPieces(line, columns: width)
+            let pieces = WordWrap.pieces(line, columns: width)
             var rebuilt = ""
             for piece in pieces {
                 #expect(!piece.text.isEmpty || line.isEmpty, "\(line) at \(width)")

@@ -34,6 +34,23 @@ import Testing
         Screen(name: "help", keys: keys("?")),
         Screen(name: "explain", keys: keys("2e") + keys("x")),
         Screen(name: "problems", keys: keys(":problems") + [.enter]),
+        // Recorded with the console before the list view and typed jobs (a783b1e), as a check
+        // that they changed nothing on screen: paging, levels, drills and back.
+        Screen(name: "clients-bottom", keys: keys("G")),
+        Screen(name: "client-view-paged", keys: [.down, .down, .down, .enter, .pageDown]),
+        Screen(name: "client-view-next-section", keys: [.down, .down, .down, .enter, .right, .right]),
+        Screen(name: "client-view-program-drill", keys: [.down, .down, .down, .enter] + keys("jjj") + [.enter]),
+        Screen(name: "client-view-program-drill-back", keys: [.down, .down, .down, .enter] + keys("jjj") + [.enter, .escape]),
+        Screen(name: "logs-paged", keys: keys("2") + [.pageDown, .pageDown, .down]),
+        Screen(name: "timeline-program-steps", keys: keys("3") + [.enter, .right, .right]),
+        Screen(name: "timeline-bottom", keys: keys("3G")),
+        Screen(name: "retry-codes-occurrences", keys: keys("4") + keys(String(repeating: "j", count: 23)) + [.enter, .down]),
+        Screen(name: "diagnostics-evidence-bottom", keys: keys("6") + [.enter] + keys("G")),
+        Screen(name: "diagnostics-whole-text", keys: keys("6") + [.enter] + keys("d")),
+        Screen(name: "diagnostics-whole-text-scrolled", keys: keys("6") + [.enter] + keys("djj")),
+        Screen(name: "compliance-kb-bottom", keys: keys("7") + [.enter] + keys("G")),
+        Screen(name: "compliance-bottom", keys: keys("7G")),
+        Screen(name: "compare-next-client", keys: [.down, .down, .down] + keys("m") + [.down] + keys("mC") + [.right, .down, .down]),
     ]
 
     static let sizes = [Size(columns: 80, lines: 24), Size(columns: 120, lines: 40)]

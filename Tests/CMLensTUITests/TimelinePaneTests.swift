@@ -68,9 +68,9 @@ import Testing
         #expect(screen.contains("next retry  due 2011-01-13 09:46:40.827-05:00"))
         #expect(screen.contains("+ 600 s retry\n") || screen.contains("600 s retry interval"))
         // p goes back one step.
-        let step = (console.state.panes[PaneRegistry.index(of: TimelinePane.id)!] as! TimelinePane).opened!.step
+        let step = (console.state.panes[PaneRegistry.index(of: TimelinePane.id)!] as! TimelinePane).levels.cursor.selected
         console.press(.character("p"))
-        #expect((console.state.panes[PaneRegistry.index(of: TimelinePane.id)!] as! TimelinePane).opened!.step == step - 1)
+        #expect((console.state.panes[PaneRegistry.index(of: TimelinePane.id)!] as! TimelinePane).levels.cursor.selected == step - 1)
         // The last step is the one the verdict rests on, marked.
         console.press(.end)
         #expect(console.screen.contains("★ the verdict rests on this step"))

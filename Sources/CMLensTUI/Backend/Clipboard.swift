@@ -4,12 +4,12 @@ import Foundation
 /// machine the administrator sits at, across ssh and tmux, with no X or Wayland here. Many
 /// terminals ignore it or ask first, and nothing tells a program whether it worked, so it is on
 /// only for terminals known to take it, or when `CMLENS_OSC52=1` says so (`0` turns it off).
-public enum Clipboard {
+enum Clipboard {
     /// The most bytes sent in one copy; base64 makes it a third more on the wire.
-    public static let limit = 64 << 10
+    static let limit = 64 << 10
 
     /// Whether `y` copies: the user's word first, then the terminal's name.
-    public static func isSupported(environment: [String: String]) -> Bool {
+    static func isSupported(environment: [String: String]) -> Bool {
         switch environment["CMLENS_OSC52"] {
         case "1"?: return true
         case "0"?: return false
@@ -24,7 +24,7 @@ public enum Clipboard {
 
     /// The escape sequence that sets the clipboard to `text` (base64, BEL-terminated). Log text
     /// reaches the terminal only encoded: no byte of it can act as a control.
-    public static func sequence(_ text: String) -> String {
+    static func sequence(_ text: String) -> String {
         "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
     }
 }

@@ -5,18 +5,18 @@ import Synchronization
 
 /// The console's only impure loop: read a key, let the state handle it, draw, repeat; run
 /// background work and fold its results back in. Restores the terminal on every way out.
-public final class ConsoleRunLoop {
+final class ConsoleRunLoop {
     private let terminal: any Terminal
     private var state: ConsoleState
     private let store: ThemeStore
     private let inbox = Inbox()
-    private var jobs: [String: (progress: JobProgress, label: String)] = [:]
+    private var jobs: [JobID: (progress: JobProgress, label: String)] = [:]
     private var refreshing = false
     private var lastRefresh = DispatchTime.now()
     private let timing: FileHandle?
     private let environment: [String: String]
 
-    public init(terminal: any Terminal, state: ConsoleState, store: ThemeStore,
+    init(terminal: any Terminal, state: ConsoleState, store: ThemeStore,
                 environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.terminal = terminal
         self.state = state
@@ -31,7 +31,7 @@ public final class ConsoleRunLoop {
     }
 
     /// Runs until `q` or a stop signal; returns the exit status (0, or 128 + the signal).
-    public func run(opening paths: [String]) -> Int32 {
+    func run(opening paths: [String]) -> Int32 {
         defer { terminal.restore() }
         let started = DispatchTime.now()
         open(paths)
@@ -89,9 +89,9 @@ public final class ConsoleRunLoop {
                 state.message = "this terminal is not known to take clipboard copies (OSC 52); CMLENS_OSC52=1 turns them on"
             }
         }
-        for key in effects.cancel {
-            jobs[key]?.progress.cancel()
-            jobs[key] = nil
+        for id in effects.cancel {
+            jobs[id]?.progress.cancel()
+            jobs[id] = nil
         }
         for job in effects.jobs { start(job) }
         if let paths = effects.open { open(paths) }
@@ -106,16 +106,13 @@ public final class ConsoleRunLoop {
         if effects.redraw { terminal.invalidate() }
     }
 
-    /// A newer job of the same pane and kind makes the older one pointless.
     private func start(_ job: Job) {
-        let key = job.pane + "/" + job.label
-        jobs[key]?.progress.cancel()
         let progress = JobProgress()
-        jobs[key] = (progress, job.label)
+        jobs[job.id] = (progress, job.label)
         let inbox = self.inbox
         DispatchQueue.global(qos: .userInitiated).async {
-            let result = job.work(progress)
-            if !progress.isCancelled { inbox.post(.jobFinished(pane: job.pane, result: result)) }
+            let done = job.run(progress)
+            if !progress.isCancelled { inbox.post(.jobFinished(done)) }
         }
     }
 
@@ -123,9 +120,7 @@ public final class ConsoleRunLoop {
     private func drainInbox() -> Bool {
         let events = inbox.take()
         for event in events {
-            if case .jobFinished(let pane, _) = event {
-                jobs = jobs.filter { !$0.key.hasPrefix(pane + "/") }
-            }
+            if case .jobFinished(let done) = event { jobs[done.id] = nil }
             if case .refreshed = event { refreshing = false }
             if case .loaded = event { refreshing = false }
             perform(state.handle(event))
@@ -136,11 +131,10 @@ public final class ConsoleRunLoop {
     /// Percentages of running jobs in the status bar.
     private func updateProgress() -> Bool {
         var changed = false
-        for (key, job) in jobs {
-            let pane = String(key.prefix { $0 != "/" })
-            guard state.running[pane] != nil else { continue }
+        for (id, job) in jobs {
+            guard let running = state.context.jobs[id] else { continue }
             let text = job.progress.fraction > 0 ? "\(job.label) \(Int(job.progress.fraction * 100))%" : job.label
-            if state.running[pane] != text { state.running[pane] = text; changed = true }
+            if running.text != text { state.context.jobs[id]?.text = text; changed = true }
         }
         return changed
     }

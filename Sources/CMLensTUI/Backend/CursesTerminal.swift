@@ -5,19 +5,19 @@ import Glibc
 
 /// The only code that talks to ncursesw: sets the locale, starts curses, draws grids by their
 /// differences, reads keys, and puts the terminal back.
-public final class CursesTerminal: Terminal {
+final class CursesTerminal: Terminal {
     private var shown: Grid?
     private var theme: Theme
     private var pairs: [PairKey: Int32] = [:]
     private var attributes: [Role: (attrs: attr_t, pair: Int32)] = [:]
     private var active = false
-    public private(set) var hasColors = false
+    private(set) var hasColors = false
     private var colorCount = 0
 
     private struct PairKey: Hashable { var foreground: Int; var background: Int }
 
     /// Starts curses. Signal handlers go in first, so ncurses does not install its own.
-    public init(theme: Theme) {
+    init(theme: Theme) {
         self.theme = theme
         setlocale(LC_ALL, "")
         SignalGuard.install()
@@ -38,11 +38,11 @@ public final class CursesTerminal: Terminal {
         use(theme)
     }
 
-    public var size: Size {
+    var size: Size {
         Size(columns: Int(getmaxx(shim_stdscr())), lines: Int(getmaxy(shim_stdscr())))
     }
 
-    public func use(_ theme: Theme) {
+    func use(_ theme: Theme) {
         self.theme = theme
         attributes = [:]
         for role in Role.allCases {
@@ -71,11 +71,11 @@ public final class CursesTerminal: Terminal {
         invalidate()
     }
 
-    public func invalidate() {
+    func invalidate() {
         shown = nil
     }
 
-    public func present(_ grid: Grid) {
+    func present(_ grid: Grid) {
         if shown?.size != grid.size {
             erase()
             shown = nil
@@ -91,7 +91,7 @@ public final class CursesTerminal: Terminal {
         shown = grid
     }
 
-    public func nextInput(waitingAtMost milliseconds: Int) -> TerminalInput? {
+    func nextInput(waitingAtMost milliseconds: Int) -> TerminalInput? {
         timeout(Int32(milliseconds))
         var character: wint_t = 0
         let status = get_wch(&character)
@@ -137,7 +137,7 @@ public final class CursesTerminal: Terminal {
     }
 
     /// Written past curses, straight to the terminal, then flushed: curses has no call for it.
-    public func copyToClipboard(_ text: String) {
+    func copyToClipboard(_ text: String) {
         guard active else { return }
         let bytes = Array(Clipboard.sequence(text).utf8)
         var sent = 0
@@ -148,7 +148,7 @@ public final class CursesTerminal: Terminal {
         }
     }
 
-    public func restore() {
+    func restore() {
         guard active else { return }
         active = false
         endwin()

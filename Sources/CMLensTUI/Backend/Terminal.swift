@@ -1,6 +1,6 @@
 /// What the run loop needs from a terminal: its size, the next key, and a grid to show.
 /// `CursesTerminal` is the real one; tests can drive the loop with a fake.
-public protocol Terminal: AnyObject {
+protocol Terminal: AnyObject {
     var size: Size { get }
     /// The next key or resize, waiting at most `milliseconds`; nil when nothing came.
     func nextInput(waitingAtMost milliseconds: Int) -> TerminalInput?
@@ -16,7 +16,7 @@ public protocol Terminal: AnyObject {
     func copyToClipboard(_ text: String)
 }
 
-public enum TerminalInput: Sendable, Equatable {
+enum TerminalInput: Sendable, Equatable {
     case key(Key)
     case resize(Size)
 }

@@ -2,19 +2,20 @@ import CMLensCore
 
 /// Draws the whole screen from the state: tab bar, the focused pane, status line, hints or prompt,
 /// and the help overlay on top.
-public enum ConsoleView {
+enum ConsoleView {
     /// Where panes draw: everything but the tab bar (top) and the two status lines (bottom).
-    public static func paneArea(_ size: Size) -> Rect {
+    static func paneArea(_ size: Size) -> Rect {
         Rect(column: 0, line: 1, columns: size.columns, lines: max(0, size.lines - 3))
     }
 
-    public static func render(_ state: ConsoleState, bindings: KeyBindings = .standard) -> Grid {
+    static func render(_ state: ConsoleState) -> Grid {
+        let bindings = state.bindings
         var grid = Grid(size: state.size)
         guard state.size.lines >= 4, state.size.columns >= 20 else {
             grid.write("cmlens: enlarge the window", at: Position(column: 0, line: 0), role: .text)
             return grid
         }
-        TabBar.render(into: &grid, line: 0, focus: state.focus)
+        TabBar.render(into: &grid, line: 0, panes: bindings.panes, focus: state.focus)
         state.focusedPane.render(into: &grid, area: paneArea(state.size), context: state.context)
         StatusLine.render(state, into: &grid, line: state.size.lines - 2)
         if let prompt = state.prompt {
@@ -35,7 +36,7 @@ public enum ConsoleView {
 
 /// The pane names across the top: the focused one highlighted, the ones still to come dimmed.
 enum TabBar {
-    static func render(into grid: inout Grid, line: Int, focus: Int) {
+    static func render(into grid: inout Grid, line: Int, panes: [any Pane.Type], focus: Int) {
         let row = Rect(column: 0, line: line, columns: grid.size.columns, lines: 1)
         grid.fill(row, role: .tabInactive)
         // Below 100 columns the name goes and the panes to come get one space each, so all fit in 80;
@@ -43,7 +44,9 @@ enum TabBar {
         // then the panes' short titles.
         let wide = row.columns >= 100
         var column = wide ? grid.write(" cmlens ", at: Position(column: 0, line: line), role: .title, clip: row) : 0
-        let titles = PaneRegistry.all.enumerated().map { n, pane in ("\(n + 1) \(pane.descriptor.title)", n == focus ? Role.tabActive : .tabInactive) }
+        // A pane past the ninth has no number key, so no number either.
+        let number = { (n: Int) in n < 9 ? "\(n + 1) " : "" }
+        let titles = panes.enumerated().map { n, pane in (number(n) + pane.descriptor.title, n == focus ? Role.tabActive : .tabInactive) }
             + PaneRegistry.planned.map { ($0, Role.tabUnavailable) }
         let roomy = titles.map { $0.1 == .tabUnavailable ? " \($0.0)" + (wide ? " " : "") : " \($0.0) " }
         let tight = titles.map { " " + $0.0 }
@@ -52,11 +55,13 @@ enum TabBar {
             return " " + (title.1 == .tabUnavailable ? String(words[0]) : words.prefix(2).joined(separator: " "))
         }
         // Last, each pane's one-word short title (`6 Diag`, `7 Hotfix`): nine panes in 80 columns.
-        let panes = PaneRegistry.all.enumerated().map { n, pane in " \(n + 1) \(pane.descriptor.shortTitle)" }
-        let oneWord = panes + PaneRegistry.planned.map { " " + String($0.split(separator: " ")[0]) }
+        let oneWord = panes.enumerated().map { n, pane in " " + number(n) + pane.descriptor.shortTitle } + PaneRegistry.planned.map { " " + String($0.split(separator: " ")[0]) }
         let fits = { (texts: [String]) in column + texts.reduce(0) { $0 + DisplayWidth.of($1) } <= row.columns }
         let chosen = fits(roomy) ? roomy : fits(tight) ? tight : fits(shortest) ? shortest : oneWord
-        for (text, title) in zip(chosen, titles) {
+        // More panes than fit even so: the first ones give way until the focused one shows.
+        var first = 0
+        while first < focus && !fits(Array(chosen[first...focus])) { first += 1 }
+        for (text, title) in zip(chosen, titles).dropFirst(first) {
             column = grid.write(text, at: Position(column: column, line: line), role: title.1, clip: row)
         }
     }
@@ -96,13 +101,15 @@ enum HintLine {
         }
     }
 
-    /// Hinted commands the pane handles, then the console's own.
+    /// Hinted commands the pane handles and the console's own, in the table's order; Esc is not
+    /// hinted on the first pane, where the console starts and nothing is behind.
     static func hints(for pane: any Pane.Type, bindings: KeyBindings) -> [(key: String, word: String)] {
-        let console: [Command] = [.quit, .help, .commandLine, .back, .toggleUTC]
-        return bindings.entries.filter { entry in
-            entry.isHint && (pane.commands.contains(entry.command) || console.contains(entry.command))
-                && !(entry.command == .back && pane.id == ClientsPane.id)
-        }.map { (key: $0.keys[0].label, word: $0.command.hint) }
+        let first = bindings.panes.first?.id
+        return bindings.entries.compactMap { row in
+            guard let word = row.hint, row.isConsole || row.panes.contains(pane.id),
+                  !(row.command == .back && pane.id == first) else { return nil }
+            return (key: row.keys[0].label, word: word)
+        }
     }
 }
 

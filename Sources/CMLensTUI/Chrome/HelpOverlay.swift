@@ -1,27 +1,19 @@
-/// `?`: every key and `:` command, generated from the key table, grouped by who handles it.
+/// `?`: every key and `:` command, generated from the command table, grouped by who handles it.
 enum HelpOverlay {
     static func lines(focus: Int, bindings: KeyBindings) -> [(String, Role)] {
         var out: [(String, Role)] = [("Keys (Esc closes, j/k scroll). Every command also runs as :name.", .title)]
-        let paneCommands = Set(PaneRegistry.all.flatMap { $0.commands })
-        func entryLine(_ e: KeyBindings.Entry) -> String {
-            let keys = e.keys.map(\.label).joined(separator: " ")
-            return "  " + DisplayWidth.fit(keys, to: 16) + " " + DisplayWidth.fit(":" + e.command.name, to: 18) + " " + e.command.help
+        func line(_ keys: [Key], _ row: KeyBindings.Row) -> String {
+            "  " + DisplayWidth.fit(keys.map(\.label).joined(separator: " "), to: 16) + " " + DisplayWidth.fit(row.usage, to: 18) + " " + row.help
         }
         out.append(("Console", .header))
-        for e in bindings.entries where !paneCommands.contains(e.command) || e.command == .toggleUTC {
-            out.append((entryLine(e), .popup))
-        }
-        out.append(("  " + DisplayWidth.fit("", to: 16) + " " + DisplayWidth.fit(":open PATH", to: 18) + " " + Command.openPath("").help, .popup))
-        out.append(("  " + DisplayWidth.fit("", to: 16) + " " + DisplayWidth.fit(":theme NAME", to: 18) + " " + Command.theme("").help, .popup))
-        out.append(("  " + DisplayWidth.fit("", to: 16) + " " + DisplayWidth.fit(":problems", to: 18) + " " + Command.problems.help, .popup))
-        for pane in PaneRegistry.all {
+        for row in bindings.entries where row.isConsole { out.append((line(row.keys, row), .popup)) }
+        for row in bindings.rows where row.isConsole && row.keys.isEmpty { out.append((line([], row), .popup)) }
+        for pane in bindings.panes {
             out.append(("\(pane.descriptor.title) pane", .header))
-            for e in bindings.entries where pane.commands.contains(e.command) && e.command != .toggleUTC {
-                out.append((entryLine(e), .popup))
-            }
+            for row in bindings.entries where row.panes.contains(pane.id) { out.append((line(row.keys, row), .popup)) }
             // Commands that take words are typed after `:`, with no key of their own.
             for command in pane.commands where bindings.keys(for: command).isEmpty {
-                out.append(("  " + DisplayWidth.fit("", to: 16) + " " + DisplayWidth.fit(":" + command.name, to: 18) + " " + command.help, .popup))
+                if let row = bindings.row(for: command) { out.append((line([], row), .popup)) }
             }
         }
         return out

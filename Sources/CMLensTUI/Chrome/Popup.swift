@@ -1,23 +1,23 @@
 /// A box of text over the focused pane (an error code's explanation, where a code occurs):
 /// Esc closes it, j/k and PgUp/PgDn scroll it.
-public struct Popup: Sendable {
-    public struct Line: Sendable, Hashable {
-        public var text: String
-        public var role: Role
+struct Popup: Sendable {
+    struct Line: Sendable, Hashable {
+        var text: String
+        var role: Role
 
-        public init(_ text: String, _ role: Role = .popup) {
+        init(_ text: String, _ role: Role = .popup) {
             self.text = text
             self.role = role
         }
     }
 
-    public var title: String
-    public var lines: [Line]
-    public var scroll = 0
+    var title: String
+    var lines: [Line]
+    var scroll = 0
     /// What `/` searches the loaded logs for from the popup (the codes it explains, in every form).
-    public var searchPattern: String?
+    var searchPattern: String?
 
-    public init(title: String, lines: [Line]) {
+    init(title: String, lines: [Line]) {
         self.title = title
         self.lines = lines
     }

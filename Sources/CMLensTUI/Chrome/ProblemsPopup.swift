@@ -3,8 +3,8 @@ import CMLensCore
 /// `:problems`: what went wrong loading the workspace (unreadable files, cut-off records, bad
 /// dates), one line each as `file:line: message`, errors in the error colour. The status line
 /// only counts them; this shows them without leaving the console for `cmlens log`.
-public enum ProblemsPopup {
-    public static func popup(_ problems: [LoadProblem], loading: Bool = false) -> Popup {
+enum ProblemsPopup {
+    static func popup(_ problems: [LoadProblem], loading: Bool = false) -> Popup {
         guard !problems.isEmpty else {
             let text = loading ? "The workspace is still loading; its problems are listed once it is loaded."
                                : "No problems: every file was read."

@@ -1,13 +1,13 @@
 /// The reducer: every change to the console's state goes through `handle`.
 extension ConsoleState {
-    public mutating func handle(_ event: ConsoleEvent, bindings: KeyBindings = .standard) -> Effects {
+    mutating func handle(_ event: ConsoleEvent) -> Effects {
         var effects = Effects()
         switch event {
         case .key(let key):
             message = nil
-            if prompt != nil { return editPrompt(key, bindings: bindings) }
-            if help != nil { return helpKey(key, bindings: bindings) }
-            if popup != nil { return popupKey(key, bindings: bindings) }
+            if prompt != nil { return editPrompt(key) }
+            if help != nil { return helpKey(key) }
+            if popup != nil { return popupKey(key) }
             guard let command = bindings.command(for: key) else {
                 message = "\(key.label): no such key here (? lists the keys)"
                 return effects
@@ -23,6 +23,13 @@ extension ConsoleState {
             context.loading = nil
             let previous = context.workspace
             context.workspace = workspace
+            if previous?.identity != workspace.identity {
+                // What runs for the workspace before is stale: stopped before the panes ask again.
+                for (id, job) in context.jobs where job.followsWorkspace {
+                    context.jobs[id] = nil
+                    effects.cancel.append(id)
+                }
+            }
             if let client = context.client, !workspace.summary.clients.contains(where: { $0.name == client }) {
                 // A machine only the inventory knows (opened from Compliance) has no logs in either
                 // load: a reload of the same workspace (follow mode) keeps it selected.
@@ -30,10 +37,10 @@ extension ConsoleState {
                 let sameWorkspace = previous?.paths == workspace.paths && !workspace.inputs.tableFiles.isEmpty
                 if !(hadNoLogs && sameWorkspace) { context.client = nil }
             }
-            broadcastContext(&effects)
+            broadcastContext(&effects, workspaceChanged: previous?.identity != workspace.identity)
             // `cmlens execmgr.log`: one log named is what the user wants to read.
             if previous?.paths != workspace.paths, workspace.paths.count == 1, workspace.logs.files.count == 1,
-               workspace.logs.files[0].path == workspace.paths[0], let logs = PaneRegistry.index(of: LogsPane.id) {
+               workspace.logs.files[0].path == workspace.paths[0], let logs = index(of: LogsPane.id) {
                 focus = logs
             }
         case .refreshed:
@@ -41,17 +48,20 @@ extension ConsoleState {
         case .loadFailed(let text):
             context.loading = nil
             message = text
-        case .jobFinished(let pane, let result):
-            running[pane] = nil
-            if let index = PaneRegistry.index(of: pane) {
-                absorb(panes[index].receive(result, context: context), pane: pane, into: &effects)
+        case .jobFinished(let done):
+            // A job stopped or superseded is no longer listed: its result is dropped.
+            guard context.jobs.removeValue(forKey: done.id) != nil else { break }
+            // Computed for a workspace since replaced: the pane has asked again for this one.
+            if let workspace = done.workspace, workspace != context.workspace?.identity { break }
+            if let index = self.index(of: done.pane) {
+                absorb(done.delivery.apply(&panes[index], context), pane: done.pane, into: &effects)
             }
         }
         return effects
     }
 
     /// Runs one command: the console's own, or the focused pane's.
-    public mutating func apply(_ command: Command) -> Effects {
+    mutating func apply(_ command: Command) -> Effects {
         var effects = Effects()
         switch command {
         case .quit: wantsQuit = true
@@ -60,7 +70,7 @@ extension ConsoleState {
         case .redraw: effects.redraw = true
         case .nextPane: focus = (focus + 1) % panes.count
         case .previousPane: focus = (focus + panes.count - 1) % panes.count
-        case .showPane(let id): if let index = PaneRegistry.index(of: id) { focus = index }
+        case .showPane(let id): if let index = self.index(of: id) { focus = index }
         case .back:
             // A pane showing a level of its own (a program's steps, a code's occurrences) closes it first.
             let paneBack = panes[focus].handle(.back, context: context)
@@ -99,15 +109,20 @@ extension ConsoleState {
     }
 
     /// Takes a pane's reaction in: its jobs, a drill, a prompt, a message.
-    mutating func absorb(_ reaction: Reaction, pane: String, into effects: inout Effects) {
+    mutating func absorb(_ reaction: Reaction, pane: PaneID, into effects: inout Effects) {
         if let text = reaction.clipboard { effects.clipboard = text }
-        for label in reaction.cancel {
-            effects.cancel.append(pane + "/" + label)
-            if running[pane] == label { running[pane] = nil }
+        for id in reaction.cancel where context.jobs.removeValue(forKey: id) != nil {
+            effects.cancel.append(id)
         }
         for var job in reaction.jobs {
             job.pane = pane
-            running[pane] = job.label
+            job.workspace = context.workspace?.identity
+            // A newer job for the same purpose makes the older one pointless.
+            for (id, running) in context.jobs where running.pane == pane && running.purpose == job.purpose {
+                context.jobs[id] = nil
+                effects.cancel.append(id)
+            }
+            context.jobs[job.id] = RunningJob(pane: pane, purpose: job.purpose, followsWorkspace: job.followsWorkspace, text: job.label)
             effects.jobs.append(job)
         }
         if let text = reaction.message { message = text }
@@ -124,7 +139,7 @@ extension ConsoleState {
             context.following = follow
             effects.follow = follow
         }
-        if let drill = reaction.drill, let target = PaneRegistry.index(of: drill.pane) {
+        if let drill = reaction.drill, let target = index(of: drill.pane) {
             backStack.append((focus, context.client))
             focus = target
             if context.client != drill.client {
@@ -138,15 +153,15 @@ extension ConsoleState {
         }
     }
 
-    /// Tells every pane the workspace or client changed.
-    mutating func broadcastContext(_ effects: inout Effects) {
+    /// Tells every pane the workspace, the client or the marks changed.
+    mutating func broadcastContext(_ effects: inout Effects, workspaceChanged: Bool = false) {
         for index in panes.indices {
-            let reaction = panes[index].contextChanged(context)
+            let reaction = workspaceChanged ? panes[index].workspaceChanged(context) : panes[index].contextChanged(context)
             absorb(reaction, pane: type(of: panes[index]).id, into: &effects)
         }
     }
 
-    private mutating func editPrompt(_ key: Key, bindings: KeyBindings) -> Effects {
+    private mutating func editPrompt(_ key: Key) -> Effects {
         guard var current = prompt else { return Effects() }
         switch key {
         case .escape: prompt = nil
@@ -161,7 +176,7 @@ extension ConsoleState {
                 return text.isEmpty ? Effects() : apply(.search(text))
             }
             guard !text.trimmingWhitespace.isEmpty else { return Effects() }
-            guard let command = Command.parse(text) else {
+            guard let command = bindings.parse(text) else {
                 message = "unknown command \":\(text)\" (? lists the commands)"
                 return Effects()
             }
@@ -173,7 +188,7 @@ extension ConsoleState {
 
     /// Keys while a popup is open: scroll it, `/` searches the logs for what it explains (when it
     /// says what), any other key closes it.
-    private mutating func popupKey(_ key: Key, bindings: KeyBindings) -> Effects {
+    private mutating func popupKey(_ key: Key) -> Effects {
         guard var shown = popup else { return Effects() }
         let page = max(1, size.lines - 7)
         switch bindings.command(for: key) {
@@ -184,7 +199,7 @@ extension ConsoleState {
         case .top: shown.scroll = 0; popup = shown
         case .search(nil):
             popup = nil
-            guard let pattern = shown.searchPattern, let logs = PaneRegistry.index(of: LogsPane.id) else { break }
+            guard let pattern = shown.searchPattern, let logs = index(of: LogsPane.id) else { break }
             focus = logs
             return apply(.search(pattern))
         default: popup = nil
@@ -192,7 +207,7 @@ extension ConsoleState {
         return Effects()
     }
 
-    private mutating func helpKey(_ key: Key, bindings: KeyBindings) -> Effects {
+    private mutating func helpKey(_ key: Key) -> Effects {
         switch bindings.command(for: key) {
         case .down: help = (help ?? 0) + 1
         case .up: help = max(0, (help ?? 0) - 1)

@@ -1,21 +1,21 @@
 import CMLensCore
 
 /// What the console has loaded: the workspace's files, every log indexed, and per-client counts.
-public struct ConsoleWorkspace: Sendable {
-    public var paths: [String]
-    public var inputs: WorkspaceInputs
-    public var logs: LoadedLogs
-    public var summary: WorkspaceSummary
+struct ConsoleWorkspace: Sendable {
+    var paths: [String]
+    var inputs: WorkspaceInputs
+    var logs: LoadedLogs
+    var summary: WorkspaceSummary
     /// Bumped when follow mode reloads files, so panes know their views are stale.
-    public var generation: Int
+    var generation: Int
     /// Decoded records of the rows on screen; shared by copies of the workspace.
-    public let records: RecordCache
+    let records: RecordCache
     /// Size and modification time of each log when read, for follow mode to see what changed.
-    public var stamps: [String: FileStamp]
+    var stamps: [String: FileStamp]
     /// What several panes compute from the whole workspace, computed once; shared by copies.
-    public let analyses = WorkspaceAnalyses()
+    let analyses = WorkspaceAnalyses()
 
-    public init(paths: [String], inputs: WorkspaceInputs, logs: LoadedLogs, generation: Int = 0,
+    init(paths: [String], inputs: WorkspaceInputs, logs: LoadedLogs, generation: Int = 0,
                 stamps: [String: FileStamp] = [:]) {
         self.paths = paths
         self.stamps = stamps
@@ -27,30 +27,35 @@ public struct ConsoleWorkspace: Sendable {
     }
 
     /// Tells one loaded workspace from another, also across `:open` and follow-mode reloads.
-    public var identity: ObjectIdentifier { ObjectIdentifier(records) }
+    var identity: ObjectIdentifier { ObjectIdentifier(records) }
 
     /// Files of one client (all when nil), as indices into `logs.files`.
-    public func files(of client: String?) -> [Int] {
+    func files(of client: String?) -> [Int] {
         logs.files.indices.filter { client == nil || logs.files[$0].client == client }
     }
 }
 
 /// What every pane may look at: the workspace (nil while loading) and the shared choices.
-public struct ConsoleContext: Sendable {
-    public var workspace: ConsoleWorkspace?
+struct ConsoleContext: Sendable {
+    var workspace: ConsoleWorkspace?
     /// The client drilled into; nil = all clients.
-    public var client: String?
-    public var showUTC = false
+    var client: String?
+    var showUTC = false
     /// While the workspace loads: what the status bar says.
-    public var loading: String?
+    var loading: String?
     /// The area panes draw in (the screen less the tab bar and status lines), for paging.
-    public var paneSize = Size(columns: 80, lines: 21)
+    var paneSize = Size(columns: 80, lines: 21)
     /// Follow mode: the console watches the workspace's files and reloads what grew or rotated.
-    public var following = false
+    var following = false
     /// The clients marked in the Clients pane to compare, in the order they were marked.
-    public var marked: [String] = []
+    var marked: [String] = []
+    /// Background jobs running: whose each is and what the status bar says of it.
+    var jobs: [JobID: RunningJob] = [:]
 
-    public init(workspace: ConsoleWorkspace? = nil, client: String? = nil) {
+    /// Whether the pane `id` has a job running (it shows "Reading…" meanwhile).
+    func isRunning(_ id: PaneID) -> Bool { jobs.values.contains { $0.pane == id } }
+
+    init(workspace: ConsoleWorkspace? = nil, client: String? = nil) {
         self.workspace = workspace
         self.client = client
     }

@@ -2,26 +2,26 @@ import CMLensCore
 
 /// What a pane asks of the console after a command: nothing (not handled), a redraw, work to run
 /// in the background, a drill into a client, a prompt, a message.
-public struct Reaction: Sendable {
-    public var handled: Bool
-    public var jobs: [Job] = []
+struct Reaction: Sendable {
+    var handled: Bool
+    var jobs: [Job] = []
     /// Drill into a client's logs (nil = all clients); Esc comes back.
-    public var drill: Drill?
+    var drill: Drill?
     /// Open the command line with this text typed.
-    public var prompt: String?
-    public var message: String?
+    var prompt: String?
+    var message: String?
     /// Switch follow mode (the console watches the files) on or off.
-    public var follow: Bool?
+    var follow: Bool?
     /// A box of text over the pane (an explanation, a list of places); Esc closes it.
-    public var popup: Popup?
+    var popup: Popup?
     /// The clients marked to compare, when this command changed them.
-    public var marks: [String]?
+    var marks: [String]?
     /// Text to put on the clipboard through the terminal (`y`).
-    public var clipboard: String?
-    /// Labels of this pane's running jobs to stop now (Esc on a search): their results are dropped.
-    public var cancel: [String] = []
+    var clipboard: String?
+    /// This pane's running jobs to stop now (Esc on a search): their results are dropped.
+    var cancel: [JobID] = []
 
-    public init(handled: Bool, jobs: [Job] = [], drill: Drill? = nil, prompt: String? = nil, message: String? = nil,
+    init(handled: Bool, jobs: [Job] = [], drill: Drill? = nil, prompt: String? = nil, message: String? = nil,
                 follow: Bool? = nil) {
         self.handled = handled
         self.follow = follow
@@ -31,24 +31,24 @@ public struct Reaction: Sendable {
         self.message = message
     }
 
-    public static let handled = Reaction(handled: true)
-    public static let ignored = Reaction(handled: false)
+    static let handled = Reaction(handled: true)
+    static let ignored = Reaction(handled: false)
 
-    public static func run(_ job: Job) -> Reaction { Reaction(handled: true, jobs: [job]) }
-    public static func say(_ message: String) -> Reaction { Reaction(handled: true, message: message) }
+    static func run(_ job: Job) -> Reaction { Reaction(handled: true, jobs: [job]) }
+    static func say(_ message: String) -> Reaction { Reaction(handled: true, message: message) }
 
-    public struct Drill: Sendable, Equatable {
-        public var client: String?
-        public var pane: String
+    struct Drill: Sendable, Equatable {
+        var client: String?
+        var pane: PaneID
         /// The Logs pane opens on this record (its filter cleared so the record is in the view).
-        public var record: RecordReference? = nil
+        var record: RecordReference? = nil
         /// What the target pane shows first: a program's steps, a finding, a KB's clients, a log.
-        public var focus: Focus? = nil
+        var focus: Focus? = nil
     }
 
     /// Where in the target pane a drill lands (`Pane.focus(on:context:)`); the pane that opened
     /// a level for it closes it on Esc and lets the console go back to where the drill came from.
-    public enum Focus: Sendable, Equatable {
+    enum Focus: Sendable, Equatable {
         /// The Logs pane on this record, its filter cleared.
         case record(RecordReference)
         /// The Logs pane showing only this log of the client (and its rotations); nil: all its logs.
@@ -59,20 +59,5 @@ public struct Reaction: Sendable {
         case finding(DiagnosticFinding)
         /// The Compliance pane listing this KB's clients, on this client.
         case hotfix(kb: String, client: String)
-    }
-}
-
-/// Work a pane hands to the background (merging, filtering, searching millions of records).
-/// The result comes back to the same pane through `Pane.receive`.
-public struct Job: Sendable {
-    /// Shown in the status bar while it runs: "filtering", "searching".
-    public var label: String
-    public var work: @Sendable (JobProgress) -> any Sendable
-    /// Filled in by the console: the pane that asked.
-    public var pane: String = ""
-
-    public init(label: String, work: @escaping @Sendable (JobProgress) -> any Sendable) {
-        self.label = label
-        self.work = work
     }
 }

@@ -3,16 +3,16 @@ import Synchronization
 
 /// The last few hundred records decoded for the screen. A 5-million-record log is never decoded
 /// whole: only the rows shown are, and scrolling back and forth hits this cache.
-public final class RecordCache: Sendable {
+final class RecordCache: Sendable {
     private let logs: LoadedLogs
     private let state = Mutex<(entries: [RecordReference: LogRecord], order: [RecordReference])>(([:], []))
     private let limit = 512
 
-    public init(logs: LoadedLogs) {
+    init(logs: LoadedLogs) {
         self.logs = logs
     }
 
-    public subscript(reference: RecordReference) -> LogRecord {
+    subscript(reference: RecordReference) -> LogRecord {
         if let hit = state.withLock({ $0.entries[reference] }) { return hit }
         let record = logs[reference]
         state.withLock { cache in

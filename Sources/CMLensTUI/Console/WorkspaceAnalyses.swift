@@ -10,37 +10,37 @@ import Synchronization
 /// Each result has its own lock: a job that asks for one waits for the job already computing it
 /// rather than doing the work twice, and does not wait for the others. Locks are only ever taken
 /// in the order summaries → diagnosis → history / compliance, so no two jobs wait on each other.
-public final class WorkspaceAnalyses: Sendable {
+final class WorkspaceAnalyses: Sendable {
     private let history = Mutex<ExecutionHistory?>(nil)
     private let findings = Mutex<[DiagnosticFinding]?>(nil)
     private let compliance = Mutex<Compliance?>(nil)
     private let summaries = Mutex<ClientSummaries?>(nil)
 
     /// The inventory and its clients' verdicts against the hotfix catalogue.
-    public struct Compliance: Sendable {
-        public var inventory: Inventory
-        public var report: ComplianceReport
+    struct Compliance: Sendable {
+        var inventory: Inventory
+        var report: ComplianceReport
     }
 
-    public init() {}
+    init() {}
 
     /// The history, computed by `make` the first time.
-    public func executionHistory(_ make: () -> ExecutionHistory) -> ExecutionHistory {
+    func executionHistory(_ make: () -> ExecutionHistory) -> ExecutionHistory {
         Self.once(history, make)
     }
 
     /// Every client's findings, computed by `make` the first time.
-    public func diagnosis(_ make: () -> [DiagnosticFinding]) -> [DiagnosticFinding] {
+    func diagnosis(_ make: () -> [DiagnosticFinding]) -> [DiagnosticFinding] {
         Self.once(findings, make)
     }
 
     /// The compliance, computed by `make` the first time.
-    public func compliance(_ make: () -> Compliance) -> Compliance {
+    func compliance(_ make: () -> Compliance) -> Compliance {
         Self.once(compliance, make)
     }
 
     /// The summaries, computed by `make` the first time.
-    public func clientSummaries(_ make: () -> ClientSummaries) -> ClientSummaries {
+    func clientSummaries(_ make: () -> ClientSummaries) -> ClientSummaries {
         Self.once(summaries, make)
     }
 
@@ -57,7 +57,7 @@ public final class WorkspaceAnalyses: Sendable {
 extension ConsoleWorkspace {
     /// Every program's execution history, built once for this workspace; verdicts name what exit
     /// codes mean as the Timeline pane shows them.
-    public func executionHistory() -> ExecutionHistory {
+    func executionHistory() -> ExecutionHistory {
         let logs = self.logs, policy = retryPolicy
         return analyses.executionHistory {
             ExecutionHistory.build(logs: logs, policy: policy, explain: ErrorExplainer.exitCodeMeaning)
@@ -65,14 +65,14 @@ extension ConsoleWorkspace {
     }
 
     /// Every client's diagnostic findings, in the engine's order, from the shared history.
-    public func diagnosis() -> [DiagnosticFinding] {
+    func diagnosis() -> [DiagnosticFinding] {
         analyses.diagnosis {
             Diagnosis.run(inputs: inputs, logs: logs, policy: retryPolicy, history: executionHistory()).findings
         }
     }
 
     /// The inventory judged against the hotfix catalogue, read once for this workspace.
-    public func compliance() -> WorkspaceAnalyses.Compliance {
+    func compliance() -> WorkspaceAnalyses.Compliance {
         let tables = inputs.tableFiles
         return analyses.compliance {
             let judged = ClientSummaries.judge(tables)
@@ -81,7 +81,7 @@ extension ConsoleWorkspace {
     }
 
     /// Every client's summary, cut from the shared analyses.
-    public func clientSummaries() -> ClientSummaries {
+    func clientSummaries() -> ClientSummaries {
         analyses.clientSummaries {
             let judged = compliance()
             return ClientSummaries(inventory: judged.inventory, report: judged.report, history: executionHistory(),

@@ -3,12 +3,12 @@ import Foundation
 import Synchronization
 
 /// A file's size and modification time: what follow mode compares to see growth and rotation.
-public struct FileStamp: Sendable, Equatable {
-    public var size: Int64
-    public var modified: Int64
-    public var inode: UInt64
+struct FileStamp: Sendable, Equatable {
+    var size: Int64
+    var modified: Int64
+    var inode: UInt64
 
-    public static func of(_ path: String) -> FileStamp? {
+    static func of(_ path: String) -> FileStamp? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         return FileStamp(size: Int64(info.st_size),
@@ -19,15 +19,15 @@ public struct FileStamp: Sendable, Equatable {
 
 /// Loads a workspace for the console in the background, telling how far it got; and reloads
 /// only the files that changed, for follow mode.
-public enum WorkspaceLoader {
-    public static func load(_ paths: [String], progress: @escaping @Sendable (String) -> Void) -> ConsoleWorkspace {
+enum WorkspaceLoader {
+    static func load(_ paths: [String], progress: @escaping @Sendable (String) -> Void) -> ConsoleWorkspace {
         progress("scanning \(paths.count == 1 ? paths[0] : "\(paths.count) paths")")
         let inputs = WorkspaceScanner.scan(paths)
         return read(paths: paths, inputs: inputs, reuse: nil, progress: progress)
     }
 
     /// The workspace again with grown, rotated or new files re-read; nil when nothing changed.
-    public static func refresh(_ old: ConsoleWorkspace) -> ConsoleWorkspace? {
+    static func refresh(_ old: ConsoleWorkspace) -> ConsoleWorkspace? {
         let inputs = WorkspaceScanner.scan(old.paths)
         let paths = jobs(inputs).map(\.path)
         let unchanged = paths == old.logs.files.map(\.path) && paths.allSatisfy { FileStamp.of($0) == old.stamps[$0] }

@@ -2,16 +2,16 @@
 ///
 /// A wide character (CJK) takes two cells: the first holds it, the second is a continuation
 /// that the backend never draws, because the terminal fills it with the right half.
-public struct Cell: Sendable, Hashable {
-    public var scalar: Unicode.Scalar
-    public var role: Role
-    public var isContinuation: Bool
+struct Cell: Sendable, Hashable {
+    var scalar: Unicode.Scalar
+    var role: Role
+    var isContinuation: Bool
 
-    public init(_ scalar: Unicode.Scalar = " ", role: Role = .text, isContinuation: Bool = false) {
+    init(_ scalar: Unicode.Scalar = " ", role: Role = .text, isContinuation: Bool = false) {
         self.scalar = scalar
         self.role = role
         self.isContinuation = isContinuation
     }
 
-    public static let blank = Cell()
+    static let blank = Cell()
 }

@@ -1,19 +1,19 @@
 import CShims
 
 /// How many columns text takes on a terminal, by the C library's wcwidth (locale must be UTF-8).
-public enum DisplayWidth {
+enum DisplayWidth {
     /// 0 for combining marks, 2 for wide characters, -1 for controls (which must be escaped first).
-    public static func of(_ scalar: Unicode.Scalar) -> Int {
+    static func of(_ scalar: Unicode.Scalar) -> Int {
         if scalar.value < 0x7F { return scalar.value >= 0x20 ? 1 : -1 }
         return Int(cshims_wcwidth(scalar.value))
     }
 
-    public static func of(_ text: some StringProtocol) -> Int {
+    static func of(_ text: some StringProtocol) -> Int {
         text.unicodeScalars.reduce(0) { $0 + max(0, of($1)) }
     }
 
     /// The longest prefix of `text` that fits in `columns`, with an ellipsis when cut.
-    public static func truncate(_ text: String, to columns: Int) -> String {
+    static func truncate(_ text: String, to columns: Int) -> String {
         guard columns > 0 else { return "" }
         guard of(text) > columns else { return text }
         var out = String.UnicodeScalarView()
@@ -28,7 +28,7 @@ public enum DisplayWidth {
     }
 
     /// `text` cut or padded with spaces to exactly `columns`.
-    public static func fit(_ text: String, to columns: Int) -> String {
+    static func fit(_ text: String, to columns: Int) -> String {
         let cut = truncate(text, to: columns)
         let pad = columns - of(cut)
         return pad > 0 ? cut + String(repeating: " ", count: pad) : cut

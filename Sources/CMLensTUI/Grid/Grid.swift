@@ -1,21 +1,21 @@
 /// The screen as a value: panes draw into it, tests read it, the backend puts it on the terminal.
-public struct Grid: Sendable, Equatable {
-    public let size: Size
-    public private(set) var cells: [Cell]
+struct Grid: Sendable, Equatable {
+    let size: Size
+    private(set) var cells: [Cell]
 
-    public init(size: Size, role: Role = .text) {
+    init(size: Size, role: Role = .text) {
         self.size = size
         cells = Array(repeating: Cell(" ", role: role), count: size.columns * size.lines)
     }
 
-    public var bounds: Rect { Rect(column: 0, line: 0, columns: size.columns, lines: size.lines) }
+    var bounds: Rect { Rect(column: 0, line: 0, columns: size.columns, lines: size.lines) }
 
-    public subscript(column: Int, line: Int) -> Cell {
+    subscript(column: Int, line: Int) -> Cell {
         get { cells[line * size.columns + column] }
         set { cells[line * size.columns + column] = newValue }
     }
 
-    public func contains(_ column: Int, _ line: Int) -> Bool {
+    func contains(_ column: Int, _ line: Int) -> Bool {
         column >= 0 && line >= 0 && column < size.columns && line < size.lines
     }
 
@@ -23,7 +23,7 @@ public struct Grid: Sendable, Equatable {
     /// column after the last cell written. Text from logs must have been escaped already
     /// (`TerminalText.escape`); any control that slipped through is shown as `?`.
     @discardableResult
-    public mutating func write(_ text: some StringProtocol, at position: Position, role: Role,
+    mutating func write(_ text: some StringProtocol, at position: Position, role: Role,
                                clip: Rect? = nil) -> Int {
         let area = clip ?? bounds
         let line = position.line
@@ -49,7 +49,7 @@ public struct Grid: Sendable, Equatable {
     }
 
     /// Paints `role` over a run of cells without changing their characters (selection, matches).
-    public mutating func paint(_ role: Role, line: Int, columns: Range<Int>) {
+    mutating func paint(_ role: Role, line: Int, columns: Range<Int>) {
         let low = max(0, columns.lowerBound), high = min(size.columns, columns.upperBound)
         guard line >= 0, line < size.lines, low < high else { return }
         for column in low..<high {
@@ -57,7 +57,7 @@ public struct Grid: Sendable, Equatable {
         }
     }
 
-    public mutating func fill(_ rect: Rect, role: Role) {
+    mutating func fill(_ rect: Rect, role: Role) {
         let top = max(0, rect.line), bottom = min(size.lines, rect.bottom)
         let left = max(0, rect.column), right = min(size.columns, rect.right)
         guard top < bottom, left < right else { return }
@@ -85,9 +85,9 @@ public struct Grid: Sendable, Equatable {
 extension Grid {
     /// The grid as a terminal shows it: one string per line, trailing spaces trimmed (what
     /// `tmux capture-pane -p` prints).
-    public var plainText: String { lines.joined(separator: "\n") }
+    var plainText: String { lines.joined(separator: "\n") }
 
-    public var lines: [String] {
+    var lines: [String] {
         (0..<size.lines).map { line in
             var text = String.UnicodeScalarView()
             for column in 0..<size.columns where !self[column, line].isContinuation {
@@ -100,7 +100,7 @@ extension Grid {
     }
 
     /// One letter per cell naming its role (see `Role.letter`), a line per row, for tests.
-    public var roleText: String {
+    var roleText: String {
         (0..<size.lines).map { line in
             String((0..<size.columns).map { self[$0, line].role.letter })
         }.joined(separator: "\n")
@@ -108,7 +108,7 @@ extension Grid {
 
     /// The cells that differ from `previous`, as the backend must send them; everything when the
     /// sizes differ.
-    public func changes(since previous: Grid?) -> [Position] {
+    func changes(since previous: Grid?) -> [Position] {
         guard let previous, previous.size == size else {
             return (0..<cells.count).map { Position(column: $0 % size.columns, line: $0 / size.columns) }
         }

@@ -1,5 +1,5 @@
 /// What a cell means; themes turn meanings into colours, so panes never name a colour.
-public enum Role: String, Sendable, CaseIterable, Hashable {
+enum Role: String, Sendable, CaseIterable, Hashable {
     case text
     case dim
     case header
@@ -22,7 +22,7 @@ public enum Role: String, Sendable, CaseIterable, Hashable {
     case ready
 
     /// One letter per role, for `Grid.roleText` in tests: a parallel map of what each cell means.
-    public var letter: Character {
+    var letter: Character {
         switch self {
         case .text: "."
         case .dim: "d"

@@ -1,5 +1,5 @@
 /// A key as the console sees it, whatever terminal sent it.
-public enum Key: Hashable, Sendable {
+enum Key: Hashable, Sendable {
     case character(Character)
     /// Ctrl plus a letter: `.control("l")` is Ctrl-L.
     case control(Character)
@@ -9,7 +9,7 @@ public enum Key: Hashable, Sendable {
     case function(Int)
 
     /// How help and the status bar write the key.
-    public var label: String {
+    var label: String {
         switch self {
         case .character(" "): "Space"
         case .character(let c): String(c)

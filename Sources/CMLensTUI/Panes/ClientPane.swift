@@ -4,12 +4,12 @@ import CMLensCore
 /// hotfixes and findings first, what the workspace does not know about it, then its hotfix
 /// verdicts, programs, findings, logs and components. Enter on a row opens the pane that shows it
 /// in full (a program's steps, a finding's evidence, a KB's clients, one log); Esc comes back.
-public struct ClientPane: Pane {
-    public static let descriptor = PaneDescriptor(id: "client", title: "Client")
-    public static let commands: [Command] = [.open, .clientLogs, .explain(nil), .up, .down, .pageUp, .pageDown, .top, .bottom]
+struct ClientPane: Pane {
+    static let descriptor = PaneDescriptor(id: "client", title: "Client")
+    static let commands: [Command] = [.open, .clientLogs, .explain(nil), .up, .down, .pageUp, .pageDown, .top, .bottom]
 
     /// A line of the list: a section's title, a note, or something Enter opens.
-    public enum Row: Sendable {
+    enum Row: Sendable {
         case section(String)
         case note(String, Role)
         case hotfix(ComplianceVerdict)
@@ -26,55 +26,61 @@ public struct ClientPane: Pane {
         }
     }
 
-    public var summaries: ClientSummaries?
+    var summaries: ClientSummaries?
     /// The client shown: the last one drilled into, kept when Esc goes back to the list.
-    public var client: String?
-    public var summary: ClientSummary?
-    public var rows: [Row] = []
-    public var cursor = ListCursor()
-    var computedFor: ObjectIdentifier?
-    var running = false
+    var client: String?
+    var summary: ClientSummary?
+    var rows: [Row] = []
+    var cursor = ListCursor()
 
-    public init() {}
-
-    public var isBusy: Bool { running }
-
-    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
-        if let chosen = context.client, chosen != client {
-            client = chosen
-            cursor = ListCursor()
-            update(context)
+    /// A client is shown: its summary is read again for this workspace; none is: nothing is read
+    /// until one is opened (the other panes have the workspace's work to do first).
+    mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
+        show(context)
+        guard client != nil, let workspace = context.workspace else {
+            summaries = nil
+            return .handled
         }
-        // Nothing is read until a client is opened: the other panes have the workspace's work to do first.
-        guard client != nil, let workspace = context.workspace, computedFor != workspace.identity else { return .handled }
-        computedFor = workspace.identity
-        running = true
-        return .run(Self.job(workspace))
+        return .run(Self.summing(workspace))
+    }
+
+    mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
+        show(context)
+        guard client != nil, summaries == nil, !context.isRunning(Self.id), let workspace = context.workspace else { return .handled }
+        return .run(Self.summing(workspace))
+    }
+
+    /// The client drilled into, when it is another one.
+    mutating func show(_ context: ConsoleContext) {
+        guard let chosen = context.client, chosen != client else { return }
+        client = chosen
+        cursor = ListCursor()
+        update(context)
     }
 
     /// Every client's summary, computed once per workspace for this pane and the Compare pane.
-    static func job(_ workspace: ConsoleWorkspace) -> Job {
-        Job(label: "summing up the clients") { _ in workspace.clientSummaries() }
+    static func summaries<Owner: Pane>(_ workspace: ConsoleWorkspace, for owner: Owner.Type,
+                                       then deliver: @escaping @Sendable (inout Owner, ClientSummaries, ConsoleContext) -> Reaction) -> Job {
+        Job("summing up the clients", for: owner, work: { _ in workspace.clientSummaries() }, then: deliver)
     }
 
-    public mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction {
-        if let result = result as? ClientSummaries {
-            summaries = result
-            running = false
-            update(context)
+    static func summing(_ workspace: ConsoleWorkspace) -> Job {
+        summaries(workspace, for: Self.self) { pane, summaries, context in
+            pane.summaries = summaries
+            pane.update(context)
+            return .handled
         }
-        return .handled
     }
 
     /// The summary and rows of the client shown, the cursor kept on a row Enter can open.
     mutating func update(_ context: ConsoleContext) {
         summary = client.flatMap { summaries?.summary(of: $0) }
         rows = summary.map(Self.rows) ?? []
-        settle(forward: true, visible: listLines(context.paneSize))
+        settle(forward: true, visible: layout(Rect(context.paneSize)).page)
     }
 
-    public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
-        let visible = listLines(context.paneSize)
+    mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
+        let visible = layout(Rect(context.paneSize)).page
         let before = cursor.selected
         if cursor.apply(command, count: rows.count, visible: visible) {
             settle(forward: command == .top || (command != .bottom && cursor.selected >= before), visible: visible)
@@ -88,16 +94,16 @@ public struct ClientPane: Pane {
             guard summary.hasLogs else { return .say("no logs of \(summary.name) are in the workspace") }
             return Reaction(handled: true, drill: .init(client: summary.name, pane: LogsPane.id, focus: .logFile(nil)))
         case .open:
-            return open()
+            return open(context)
         default:
             return .ignored
         }
     }
 
     /// Enter: the pane that shows the selected row in full.
-    func open() -> Reaction {
+    func open(_ context: ConsoleContext) -> Reaction {
         guard let summary, rows.indices.contains(cursor.selected) else {
-            return .say(running ? "still reading the workspace" : "nothing to open")
+            return .say(context.isRunning(Self.id) ? "still reading the workspace" : "nothing to open")
         }
         switch rows[cursor.selected] {
         case .hotfix(let verdict):
@@ -138,22 +144,18 @@ public struct ClientPane: Pane {
 
     /// Moves off titles and notes (to the next row Enter can open, else the previous one).
     mutating func settle(forward: Bool, visible: Int) {
-        guard !rows.isEmpty else { cursor = ListCursor(); return }
-        let start = min(max(0, cursor.selected), rows.count - 1)
-        let ahead = forward ? rows[start...].firstIndex(where: \.isSelectable) : rows[...start].lastIndex(where: \.isSelectable)
-        let behind = forward ? rows[...start].lastIndex(where: \.isSelectable) : rows[start...].firstIndex(where: \.isSelectable)
-        cursor.select(ahead ?? behind ?? start, count: rows.count, visible: visible)
-        showSectionTitle()
+        let rows = self.rows
+        cursor.settle(forward: forward, count: rows.count, visible: visible, isSelectable: { rows[$0].isSelectable },
+                      isTitle: { if case .section = rows[$0] { true } else { false } })
     }
 
     /// The first row of a section is shown with its title above it.
     mutating func showSectionTitle() {
-        let selected = cursor.selected
-        guard selected > 0, cursor.top == selected, case .section = rows[selected - 1] else { return }
-        cursor.top = selected - 1
+        let rows = self.rows
+        cursor.showTitle { if case .section = rows[$0] { true } else { false } }
     }
 
-    public func explainText(context: ConsoleContext) -> String? {
+    func explainText(context: ConsoleContext) -> String? {
         guard rows.indices.contains(cursor.selected) else { return nil }
         switch rows[cursor.selected] {
         case .program(let program):
@@ -168,9 +170,9 @@ public struct ClientPane: Pane {
         }
     }
 
-    public func status(context: ConsoleContext) -> [String] {
+    func status(context: ConsoleContext) -> [String] {
         guard let client else { return ["no client opened"] }
-        if running { return [TerminalText.escape(client), "reading the workspace"] }
+        if context.isRunning(Self.id) { return [TerminalText.escape(client), "reading the workspace"] }
         let selectable = rows.indices.filter { rows[$0].isSelectable }
         let position = selectable.firstIndex(of: cursor.selected).map { $0 + 1 } ?? 0
         return [TerminalText.escape(client), "\(position)/\(selectable.count)"]

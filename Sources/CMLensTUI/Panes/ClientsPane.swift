@@ -3,51 +3,34 @@ import CMLensCore
 /// Every client with its errors, warnings and last activity, then the machines only the inventory
 /// names; Enter opens the client (the Client pane), `l` its logs; `m` marks clients and `C`
 /// compares the marked ones side by side.
-public struct ClientsPane: Pane {
-    public static let descriptor = PaneDescriptor(id: "clients", title: "Clients")
-    public static let commands: [Command] = [.open, .clientLogs, .mark, .compare, .up, .down, .pageUp, .pageDown, .top, .bottom]
+struct ClientsPane: Pane {
+    static let descriptor = PaneDescriptor(id: "clients", title: "Clients")
+    static let commands: [Command] = [.open, .clientLogs, .mark, .compare, .up, .down, .pageUp, .pageDown, .top, .bottom]
 
-    public var cursor = ListCursor()
-    /// The lines of the list, header excluded: row 0 is "all clients".
-    var visibleLines = 20
+    /// Row 0 is "all clients".
+    var cursor = ListCursor()
     /// Machines the inventory names that have no logs, by name: listed after the clients with logs.
-    public var inventoryOnly: [String] = []
-    var readFor: ObjectIdentifier?
-    var reading = false
-
-    struct InventoryNames: Sendable { var names: [String] }
-
-    public init() {}
-
-    public var isBusy: Bool { reading }
+    var inventoryOnly: [String] = []
 
     /// The inventory's machine names, from the workspace's shared compliance analysis.
-    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
-        guard let workspace = context.workspace, readFor != workspace.identity else { return .handled }
-        readFor = workspace.identity
+    mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
+        guard let workspace = context.workspace else { return .handled }
         inventoryOnly = []
         // Another workspace may have fewer clients: the cursor stays on a row that exists.
-        cursor.select(cursor.selected, count: rows(context).count, visible: visibleLines)
+        cursor.select(cursor.selected, count: rows(context).count, visible: Self.layout(Rect(context.paneSize)).page)
         guard !workspace.inputs.tableFiles.isEmpty else { return .handled }
-        reading = true
         let logClients = workspace.summary.clients.map(\.name)
-        return .run(Job(label: "reading the inventory") { _ in
-            InventoryNames(names: workspace.compliance().inventory.machinesWithoutLogs(logClients: logClients))
+        return .run(Job("reading the inventory", for: Self.self) { _ in
+            workspace.compliance().inventory.machinesWithoutLogs(logClients: logClients)
+        } then: { pane, names, _ in
+            pane.inventoryOnly = names
+            return .handled
         })
     }
 
-    public mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction {
-        if let result = result as? InventoryNames {
-            inventoryOnly = result.names
-            reading = false
-        }
-        return .handled
-    }
-
-    public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
+    mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
         let rows = self.rows(context)
-        visibleLines = max(1, context.paneSize.lines - 2)
-        if cursor.apply(command, count: rows.count, visible: visibleLines) { return .handled }
+        if cursor.apply(command, count: rows.count, visible: Self.layout(Rect(context.paneSize)).page) { return .handled }
         if command == .compare { return compare(context) }
         guard rows.indices.contains(cursor.selected) else { return .ignored }
         let chosen = rows[cursor.selected]
@@ -104,40 +87,19 @@ public struct ClientsPane: Pane {
         }
     }
 
-    public func render(into grid: inout Grid, area: Rect, context: ConsoleContext) {
+    /// The column names, then a row per client.
+    static func layout(_ area: Rect) -> ListLayout { ListLayout(area) }
+
+    func render(into grid: inout Grid, area: Rect, context: ConsoleContext) {
         guard context.workspace != nil else {
             grid.write("Loading the workspace… (keys work; ? for help)", at: area.origin, role: .dim, clip: area)
             return
         }
-        let rows = self.rows(context)
-        let nameWidth = max(12, min(area.columns - 53, rows.map { DisplayWidth.of(TerminalText.escape($0.name)) }.max() ?? 12))
-        let header = "  " + DisplayWidth.fit("Client", to: nameWidth) + "   Errors Warnings   Records Files  Last activity"
-        grid.write(header, at: area.origin, role: .header, clip: area)
-        let list = Rect(column: area.column, line: area.line + 1, columns: area.columns, lines: area.lines - 1)
-        for (screenLine, index) in cursor.visibleRows(count: rows.count, visible: list.lines).enumerated() {
-            let row = rows[index]
-            let line = list.line + screenLine
-            let marked = !row.isAll && context.marked.contains(row.name)
-            var column = grid.write(marked ? "* " : "  ", at: .init(column: list.column, line: line), role: .mark, clip: list)
-            column = grid.write(DisplayWidth.fit(TerminalText.escape(row.name), to: nameWidth), at: .init(column: column, line: line),
-                                role: row.isAll ? .title : .text, clip: list)
-            if row.inventoryOnly {
-                grid.write("  in the inventory only: no logs", at: .init(column: column, line: line), role: .dim, clip: list)
-            } else {
-                column = grid.write(Self.number(row.errors, 9), at: .init(column: column, line: line),
-                                    role: row.errors > 0 ? .error : .dim, clip: list)
-                column = grid.write(Self.number(row.warnings, 9), at: .init(column: column, line: line),
-                                    role: row.warnings > 0 ? .warning : .dim, clip: list)
-                column = grid.write(Self.number(row.records, 10) + Self.number(row.files, 6), at: .init(column: column, line: line),
-                                    role: .text, clip: list)
-                let last = row.last.map { context.showUTC ? $0.utcDisplay + "Z" : $0.iso8601.replacingFirstT } ?? "—"
-                grid.write("  " + last, at: .init(column: column, line: line), role: .text, clip: list)
-            }
-            if index == cursor.selected { grid.paint(.selection, line: line, columns: list.column..<list.right) }
-        }
+        ListView.render(ClientRows(rows: rows(context), marked: context.marked, utc: context.showUTC, width: area.columns),
+                        cursor: cursor, layout: Self.layout(area), into: &grid)
     }
 
-    public func status(context: ConsoleContext) -> [String] {
+    func status(context: ConsoleContext) -> [String] {
         guard let workspace = context.workspace else { return [] }
         let summary = workspace.summary
         var items = ["\(summary.clients.count) client\(summary.clients.count == 1 ? "" : "s")",

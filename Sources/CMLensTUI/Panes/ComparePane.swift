@@ -4,44 +4,51 @@ import CMLensCore
 /// verdicts, failing programs with their retries left and next retry, findings and logs; a row
 /// where the clients disagree is flagged `≠`. ←/→ choose a client (scrolling the columns that do
 /// not fit), Enter opens it in the Client pane, `m` drops it from the comparison.
-public struct ComparePane: Pane {
-    public static let descriptor = PaneDescriptor(id: "compare", title: "Compare")
-    public static let commands: [Command] = [.open, .clientLogs, .mark, .explain(nil), .up, .down, .pageUp, .pageDown, .top, .bottom]
+struct ComparePane: Pane {
+    static let descriptor = PaneDescriptor(id: "compare", title: "Compare")
+    static let commands: [Command] = [.open, .clientLogs, .mark, .explain(nil), .up, .down, .pageUp, .pageDown, .top, .bottom]
 
-    public var summaries: ClientSummaries?
+    var summaries: ClientSummaries?
     /// The marked clients this comparison was made for.
-    public var compared: [String] = []
-    public var comparison: ClientComparison?
+    var compared: [String] = []
+    var comparison: ClientComparison?
     /// The selected row (never a section title) and client column.
-    public var cursor = ListCursor()
-    public var column = 0
+    var cursor = ListCursor()
+    var column = 0
     /// The first client column on screen.
     var firstColumn = 0
-    var computedFor: ObjectIdentifier?
-    var running = false
 
-    public init() {}
-
-    public var isBusy: Bool { running }
-
-    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
-        if context.marked != compared {
-            compared = context.marked
-            update(context)
+    /// Clients are compared: their summaries are read again for this workspace.
+    mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
+        compare(context)
+        guard compared.count >= 2, let workspace = context.workspace else {
+            summaries = nil
+            return .handled
         }
-        guard compared.count >= 2, let workspace = context.workspace, computedFor != workspace.identity else { return .handled }
-        computedFor = workspace.identity
-        running = true
-        return .run(ClientPane.job(workspace))
+        return .run(Self.summing(workspace))
     }
 
-    public mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction {
-        if let result = result as? ClientSummaries {
-            summaries = result
-            running = false
-            update(context)
+    mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
+        compare(context)
+        guard compared.count >= 2, summaries == nil, !context.isRunning(Self.id), let workspace = context.workspace else {
+            return .handled
         }
-        return .handled
+        return .run(Self.summing(workspace))
+    }
+
+    /// The clients marked, when they changed.
+    mutating func compare(_ context: ConsoleContext) {
+        guard context.marked != compared else { return }
+        compared = context.marked
+        update(context)
+    }
+
+    static func summing(_ workspace: ConsoleWorkspace) -> Job {
+        ClientPane.summaries(workspace, for: Self.self) { pane, summaries, context in
+            pane.summaries = summaries
+            pane.update(context)
+            return .handled
+        }
     }
 
     mutating func update(_ context: ConsoleContext) {
@@ -59,11 +66,11 @@ public struct ComparePane: Pane {
 
     var rows: [ClientComparison.Row] { comparison?.rows ?? [] }
 
-    public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
+    mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
         guard let comparison else {
-            return .say(running ? "still reading the workspace" : "mark two or more clients in the Clients pane (m), then C")
+            return .say(context.isRunning(Self.id) ? "still reading the workspace" : "mark two or more clients in the Clients pane (m), then C")
         }
-        let visible = listLines(context.paneSize.lines)
+        let visible = layout(Rect(context.paneSize)).page
         let before = cursor.selected
         if cursor.apply(command, count: rows.count, visible: visible) {
             settle(forward: command == .top || (command != .bottom && cursor.selected >= before), context: context)
@@ -77,7 +84,7 @@ public struct ComparePane: Pane {
                 return .say(next < 0 ? "this is the first client" : "this is the last client")
             }
             column = next
-            let shown = layout(context.paneSize.columns).count
+            let shown = columnLayout(context.paneSize.columns).count
             firstColumn = ListCursor.top(for: column, current: firstColumn, count: comparison.clients.count, visible: shown)
             return .handled
         case .open:
@@ -96,20 +103,14 @@ public struct ComparePane: Pane {
 
     /// Keeps the cursor off section titles.
     mutating func settle(forward: Bool, context: ConsoleContext) {
-        guard !rows.isEmpty else { cursor = ListCursor(); return }
-        let visible = listLines(context.paneSize.lines)
-        let start = min(max(0, cursor.selected), rows.count - 1)
-        let isRow = { (k: Int) in self.rows[k].kind != .section }
-        let ahead = forward ? (start..<rows.count).first(where: isRow) : (0...start).last(where: isRow)
-        let behind = forward ? (0...start).last(where: isRow) : (start..<rows.count).first(where: isRow)
-        cursor.select(ahead ?? behind ?? start, count: rows.count, visible: visible)
-        if cursor.selected > 0, cursor.top == cursor.selected, rows[cursor.selected - 1].kind == .section {
-            cursor.top = cursor.selected - 1
-        }
+        let rows = self.rows
+        let isTitle = { (k: Int) in rows[k].kind == .section }
+        cursor.settle(forward: forward, count: rows.count, visible: layout(Rect(context.paneSize)).page,
+                      isSelectable: { !isTitle($0) }, isTitle: isTitle)
     }
 
     /// The selected cell's text: a failing program's exit code, a finding's title.
-    public func explainText(context: ConsoleContext) -> String? {
+    func explainText(context: ConsoleContext) -> String? {
         guard let comparison, rows.indices.contains(cursor.selected) else { return nil }
         let row = rows[cursor.selected]
         let client = comparison.clients[column]
@@ -125,15 +126,13 @@ public struct ComparePane: Pane {
         return row.cells[column].text
     }
 
-    public func status(context: ConsoleContext) -> [String] {
+    func status(context: ConsoleContext) -> [String] {
         guard let comparison else { return ["\(context.marked.count) marked"] }
         let differences = comparison.differences.count
         return ["\(comparison.clients.count) clients", "\(differences) row\(differences == 1 ? "" : "s") differ",
                 TerminalText.escape(comparison.clients[column].name)]
     }
 
-    func detailLines(_ paneLines: Int) -> Int { paneLines >= 30 ? 4 : 2 }
-
-    /// The rows of the table: the pane less the title, the client names and the detail area.
-    func listLines(_ paneLines: Int) -> Int { max(1, paneLines - 2 - detailLines(paneLines)) }
+    /// The title, the client names, the rows, and the selected cell in full below.
+    func layout(_ area: Rect) -> ListLayout { ListLayout(area, above: 1, detail: area.lines >= 30 ? 4 : 2) }
 }

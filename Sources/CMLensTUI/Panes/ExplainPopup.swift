@@ -2,9 +2,9 @@ import CMLensCore
 
 /// `x` and `:explain CODE`: every error code in a line, or one typed code, explained as
 /// `cmlens explain` does (decimal, hex, negative forms, HRESULT decode, the retry verdict).
-public enum ExplainPopup {
+enum ExplainPopup {
     /// Every code mentioned in `text` (a log record's message, a timeline step's line).
-    public static func text(_ text: String, policy: RetryPolicy) -> Popup {
+    static func text(_ text: String, policy: RetryPolicy) -> Popup {
         // A code named twice in the line (`exit code 999` and `ExitCode = 999`) is explained once.
         var shown = Set<ErrorCodeInput.Reading>()
         let mentions = ErrorExplainer(policy: policy).explain(text: text).filter { shown.insert($0.mention.reading).inserted }
@@ -26,7 +26,7 @@ public enum ExplainPopup {
     }
 
     /// A typed code: `1618`, `0x80070005`, `-2147024891`, `87d00215`.
-    public static func code(_ input: String, policy: RetryPolicy) -> Popup {
+    static func code(_ input: String, policy: RetryPolicy) -> Popup {
         let explanations: [ErrorExplanation]
         do {
             explanations = try ErrorExplainer(policy: policy).explain(input)
@@ -78,7 +78,7 @@ public enum ExplainPopup {
 extension ConsoleWorkspace {
     /// The retry policy of the workspace's site control file, or ConfigMgr's defaults; the file is
     /// cited by its last parts (`Samples/site/sitectrl.ct0`) so that it fits a popup line.
-    public var retryPolicy: RetryPolicy {
+    var retryPolicy: RetryPolicy {
         var policy = RetryPolicy.forWorkspace(inputs).policy
         if case .siteControl(let path, let lines) = policy.source {
             policy.source = .siteControl(path: ShortPlace.tail(path, components: 3), lines: lines)

@@ -5,23 +5,21 @@ import Foundation
 /// file=execmgr.log text=RE -text=RE since=2011-01-14T10:00 until=…`; a bare word is `text=`.
 ///
 /// Level, component, file and time are answered by the index; thread and text need the record decoded.
-public struct LogFilter: Sendable, Equatable {
-    public var minimumLevel: LogLevel?
-    public var exactLevel: LogLevel?
-    public var components: [String] = []
-    public var threads: [String] = []
+struct LogFilter: Sendable, Equatable {
+    var minimumLevel: LogLevel?
+    var exactLevel: LogLevel?
+    var components: [String] = []
+    var threads: [String] = []
     /// Logs by name (`execmgr.log` keeps its rotations too), case-insensitively.
-    public var files: [String] = []
-    public var include: [String] = []
-    public var exclude: [String] = []
-    public var since: String?
-    public var until: String?
+    var files: [String] = []
+    var include: [String] = []
+    var exclude: [String] = []
+    var since: String?
+    var until: String?
 
-    public init() {}
+    var isEmpty: Bool { self == LogFilter() }
 
-    public var isEmpty: Bool { self == LogFilter() }
-
-    public static func parse(_ text: String) throws -> LogFilter {
+    static func parse(_ text: String) throws -> LogFilter {
         var filter = LogFilter()
         for word in text.split(separator: " ").map(String.init) {
             let (key, value) = split(word)
@@ -58,7 +56,7 @@ public struct LogFilter: Sendable, Equatable {
     }
 
     /// The filter as it would be typed, for the status bar and for editing it again.
-    public var text: String {
+    var text: String {
         var words: [String] = []
         if let exactLevel { words.append("level=\(exactLevel.name)") }
         if let minimumLevel { words.append("level>=\(minimumLevel.name)") }

@@ -152,16 +152,16 @@ enum LogViewBuilder {
 }
 
 /// Every record of a workspace a search pattern matches.
-public struct SearchMatches: Sendable {
-    public var pattern: TextPattern
+struct SearchMatches: Sendable {
+    var pattern: TextPattern
     var byFile: [Int: RecordBits]
 
-    public func contains(_ ref: RecordReference) -> Bool { byFile[Int(ref.file)]?.contains(Int(ref.index)) ?? false }
+    func contains(_ ref: RecordReference) -> Bool { byFile[Int(ref.file)]?.contains(Int(ref.index)) ?? false }
 }
 
 extension TextPattern {
     /// The matched runs of `text`, as ranges of display columns (for highlighting).
-    public func columnRanges(in text: String) -> [Range<Int>] {
+    func columnRanges(in text: String) -> [Range<Int>] {
         ranges(in: text).map { range in
             let start = DisplayWidth.of(text[..<range.lowerBound])
             return start..<(start + DisplayWidth.of(text[range]))

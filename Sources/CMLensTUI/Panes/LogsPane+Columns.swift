@@ -1,7 +1,7 @@
 import CMLensCore
 
 /// A column of the Logs pane the user can turn off (`:columns`); the message always shows.
-public enum LogColumn: String, Sendable, CaseIterable, Hashable {
+enum LogColumn: String, Sendable, CaseIterable, Hashable {
     case time, level, client, component, thread
 
     /// `time,level,component` → the columns to hide; `all` shows every column.

@@ -1,7 +1,7 @@
 import CMLensCore
 
 extension LogsPane {
-    public func render(into grid: inout Grid, area: Rect, context: ConsoleContext) {
+    func render(into grid: inout Grid, area: Rect, context: ConsoleContext) {
         guard context.workspace != nil else {
             grid.write("Loading the workspace…", at: area.origin, role: .dim, clip: area)
             return
@@ -13,7 +13,7 @@ extension LogsPane {
             renderHeader(into: &grid, parts.header, columns, context)
             let note = isBusy ? "Merging the logs…" : filter.isEmpty ? "No records." : "No record passes the filter (c clears it)."
             grid.write(note, at: parts.list.origin, role: .dim, clip: parts.list)
-            if let detail = parts.detail, let workspace = source { renderDetail(into: &grid, detail, workspace, context) }
+            if parts.detail.lines > 0, let workspace = source { renderDetail(into: &grid, parts.detail, workspace, context) }
             return
         }
         // The view's records are read from the workspace it was built from (another may be loading).
@@ -32,7 +32,7 @@ extension LogsPane {
                                  area: parts.list, columns, context)
         }
         renderScrollbar(into: &grid, parts.list, workspace)
-        if let detail = parts.detail { renderDetail(into: &grid, detail, workspace, context) }
+        if parts.detail.lines > 0 { renderDetail(into: &grid, parts.detail, workspace, context) }
     }
 
     /// With wrapping on, the records from the first one that lets the selected record show whole
@@ -42,7 +42,7 @@ extension LogsPane {
                                                               threadWidth: 6, hidden: hiddenColumns).messageColumn)
         func height(_ index: Int) -> Int {
             let record = workspace.records[view[index]]
-            return Self.messageLines(record.message).reduce(0) { $0 + Self.wrap(TerminalText.escape($1, expandTabs: 8), columns: messageWidth).count }
+            return Self.messageLines(record.message).reduce(0) { $0 + WordWrap.lines(TerminalText.escape($1, expandTabs: 8), columns: messageWidth).count }
         }
         var top = min(cursor.top, cursor.selected)
         var used = 0
@@ -99,7 +99,7 @@ extension LogsPane {
         }
         put(marked ? "*" : " ", .mark)
         if c.time > 0 { put(DisplayWidth.fit(c.timeText(record.time, utc: context.showUTC), to: c.time) + " ", .dim) }
-        if c.level > 0 { put(String(Self.levelText(record.level).prefix(1)) + " ", levelRole) }
+        if c.level > 0 { put(String(TimeText.level(record.level).prefix(1)) + " ", levelRole) }
         if c.client > 0 { put(DisplayWidth.fit(TerminalText.escape(record.client), to: c.client) + " ", .text) }
         if c.component > 0 { put(DisplayWidth.fit(TerminalText.escape(record.component), to: c.component) + " ", .text) }
         if c.thread > 0 { put(DisplayWidth.fit(TerminalText.escape(record.thread), to: c.thread) + " ", .dim) }
@@ -111,7 +111,7 @@ extension LogsPane {
             for text in Self.messageLines(record.message) where at < area.bottom {
                 let safe = TerminalText.escape(text, expandTabs: 8)
                 let matches = search?.columnRanges(in: safe) ?? []
-                for piece in Self.wrapPieces(safe, columns: max(1, messageArea.columns)) where at < area.bottom {
+                for piece in WordWrap.pieces(safe, columns: max(1, messageArea.columns)) where at < area.bottom {
                     pieces.append((piece.text, at, Self.local(matches, piece)))
                     at += 1
                 }
@@ -174,7 +174,7 @@ extension LogsPane {
         for text in Self.messageLines(record.message) {
             let safe = TerminalText.escape(text, expandTabs: 8)
             let matches = search?.columnRanges(in: safe) ?? []
-            for piece in Self.wrapPieces(safe, columns: area.columns) {
+            for piece in WordWrap.pieces(safe, columns: area.columns) {
                 lines.append((piece.text, role, Self.local(matches, piece)))
             }
         }
@@ -191,65 +191,5 @@ extension LogsPane {
                 grid.paint(.match, line: line, columns: (area.column + run.lowerBound)..<min(area.right, area.column + run.upperBound))
             }
         }
-    }
-
-    static func levelText(_ level: LogLevel) -> String {
-        switch level {
-        case .error: "ERR"
-        case .warning: "WRN"
-        case .info: "INF"
-        case .verbose: "VRB"
-        }
-    }
-
-    /// `10:15:31.123-05:00` as logged, or `10:15:31.123Z`; the date in front on wide screens.
-    static func timeText(_ time: LogTime?, utc: Bool, withDate: Bool) -> String {
-        guard let time else { return "" }
-        let stamp = utc ? time.utcDisplay : time.localDisplay
-        let shown = withDate ? stamp : String(stamp.suffix(12))
-        if utc { return shown + "Z" }
-        guard time.biasMinutes != nil else { return shown }
-        return shown + String(time.iso8601.suffix(6))
-    }
-
-    /// Wraps one line to `columns` display columns at word boundaries (a word longer than the
-    /// line is cut); the spaces a line breaks at are dropped.
-    static func wrap(_ line: String, columns: Int) -> [String] { wrapPieces(line, columns: columns).map(\.text) }
-
-    /// The same, each piece with the display column where it starts in the line, so that a
-    /// highlighted match maps onto the pieces it spans.
-    static func wrapPieces(_ line: String, columns: Int) -> [(text: String, start: Int)] {
-        guard columns > 0, DisplayWidth.of(line) > columns else { return [(line, 0)] }
-        var out: [(text: String, start: Int)] = []
-        var current: [(scalar: Unicode.Scalar, width: Int)] = []
-        var start = 0, used = 0
-        func emit(_ count: Int, dropping skipped: Int) {
-            let piece = current[..<count]
-            out.append((String(String.UnicodeScalarView(piece.map(\.scalar))), start))
-            let consumed = current[..<(count + skipped)].reduce(0) { $0 + $1.width }
-            start += consumed
-            current.removeFirst(count + skipped)
-            used -= consumed
-        }
-        for scalar in line.unicodeScalars {
-            let w = max(0, DisplayWidth.of(scalar))
-            if used + w > columns && !current.isEmpty {
-                if scalar == " " {
-                    emit(current.count, dropping: 0)
-                    start += w  // the space the line breaks at
-                    continue
-                }
-                // Break at the last space past the piece's start, when there is one.
-                if let space = current.lastIndex(where: { $0.scalar == " " }), space > 0 {
-                    emit(space, dropping: 1)
-                } else {
-                    emit(current.count, dropping: 0)
-                }
-            }
-            current.append((scalar, w))
-            used += w
-        }
-        if !current.isEmpty || out.isEmpty { emit(current.count, dropping: 0) }
-        return out
     }
 }

@@ -3,112 +3,129 @@ import CMLensCore
 /// The merged records of the selected client (or all): search, filter, jump to errors, mark,
 /// follow. The view is an array of references built in the background; only rows on screen are
 /// decoded.
-public struct LogsPane: Pane {
-    public static let descriptor = PaneDescriptor(id: "logs", title: "Logs")
-    public static let commands: [Command] = [
+struct LogsPane: Pane {
+    static let descriptor = PaneDescriptor(id: "logs", title: "Logs")
+    static let commands: [Command] = [
         .search(nil), .searchNext, .searchPrevious, .nextError, .previousError, .nextWarning, .previousWarning,
         .filter(nil), .clearFilter, .follow, .mark, .toggleUTC, .toggleDetail, .toggleWrap, .copy, .nextStep, .previousStep,
         .explain(nil), .goto(nil), .columns(nil), .export(nil), .up, .down, .pageUp, .pageDown, .top, .bottom,
     ]
 
-    public var view: [RecordReference] = []
+    var view: [RecordReference] = []
     /// The workspace `view` was built from. Its references are places in that workspace's files, so
     /// rows are read from it until the next view lands, never from a workspace opened since (whose
     /// files may be fewer or shorter: the old references would point past their end).
-    public var source: ConsoleWorkspace?
+    var source: ConsoleWorkspace?
     /// The workspace of the view being built.
     var requested: ConsoleWorkspace?
-    public var total = 0
-    public var cursor = ListCursor()
-    public var filter = LogFilter()
-    public var search: TextPattern?
+    var total = 0
+    var cursor = ListCursor()
+    var filter = LogFilter()
+    var search: TextPattern?
     /// The last search's matches over the whole workspace, for `n`/`N` without searching again.
     var searchMatches: SearchMatches?
-    public var searchNote: String?
-    public var mark: RecordReference?
-    public var follow = false
-    public var showDetail = true
+    var searchNote: String?
+    var mark: RecordReference?
+    var follow = false
+    var showDetail = true
     /// Long messages wrapped under the message column (`z`), or cut and scrolled sideways (←/→).
-    public var wrap = false
+    var wrap = false
     /// Display columns the messages are scrolled to the left by (←/→ when not wrapping).
-    public var messageOffset = 0
+    var messageOffset = 0
     /// Columns the user turned off with `:columns`; kept for the session.
-    public var hiddenColumns: Set<LogColumn> = []
+    var hiddenColumns: Set<LogColumn> = []
     var shape = LogViewShape()
     /// Where the errors, warnings and matches are, for the scrollbar.
     var density = ViewDensity()
     /// Bumped for each view requested; a result of an older request is dropped.
     var generation = 0
-    var builtFor: (client: String?, workspace: ObjectIdentifier, paths: [String])?
-    var pendingView = false
-    var pendingSearch = false
-    /// The workspace `searchMatches` were found in: another one's record numbers mean other records.
-    var searchedWorkspace: ObjectIdentifier?
+    /// The client and the workspace paths the view is of (nil before the first view).
+    var shown: (client: String?, paths: [String])?
+    /// The view being built and the search running, while they run.
+    var viewJob: JobID?
+    var searchJob: JobID?
 
-    public init() {}
+    var isBusy: Bool { viewJob != nil || searchJob != nil }
 
-    public var isBusy: Bool { pendingView || pendingSearch }
+    var selected: RecordReference? { view.indices.contains(cursor.selected) ? view[cursor.selected] : nil }
 
-    public var selected: RecordReference? { view.indices.contains(cursor.selected) ? view[cursor.selected] : nil }
-
-    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
+    /// A follow-mode reload keeps the cursor on its record; another workspace starts at the top.
+    mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
         guard let workspace = context.workspace else { return .handled }
-        if let built = builtFor, built.client == context.client, built.workspace == workspace.identity {
-            return .handled
-        }
-        // A follow-mode reload keeps the cursor on its record; another client or workspace starts at the top.
-        let sameView = builtFor != nil && builtFor?.client == context.client && builtFor?.paths == workspace.paths
-        if !sameView {
-            // Another workspace or client: nothing of the old view is shown while the new one is built.
-            mark = nil
-            cursor = ListCursor()
-            view = []
-            total = 0
-            source = nil
-        }
-        return .run(rebuild(context, keep: sameView ? selected : nil))
+        // Its record numbers are another workspace's.
+        searchMatches = nil
+        let sameView = shown != nil && shown?.client == context.client && shown?.paths == workspace.paths
+        if !sameView { clear() }
+        return rebuild(context, keep: sameView ? selected : nil)
     }
 
-    mutating func rebuild(_ context: ConsoleContext, keep: RecordReference?) -> Job {
+    /// Another client: its records, from the top.
+    mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
+        guard context.workspace != nil, let shown, shown.client != context.client else { return .handled }
+        clear()
+        return rebuild(context, keep: nil)
+    }
+
+    /// Nothing of the old view is shown while the new one is built.
+    private mutating func clear() {
+        mark = nil
+        cursor = ListCursor()
+        view = []
+        total = 0
+        source = nil
+    }
+
+    /// Builds the view again (another client, filter, workspace): a search running over the old
+    /// one is stopped, its row numbers would be the old view's.
+    mutating func rebuild(_ context: ConsoleContext, keep: RecordReference?) -> Reaction {
         generation += 1
-        pendingView = true
         let workspace = context.workspace!
-        builtFor = (context.client, workspace.identity, workspace.paths)
+        shown = (context.client, workspace.paths)
         requested = workspace
         let request = LogViewBuilder.Request(generation: generation, client: context.client, filter: filter.compiled(),
                                              keep: keep, toBottom: follow)
-        return Job(label: filter.isEmpty ? "merging" : "filtering") { progress in
+        let job = Job(filter.isEmpty ? "merging" : "filtering", for: Self.self, purpose: "view") { progress in
             LogViewBuilder.build(workspace, request, progress: progress)
+        } then: { pane, built, context in
+            pane.viewBuilt(built, context: context)
+            return .handled
+        }
+        viewJob = job.id
+        var reaction = Reaction.run(job)
+        if let search = searchJob {
+            reaction.cancel = [search]
+            searchJob = nil
+        }
+        return reaction
+    }
+
+    mutating func viewBuilt(_ built: LogViewBuilder.Result, context: ConsoleContext) {
+        guard built.generation == generation else { return }
+        view = built.view
+        source = requested
+        // A follow-mode reload may have cut the marked record's file short (a rotation).
+        if let marked = mark, let source, !Self.holds(marked, source) { mark = nil }
+        total = built.total
+        shape = built.shape
+        density = built.density
+        viewJob = nil
+        cursor.select(built.cursor, count: view.count, visible: listLines(context.paneSize.lines))
+    }
+
+    mutating func searched(_ found: LogViewBuilder.SearchResult, context: ConsoleContext) {
+        guard found.generation == generation, searchJob != nil else { return }
+        searchJob = nil
+        searchMatches = found.matches
+        if let density = found.density { self.density = density }
+        if let index = found.found {
+            cursor.select(index, count: view.count, visible: listLines(context.paneSize.lines))
+            searchNote = found.wrapped ? "wrapped" : nil
+        } else {
+            searchNote = "no match"
         }
     }
 
-    public mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction {
-        let visible = listLines(context.paneSize.lines)
-        if let built = result as? LogViewBuilder.Result, built.generation == generation {
-            view = built.view
-            source = requested
-            // A follow-mode reload may have cut the marked record's file short (a rotation).
-            if let marked = mark, let source, !Self.holds(marked, source) { mark = nil }
-            total = built.total
-            shape = built.shape
-            density = built.density
-            pendingView = false
-            cursor.select(built.cursor, count: view.count, visible: visible)
-        } else if let found = result as? LogViewBuilder.SearchResult, found.generation == generation, pendingSearch {
-            pendingSearch = false
-            searchMatches = found.matches
-            if let density = found.density { self.density = density }
-            if let index = found.found {
-                cursor.select(index, count: view.count, visible: visible)
-                searchNote = found.wrapped ? "wrapped" : nil
-            } else {
-                searchNote = "no match"
-            }
-        }
-        return .handled
-    }
-
-    public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
+    mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
         guard context.workspace != nil else { return .say("still loading the workspace") }
         let visible = listLines(context.paneSize.lines)
         if cursor.apply(command, count: view.count, visible: visible) { return .handled }
@@ -116,29 +133,29 @@ public struct LogsPane: Pane {
         case .nextError, .previousError, .nextWarning, .previousWarning:
             guard let source else { return .say("no records") }
             return jump(command, logs: source.logs, visible: visible)
-        case .back where pendingSearch:
+        case .back where searchJob != nil:
             // Esc stops a search still running: the scan ends at its next window.
-            pendingSearch = false
-            searchNote = "stopped"
             var stop = Reaction.handled
-            stop.cancel = ["searching"]
+            stop.cancel = searchJob.map { [$0] } ?? []
+            searchJob = nil
+            searchNote = "stopped"
             return stop
         case .search(nil):
             return Reaction(handled: true, prompt: "/")
         case .search(let text?):
             do { search = try TextPattern(text) } catch { return .say("\(error)") }
             guard let source else { return .say("no records to search") }
-            return .run(searchJob(source, from: cursor.selected + 1, forward: true))
+            return search(source, from: cursor.selected + 1, forward: true)
         case .searchNext, .searchPrevious:
             guard search != nil else { return .say("no search yet: press / to search") }
             let forward = command == .searchNext
             guard let source else { return .say("no records to search") }
-            return .run(searchJob(source, from: cursor.selected + (forward ? 1 : -1), forward: forward))
+            return search(source, from: cursor.selected + (forward ? 1 : -1), forward: forward)
         case .filter(nil):
             return Reaction(handled: true, prompt: ":filter " + filter.text)
         case .filter(let text?):
             do { filter = try LogFilter.parse(text) } catch { return .say("\(error)") }
-            return .run(rebuild(context, keep: selected))
+            return rebuild(context, keep: selected)
         case .clearFilter:
             guard !filter.isEmpty || search != nil else { return .say("no filter to clear") }
             search = nil
@@ -146,7 +163,7 @@ public struct LogsPane: Pane {
             searchNote = nil
             guard !filter.isEmpty else { return .handled }
             filter = LogFilter()
-            return .run(rebuild(context, keep: selected))
+            return rebuild(context, keep: selected)
         case .mark:
             mark = selected == mark ? nil : selected
             return .handled
@@ -205,19 +222,24 @@ public struct LogsPane: Pane {
         }
     }
 
-    private mutating func searchJob(_ workspace: ConsoleWorkspace, from start: Int, forward: Bool) -> Job {
-        pendingSearch = true
+    /// A search from `start` over the view (a newer search stops this one).
+    private mutating func search(_ workspace: ConsoleWorkspace, from start: Int, forward: Bool) -> Reaction {
         searchNote = nil
         let view = self.view, pattern = search!, generation = self.generation
         let logs = workspace.logs
-        let known = builtFor?.workspace == searchedWorkspace ? searchMatches : nil
-        searchedWorkspace = builtFor?.workspace
+        let known = searchMatches
         let density = self.density
-        return Job(label: "searching") { progress in
+        let job = Job("searching", for: Self.self, purpose: "search") { progress in
             LogViewBuilder.search(view, logs: logs, pattern: pattern, start: start, forward: forward,
                                   generation: generation, known: known, density: density, progress: progress)
+        } then: { pane, found, context in
+            pane.searched(found, context: context)
+            return .handled
         }
+        searchJob = job.id
+        return .run(job)
     }
+
 
     /// e/E/w/W: the index knows every level, so this needs no decoding.
     private mutating func jump(_ command: Command, logs: LoadedLogs, visible: Int) -> Reaction {
@@ -243,20 +265,19 @@ public struct LogsPane: Pane {
 
     /// Lines of the record list (the header and the detail area take the rest).
     func listLines(_ paneLines: Int) -> Int {
-        layout(Rect(column: 0, line: 0, columns: 1, lines: paneLines)).list.lines
+        layout(Rect(Size(columns: 1, lines: paneLines))).page
     }
 
-    func layout(_ area: Rect) -> (header: Rect, list: Rect, detail: Rect?) {
-        let (header, rest) = area.splitTop(1)
-        guard showDetail, rest.lines >= 9 else { return (header, rest, nil) }
-        let detailLines = max(5, rest.lines / 3)
-        let (list, detail) = rest.splitTop(rest.lines - detailLines)
-        return (header, list, detail)
+    /// The column names, the records, and (`d`) the selected record in full: a third of the
+    /// pane, when the pane keeps enough rows for it.
+    func layout(_ area: Rect) -> ListLayout {
+        let rest = area.lines - 1
+        return ListLayout(area, detail: showDetail && rest >= 9 ? max(5, rest / 3) : 0)
     }
 
-    public func status(context: ConsoleContext) -> [String] {
+    func status(context: ConsoleContext) -> [String] {
         var items = [context.client ?? "all clients"]
-        items.append(pendingView && view.isEmpty ? "\(total.grouped) records"
+        items.append(viewJob != nil && view.isEmpty ? "\(total.grouped) records"
                      : "\((view.isEmpty ? 0 : cursor.selected + 1).grouped)/\(view.count.grouped)"
                        + (filter.isEmpty ? "" : " of \(total.grouped)"))
         if !filter.isEmpty { items.append("filter: " + filter.text) }

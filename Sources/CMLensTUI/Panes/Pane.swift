@@ -1,12 +1,12 @@
 /// A pane's name and id: the id is what `:` commands and the registry use.
-public struct PaneDescriptor: Sendable, Hashable {
-    public var id: String
-    public var title: String
+struct PaneDescriptor: Sendable, Hashable {
+    var id: PaneID
+    var title: String
     /// One word for the tab bar when the titles do not fit (80 columns); the title's first word
     /// unless given.
-    public var shortTitle: String
+    var shortTitle: String
 
-    public init(id: String, title: String, shortTitle: String? = nil) {
+    init(id: PaneID, title: String, shortTitle: String? = nil) {
         self.id = id
         self.title = title
         self.shortTitle = shortTitle ?? String(title.split(separator: " ").first ?? Substring(title))
@@ -18,21 +18,22 @@ public struct PaneDescriptor: Sendable, Hashable {
 ///
 /// To add a pane: write a struct conforming to `Pane` in `Panes/`, and add its type to
 /// `PaneRegistry.all`.
-public protocol Pane: Sendable {
+protocol Pane: Sendable {
     static var descriptor: PaneDescriptor { get }
     /// The commands this pane handles; the status-bar hints and help list them for it.
     static var commands: [Command] { get }
 
     init()
 
-    /// The workspace was loaded or reloaded, or the selected client changed.
+    /// Another workspace was loaded, or the same one reloaded (follow mode): what was computed
+    /// for the last one is stale. Called once per workspace, before anything else sees it.
+    mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction
+
+    /// The selected client or the marked clients changed (the workspace did not).
     mutating func contextChanged(_ context: ConsoleContext) -> Reaction
 
     /// A command for this pane (it has the focus). Return `.ignored` when it means nothing here.
     mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction
-
-    /// A background job this pane started has finished with `result`.
-    mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction
 
     /// Draws the pane into `area` of `grid`.
     func render(into grid: inout Grid, area: Rect, context: ConsoleContext)
@@ -40,7 +41,8 @@ public protocol Pane: Sendable {
     /// What the status bar says for this pane: counts, filter, search, mode.
     func status(context: ConsoleContext) -> [String]
 
-    /// True while the pane still computes what it shows (the status bar says READY otherwise).
+    /// True while the pane still has work of its own to finish beyond its running jobs (the
+    /// console knows those: `ConsoleContext.isRunning`); the status bar says READY otherwise.
     var isBusy: Bool { get }
 
     /// The text `x` explains the error codes of: the selected line. nil when nothing is selected.
@@ -51,19 +53,19 @@ public protocol Pane: Sendable {
 }
 
 extension Pane {
-    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction { .handled }
-    public mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction { .handled }
-    public func status(context: ConsoleContext) -> [String] { [] }
-    public var isBusy: Bool { false }
-    public func explainText(context: ConsoleContext) -> String? { nil }
-    public mutating func focus(on focus: Reaction.Focus, context: ConsoleContext) -> Reaction { .handled }
-    public static var id: String { descriptor.id }
+    mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction { contextChanged(context) }
+    mutating func contextChanged(_ context: ConsoleContext) -> Reaction { .handled }
+    func status(context: ConsoleContext) -> [String] { [] }
+    var isBusy: Bool { false }
+    func explainText(context: ConsoleContext) -> String? { nil }
+    mutating func focus(on focus: Reaction.Focus, context: ConsoleContext) -> Reaction { .handled }
+    static var id: PaneID { descriptor.id }
 }
 
 /// Every pane the console has, in tab order, and those still to come.
-public enum PaneRegistry {
+enum PaneRegistry {
     /// Add a new pane here (one line); its number key is its position.
-    public static let all: [any Pane.Type] = [
+    static let all: [any Pane.Type] = [
         ClientsPane.self,
         LogsPane.self,
         TimelinePane.self,
@@ -77,13 +79,9 @@ public enum PaneRegistry {
 
     /// Listed (dimmed) in the tab bar so the user knows where they will be; remove a title
     /// when its pane joins `all`.
-    public static let planned: [String] = []
+    static let planned: [String] = []
 
-    public static func title(of id: String) -> String {
-        all.first { $0.descriptor.id == id }?.descriptor.title ?? id
-    }
-
-    public static func index(of id: String) -> Int? {
+    static func index(of id: PaneID) -> Int? {
         all.firstIndex { $0.descriptor.id == id }
     }
 }

@@ -4,30 +4,23 @@ import Foundation
 /// The seed's stale-record check over the workspace's `sys.txt`: Enter looks every name up in DNS
 /// (forward, then reverse) in the background, with progress; the table shows the four statuses
 /// (and lookups that failed); `:export FILE` writes it as CSV.
-public struct StaleSystemsPane: Pane {
-    public static let descriptor = PaneDescriptor(id: "stale-systems", title: "Stale systems")
-    public static let commands: [Command] = [.open, .export(nil), .up, .down, .pageUp, .pageDown, .top, .bottom]
+struct StaleSystemsPane: Pane {
+    static let descriptor = PaneDescriptor(id: "stale-systems", title: "Stale systems")
+    static let commands: [Command] = [.open, .export(nil), .up, .down, .pageUp, .pageDown, .top, .bottom]
 
     /// The names to check, read from the workspace's system lists when it loads.
-    public var list = SystemList()
-    public var rows: [StaleSystemRow] = []
-    public var cursor = ListCursor()
+    var list = SystemList()
+    var rows: [StaleSystemRow] = []
+    var cursor = ListCursor()
     /// Set once a check has finished (rows may be empty for an empty list).
-    public var checked = false
-    public var running = false
-    public var failure: String?
+    var checked = false
+    var failure: String?
     /// Where lookups go; tests put a resolver with known answers here.
-    public var resolver: any DNSResolving = SystemResolver()
-    public var concurrency = 32
-    var listedFor: ObjectIdentifier?
+    var resolver: any DNSResolving = SystemResolver()
+    var concurrency = 32
 
-    public init() {}
-
-    public var isBusy: Bool { running }
-
-    public mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
-        guard let workspace = context.workspace, listedFor != workspace.identity else { return .handled }
-        listedFor = workspace.identity
+    mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
+        guard let workspace = context.workspace else { return .handled }
         let previous = list.names
         list = SystemList.read(paths: workspace.inputs.systemLists)
         // A follow-mode reload with the same names keeps the results: the check is not free.
@@ -45,32 +38,29 @@ public struct StaleSystemsPane: Pane {
         var failure: String?
     }
 
-    public mutating func receive(_ result: any Sendable, context: ConsoleContext) -> Reaction {
-        guard let outcome = result as? Outcome else { return .handled }
-        running = false
+    /// The check's answer: its rows, or why it could not start.
+    mutating func finished(_ outcome: Outcome) {
         rows = outcome.rows
         failure = outcome.failure
         checked = outcome.failure == nil
         cursor = ListCursor()
-        return .handled
     }
 
-    public mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
-        let visible = max(1, context.paneSize.lines - 4)
-        if checked, cursor.apply(command, count: rows.count, visible: visible) { return .handled }
+    mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
+        if checked, cursor.apply(command, count: rows.count, visible: Self.layout(Rect(context.paneSize)).page) { return .handled }
         switch command {
         case .open:
             guard context.workspace != nil else { return .say("still loading the workspace") }
-            guard !running else { return .say("the check is running") }
+            guard !context.isRunning(Self.id) else { return .say("the check is running") }
             guard !list.names.isEmpty else {
                 return .say(list.entries.isEmpty && context.workspace!.inputs.systemLists.isEmpty
                             ? "no sys.txt in the workspace: add a list of machine names (one per line)"
                             : "the system list has no names")
             }
-            running = true
             failure = nil
             let names = list.names, resolver = self.resolver, concurrency = self.concurrency
-            return .run(Job(label: "checking DNS") { progress in
+            // The names were read when the workspace loaded: a reload does not make the answers stale.
+            return .run(Job("checking DNS", for: Self.self, followsWorkspace: false) { progress in
                 let cancellation = StaleCheckCancellation()
                 do {
                     let rows = try StaleSystemCheck.run(names: names, resolver: resolver, concurrency: concurrency,
@@ -82,6 +72,9 @@ public struct StaleSystemsPane: Pane {
                 } catch {
                     return Outcome(rows: [], failure: "\(error)")
                 }
+            } then: { pane, outcome, _ in
+                pane.finished(outcome)
+                return .handled
             })
         case .export(nil):
             return Reaction(handled: true, prompt: ":export ")
@@ -112,7 +105,7 @@ public struct StaleSystemsPane: Pane {
         return .say("wrote \(rows.count) row\(rows.count == 1 ? "" : "s") to \(path)")
     }
 
-    public func status(context: ConsoleContext) -> [String] {
+    func status(context: ConsoleContext) -> [String] {
         var items = ["\(list.names.count) name\(list.names.count == 1 ? "" : "s")"]
         if checked {
             items.append("\(rows.isEmpty ? 0 : cursor.selected + 1)/\(rows.count)")
@@ -143,7 +136,7 @@ public struct StaleSystemsPane: Pane {
         }
     }
 
-    public func render(into grid: inout Grid, area: Rect, context: ConsoleContext) {
+    func render(into grid: inout Grid, area: Rect, context: ConsoleContext) {
         guard let workspace = context.workspace else {
             grid.write("Loading the workspace…", at: area.origin, role: .dim, clip: area)
             return
@@ -160,7 +153,7 @@ public struct StaleSystemsPane: Pane {
         }
         if let failure { note("The check could not start: " + TerminalText.escape(failure), .error) }
         guard checked else {
-            if running {
+            if context.isRunning(Self.id) {
                 note("Looking every name up in DNS (A and AAAA, then PTR for each address)…", .dim)
             } else if !list.names.isEmpty {
                 note("Enter looks every name up in DNS: forward (A, AAAA), then reverse (PTR) for each address,", .text)
@@ -176,26 +169,9 @@ public struct StaleSystemsPane: Pane {
             return n == 0 ? nil : "\(Self.shortName(status)) \(n)"
         }
         note(counts.joined(separator: " · "), .dim)
-        let nameWidth = min(24, max(8, rows.map { DisplayWidth.of(TerminalText.escape($0.name)) }.max() ?? 8))
-        let ipWidth = area.columns >= 120 ? 32 : 15
-        let reverseWidth = area.columns >= 120 ? 28 : 12
-        let header = Rect(column: area.column, line: line, columns: area.columns, lines: 1)
-        grid.fill(header, role: .header)
-        note(" " + DisplayWidth.fit("Name", to: nameWidth) + " " + DisplayWidth.fit("IP", to: ipWidth) + " "
-             + DisplayWidth.fit("Reverse", to: reverseWidth) + " Status", .header)
-        let list = Rect(column: area.column, line: line, columns: area.columns, lines: max(0, area.bottom - line - 1))
-        for (screenLine, index) in cursor.visibleRows(count: rows.count, visible: list.lines).enumerated() {
-            let row = rows[index]
-            let y = list.line + screenLine
-            let text = " " + DisplayWidth.fit(TerminalText.escape(row.name), to: nameWidth) + " "
-                + DisplayWidth.fit(TerminalText.escape(row.ip ?? "-"), to: ipWidth) + " "
-                + DisplayWidth.fit(TerminalText.escape(row.reverse ?? "-"), to: reverseWidth) + " "
-            let end = grid.write(text, at: Position(column: list.column, line: y), role: .text, clip: list)
-            grid.write(row.status.rawValue, at: Position(column: end, line: y), role: Self.role(row.status), clip: list)
-            if index == cursor.selected { grid.paint(.selection, line: y, columns: list.column..<list.right) }
-        }
-        if rows.indices.contains(cursor.selected), let detail = rows[cursor.selected].detail {
-            grid.write(" " + TerminalText.escape(detail), at: Position(column: area.column, line: area.bottom - 1), role: .dim, clip: area)
-        }
+        ListView.render(SystemRows(rows: rows, width: area.columns), cursor: cursor, layout: Self.layout(area), into: &grid)
     }
+
+    /// The checked table: the title and the counts above, the selected name's detail below.
+    static func layout(_ area: Rect) -> ListLayout { ListLayout(area, above: 2, detail: 1) }
 }

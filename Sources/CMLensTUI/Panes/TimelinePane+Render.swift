@@ -12,51 +12,6 @@ extension TimelinePane {
 
     static func verdictName(_ kind: ExecutionVerdict.Kind) -> String { ClientSummary.phrase(kind) }
 
-    func renderList(_ programs: [ExecutionTimeline], into grid: inout Grid, area: Rect, context: ConsoleContext) {
-        let detail = detailLines(area.lines)
-        let (header, rest) = area.splitTop(1)
-        let (list, below) = rest.splitTop(rest.lines - detail)
-        let showClient = context.client == nil
-        let clientWidth = showClient ? (area.columns >= 120 ? 16 : 13) : 0
-        let verdictWidth = 17, runsWidth = 6
-        let programWidth = max(10, area.columns - clientWidth - verdictWidth - runsWidth - (area.columns >= 120 ? 24 : 3))
-        var text = " " + (showClient ? DisplayWidth.fit("Client", to: clientWidth) + " " : "")
-        text += DisplayWidth.fit("Program", to: programWidth) + " " + DisplayWidth.fit("Verdict", to: verdictWidth) + DisplayWidth.fit("Runs", to: runsWidth)
-        if area.columns >= 120 { text += " Advert   Package" }
-        grid.fill(header, role: .header)
-        grid.write(text, at: header.origin, role: .header, clip: header)
-        if programs.isEmpty {
-            let note = building ? "Reading the execmgr logs…" : "No program executions in the execmgr logs" + (context.client.map { " of " + TerminalText.escape($0) } ?? "") + "."
-            grid.write(" " + note, at: list.origin, role: .dim, clip: list)
-        }
-        for (screenLine, index) in cursor.visibleRows(count: programs.count, visible: list.lines).enumerated() {
-            let timeline = programs[index]
-            let line = list.line + screenLine
-            var column = list.column
-            func put(_ text: String, _ role: Role) { column = grid.write(text, at: Position(column: column, line: line), role: role, clip: list) }
-            put(" ", .text)
-            if showClient { put(DisplayWidth.fit(TerminalText.escape(timeline.key.client), to: clientWidth) + " ", .text) }
-            put(DisplayWidth.fit(TerminalText.escape(timeline.key.program), to: programWidth) + " ", .text)
-            put(DisplayWidth.fit(Self.verdictName(timeline.verdict.kind), to: verdictWidth), Self.verdictRole(timeline.verdict.kind))
-            put(DisplayWidth.fit(String(timeline.verdict.attemptsUsed), to: runsWidth), .text)
-            if area.columns >= 120 {
-                put(" " + DisplayWidth.fit(TerminalText.escape(timeline.key.advertisement ?? "-"), to: 8) + " "
-                    + TerminalText.escape(timeline.key.package ?? "-"), .dim)
-            }
-            if index == cursor.selected { grid.paint(.selection, line: line, columns: list.column..<list.right) }
-        }
-        guard below.lines > 0 else { return }
-        grid.fill(Rect(column: below.column, line: below.line, columns: below.columns, lines: 1), role: .border)
-        grid.write("─ Verdict (Enter steps through the program) ", at: below.origin, role: .border, clip: below)
-        guard programs.indices.contains(cursor.selected) else { return }
-        let verdict = programs[cursor.selected].verdict
-        var lines = LogsPane.wrap(TerminalText.escape(verdict.text), columns: below.columns - 1).map { ($0, Self.verdictRole(verdict.kind)) }
-        for note in verdict.notes { lines += LogsPane.wrap("note: " + TerminalText.escape(note), columns: below.columns - 1).map { ($0, Role.warning) } }
-        for (n, item) in lines.prefix(below.lines - 1).enumerated() {
-            grid.write(" " + item.0, at: Position(column: below.column, line: below.line + 1 + n), role: item.1, clip: below)
-        }
-    }
-
     func renderSteps(_ timeline: ExecutionTimeline, step index: Int, into grid: inout Grid, area: Rect, context: ConsoleContext) {
         let steps = Self.steps(of: timeline)
         guard steps.indices.contains(index) else { return }
@@ -73,27 +28,21 @@ extension TimelinePane {
         if let package = key.package { title += "  package " + TerminalText.escape(package) }
         title += "  on " + TerminalText.escape(key.client)
         write(title, .title)
-        for (n, text) in LogsPane.wrap(TerminalText.escape(timeline.verdict.text), columns: area.columns - 10).prefix(area.lines >= 30 ? 3 : 2).enumerated() {
+        for (n, text) in WordWrap.lines(TerminalText.escape(timeline.verdict.text), columns: area.columns - 10).prefix(area.lines >= 30 ? 3 : 2).enumerated() {
             write((n == 0 ? " Verdict: " : "          ") + text, Self.verdictRole(timeline.verdict.kind))
         }
         // The steps around the one shown, one line each; ▶ is this one, ★ the one the verdict rests on.
         let listRoom = max(1, area.lines - (line - area.line) - (area.lines >= 30 ? 20 : 15))
-        let first = max(0, min(index - listRoom / 2, steps.count - listRoom))
-        for n in first..<min(steps.count, first + listRoom) {
-            let s = steps[n]
-            let marker = (n == index ? "▶" : " ") + (s.evidence == timeline.verdict.evidence ? "★" : " ")
-            let time = s.time.map { LogsPane.timeText($0, utc: context.showUTC, withDate: area.columns >= 120) } ?? "(no time)"
-            let row = line
-            write(marker + " " + DisplayWidth.fit(time, to: area.columns >= 120 ? 29 : 18) + "  " + TerminalText.escape(TimelineOutput.describe(s)),
-                  n == index ? .text : .dim)
-            if n == index { grid.paint(.selection, line: row, columns: area.column..<area.right) }
-        }
+        let list = Rect(column: area.column, line: line, columns: area.columns, lines: max(0, min(listRoom, area.bottom - line)))
+        let around = ListCursor.centered(on: index, count: steps.count, visible: listRoom)
+        ListView.renderRows(StepRows(timeline: timeline, steps: steps, shown: index, utc: context.showUTC, wide: area.columns >= 120),
+                            cursor: around, in: list, into: &grid)
+        line += around.visibleRows(count: steps.count, visible: list.lines).count
         // This step in detail.
-        let border = Rect(column: area.column, line: line, columns: area.columns, lines: 1)
         if line < area.bottom {
-            grid.fill(border, role: .border)
             let mark = step.evidence == timeline.verdict.evidence ? "  ★ the verdict rests on this step" : ""
-            write("─ Step \(index + 1) of \(steps.count)\(mark) ", .border)
+            StyledLine.rule("Step \(index + 1) of \(steps.count)\(mark)").draw(into: &grid, line: line, in: area)
+            line += 1
         }
         let label = { (name: String) in " " + DisplayWidth.fit(name, to: 12) }
         let what = step.changesState ? "\(step.from ?? "(start)") → \(step.state ?? "?")" : TimelineOutput.describe(step)
@@ -123,7 +72,7 @@ extension TimelinePane {
         if let prediction = Self.prediction(at: index, steps) {
             write(label("next retry") + "due " + (context.showUTC ? prediction.dueAt.iso8601UTC : prediction.dueAt.displayWithOffset), .warning)
             // Wrapped under the value column, so the reasoning reads as one block beside its label.
-            let why = LogsPane.wrap("why: " + TerminalText.escape(prediction.reasoning), columns: max(10, area.columns - 13))
+            let why = WordWrap.lines("why: " + TerminalText.escape(prediction.reasoning), columns: max(10, area.columns - 13))
             for text in why.prefix(2) { write(label("") + text, .dim) }
         }
         for note in step.notes.prefix(2) { write(label("note") + TerminalText.escape(note), .warning) }
@@ -141,25 +90,16 @@ extension TimelinePane {
     /// The line in its log with a few records either side, the step's own highlighted.
     func renderContext(_ evidence: Evidence, into grid: inout Grid, area: Rect, context: ConsoleContext) {
         guard area.lines >= 2, let workspace = context.workspace else { return }
-        grid.fill(Rect(column: area.column, line: area.line, columns: area.columns, lines: 1), role: .border)
         let place = ShortPlace.of(file: evidence.file, line: evidence.line)
-        grid.write("─ " + TerminalText.escape(place) + " (Enter opens it in Logs, x explains) ", at: area.origin, role: .border, clip: area)
+        StyledLine.rule(TerminalText.escape(place) + " (Enter opens it in Logs, x explains)").draw(into: &grid, line: area.line, in: area)
         guard let ref = Self.reference(of: evidence, in: workspace.logs) else {
             grid.write(" (not in the loaded logs)", at: Position(column: area.column, line: area.line + 1), role: .dim, clip: area)
             return
         }
         let file = workspace.logs.files[Int(ref.file)]
-        let room = area.lines - 1
+        let list = Rect(column: area.column, line: area.line + 1, columns: area.columns, lines: area.lines - 1)
         let center = Int(ref.index)
-        let first = max(0, min(center - room / 2, file.count - room))
-        for (n, i) in (first..<min(file.count, first + room)).enumerated() {
-            let record = workspace.records[RecordReference(file: Int(ref.file), index: i)]
-            let time = LogsPane.timeText(record.time, utc: context.showUTC, withDate: false)
-            let text = " " + DisplayWidth.fit(time, to: context.showUTC ? 13 : 18) + " " + LogsPane.levelText(record.level) + " "
-                + TerminalText.escape(String(record.firstLine), expandTabs: 8)
-            let line = area.line + 1 + n
-            grid.write(text, at: Position(column: area.column, line: line), role: i == center ? .text : .dim, clip: area)
-            if i == center { grid.paint(.selection, line: line, columns: area.column..<area.right) }
-        }
+        ListView.renderRows(ContextRows(workspace: workspace, file: Int(ref.file), count: file.count, utc: context.showUTC, center: center),
+                            cursor: .centered(on: center, count: file.count, visible: list.lines), in: list, into: &grid)
     }
 }

@@ -17,7 +17,7 @@ public enum ThemeParser {
 
     static let colorNames = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
 
-    public static func parse(_ text: String, name: String, file: String) throws(Failure) -> Theme {
+    static func parse(_ text: String, name: String, file: String) throws(Failure) -> Theme {
         var styles: [Role: Style] = [:]
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""

@@ -4,15 +4,15 @@ import CMLensCore
 /// Finds themes by name: a `NAME.theme` file in `$CMLENS_THEMES`, `./Themes`, the installed
 /// `share/cmlens/Themes` beside `bin/cmlens`, or the `Themes/` folder of the checkout the binary was
 /// built in; else the copy compiled into the binary (so a binary copied alone still has its themes).
-public struct ThemeStore: Sendable {
-    public var folders: [String]
+struct ThemeStore: Sendable {
+    var folders: [String]
 
-    public init(folders: [String]) {
+    init(folders: [String]) {
         self.folders = folders
     }
 
     /// The usual places, from the environment and the executable's location.
-    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> ThemeStore {
+    static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> ThemeStore {
         var folders: [String] = []
         if let custom = environment["CMLENS_THEMES"], !custom.isEmpty { folders.append(custom) }
         // ./Themes, the installed share/cmlens/Themes beside bin/, the checkout's for a development build.
@@ -21,7 +21,7 @@ public struct ThemeStore: Sendable {
     }
 
     /// The named theme; a file that does not parse is an error the user must see.
-    public func theme(named name: String) throws -> Theme {
+    func theme(named name: String) throws -> Theme {
         for folder in folders {
             let path = folder + "/" + name + ".theme"
             // A folder the user may not search (one above the binary, say) just has no themes.
@@ -45,7 +45,7 @@ public struct ThemeStore: Sendable {
                                   message: "no theme \"\(name)\"; available: \(availableNames.joined(separator: ", "))")
     }
 
-    public var availableNames: [String] {
+    var availableNames: [String] {
         var names = Set(Theme.names)
         for folder in folders {
             for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where file.hasSuffix(".theme") {
@@ -57,7 +57,7 @@ public struct ThemeStore: Sendable {
 
     /// The theme to start with: monochrome when NO_COLOR is set (any value, per no-color.org)
     /// or the terminal has no colours, else the requested one (dark by default).
-    public static func startingName(requested: String?, environment: [String: String], terminalHasColors: Bool) -> String {
+    static func startingName(requested: String?, environment: [String: String], terminalHasColors: Bool) -> String {
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return "monochrome" }
         if !terminalHasColors { return "monochrome" }
         return requested ?? "dark"
