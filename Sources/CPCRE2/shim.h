@@ -10,6 +10,17 @@ static inline pcre2_code_8 *cpcre2_compile(const unsigned char *pattern, size_t 
                                           int *error, size_t *offset) {
     return pcre2_compile_8(pattern, length, options, error, offset, NULL);
 }
+/* The same, with every Unicode line ending (CR, LF, CRLF, VT, FF, NEL, LS, PS) as a newline for
+   `.`, `^` and `$`: what ICU's regular expressions take as line terminators. */
+static inline pcre2_code_8 *cpcre2_compile_any_newline(const unsigned char *pattern, size_t length, uint32_t options,
+                                                      int *error, size_t *offset) {
+    pcre2_compile_context_8 *context = pcre2_compile_context_create_8(NULL);
+    if (context == NULL) return NULL;
+    pcre2_set_newline_8(context, PCRE2_NEWLINE_ANY);
+    pcre2_code_8 *code = pcre2_compile_8(pattern, length, options, error, offset, context);
+    pcre2_compile_context_free_8(context);
+    return code;
+}
 static inline int cpcre2_jit_compile(pcre2_code_8 *code) { return pcre2_jit_compile_8(code, PCRE2_JIT_COMPLETE); }
 static inline void cpcre2_code_free(pcre2_code_8 *code) { pcre2_code_free_8(code); }
 static inline pcre2_match_data_8 *cpcre2_match_data_create(pcre2_code_8 *code) {

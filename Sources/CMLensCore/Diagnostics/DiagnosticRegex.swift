@@ -2,8 +2,16 @@ import CShims
 import Foundation
 
 /// A rule's regular expression, compiled once, with the names of its `(?<name>…)` captures.
+///
+/// Rules are written in ICU's syntax (NSRegularExpression), which checks them as they load. They
+/// run on PCRE2 with its JIT, matching the message's bytes — ICU matched a UTF-16 copy of each,
+/// a fifth of `cmlens diagnose` — unless the pattern uses what only ICU reads (`ICUOnlySyntax`)
+/// or PCRE2 cannot compile it; those stay on ICU.
 public struct DiagnosticRegex: Sendable {
     let expression: NSRegularExpression
+    /// nil when the pattern must run on ICU.
+    let compiled: CompiledRegex?
+    private let groupNumbers: [(name: String, number: Int)]
     public let source: String
     public let captureNames: [String]
 
@@ -19,7 +27,18 @@ public struct DiagnosticRegex: Sendable {
     public init(_ pattern: String) throws {
         expression = try NSRegularExpression(pattern: pattern, options: [])
         source = pattern
-        captureNames = Self.names(in: pattern)
+        let names = Self.names(in: pattern)
+        captureNames = names
+        let compiled = ICUOnlySyntax.isUsed(in: pattern) ? nil : try? CompiledRegex(pattern, caseInsensitive: false, likeICU: true)
+        let numbers = compiled.map { regex in names.compactMap { name in regex.groupNumber(name).map { (name, $0) } } }
+        // A name PCRE2 does not number the way ICU does is not worth a guess: ICU runs it.
+        if let numbers, numbers.count == names.count {
+            self.compiled = compiled
+            groupNumbers = numbers
+        } else {
+            self.compiled = nil
+            groupNumbers = []
+        }
         let folded = pattern.hasPrefix("(?i)")
         caseInsensitive = folded
         literal = Self.requiredLiteral(in: folded ? String(pattern.dropFirst(4)) : pattern)
@@ -49,6 +68,22 @@ public struct DiagnosticRegex: Sendable {
 
     /// The first match in the text and its named captures (only those that took part).
     public func match(_ text: String) -> [String: String]? {
+        guard let compiled else { return matchICU(text) }
+        var text = text
+        return text.withUTF8 { utf8 -> [String: String]? in
+            let bytes = UnsafeRawBufferPointer(utf8)
+            guard let found = CompiledRegex.Matcher(compiled).firstMatch(in: bytes) else { return nil }
+            var captures: [String: String] = [:]
+            for (name, number) in groupNumbers {
+                guard number < found.groups.count, let range = found.groups[number] else { continue }
+                captures[name] = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+            }
+            return captures
+        }
+    }
+
+    /// `match` on ICU, for the patterns PCRE2 does not run.
+    func matchICU(_ text: String) -> [String: String]? {
         let whole = NSRange(text.startIndex..., in: text)
         guard let result = expression.firstMatch(in: text, range: whole) else { return nil }
         var captures: [String: String] = [:]

@@ -9,13 +9,20 @@ final class CompiledRegex: @unchecked Sendable {
     // PCRE2 documents compiled code as shareable between threads once JIT compilation is done.
     let code: OpaquePointer
 
-    init(_ pattern: String, caseInsensitive: Bool) throws(PatternError) {
+    /// `likeICU`: `\d`, `\w`, `\s`, `\b` and case over all of Unicode, and every Unicode line
+    /// ending a newline, as ICU (NSRegularExpression) reads them: for the diagnostic rules, written
+    /// for ICU before they ran here.
+    init(_ pattern: String, caseInsensitive: Bool, likeICU: Bool = false) throws(PatternError) {
         var options = cpcre2_option_utf() | cpcre2_option_match_invalid_utf()
         if caseInsensitive { options |= cpcre2_option_caseless() }
+        if likeICU { options |= cpcre2_option_ucp() }
         var error: Int32 = 0
         var offset = 0
         let bytes = Array(pattern.utf8)
-        let compiled = bytes.withUnsafeBufferPointer { cpcre2_compile($0.baseAddress, $0.count, options, &error, &offset) }
+        let compiled = bytes.withUnsafeBufferPointer {
+            likeICU ? cpcre2_compile_any_newline($0.baseAddress, $0.count, options, &error, &offset)
+                : cpcre2_compile($0.baseAddress, $0.count, options, &error, &offset)
+        }
         guard let compiled else { throw PatternError(pattern: pattern, byteOffset: offset, reason: Self.message(error)) }
         code = compiled
         // No JIT (an unsupported CPU) still matches, through the interpreter.
