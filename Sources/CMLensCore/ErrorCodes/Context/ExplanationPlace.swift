@@ -23,7 +23,7 @@ public enum ExplanationPlace: Sendable, Hashable {
 
     static func of(logFileName: String) -> ExplanationPlace? {
         let all = programLogs.union(deploymentTypeLogs).union(taskSequenceLogs).union(updatesLogs)
-        guard let known = LogIdentity.known(logFileName, among: all) else { return nil }
+        guard let known = LogIdentity.known(LogFileReference.lastComponent(logFileName), among: all) else { return nil }
         if programLogs.contains(known) { return .programExit }
         if deploymentTypeLogs.contains(known) { return .deploymentTypeExit }
         if taskSequenceLogs.contains(known) { return .taskSequence }

@@ -14,7 +14,7 @@ public enum LogFileDescriptionOutput {
         for entry in description.entries {
             lines.append(ExplanationLine(.name, safe(entry.section)))
             lines.append(ExplanationLine(.official, safe(entry.description)))
-            let computer = entry.computer.isEmpty ? "(the section's table names none: a client log)" : safe(entry.computer)
+            let computer = entry.computer.isEmpty ? "client (the section's table has no computer column: it lists client logs)" : safe(entry.computer)
             lines.append(ExplanationLine(.detail, computer, label: "computer"))
         }
         for document in description.documents {

@@ -44,20 +44,24 @@ public struct LogFileReference: Sendable {
     public func describe(fileName: String) -> LogFileDescription? {
         let last = Self.lastComponent(fileName)
         let lower = last.lowercased()
-        if let found = byName[lower] { return description(fileName, found, .name) }
+        if let found = byName[lower] { return description(fileName, lower, found, .name) }
         if let pattern = patterns.first(where: { Self.matches(lower, pieces: $0.pieces) }) {
-            return description(fileName, byName[pattern.name]!, .pattern)
+            return description(fileName, pattern.name, byName[pattern.name]!, .pattern)
         }
         guard let known = LogIdentity.known(last, among: Self.fileNames(byName)), let found = byName[known] else { return nil }
         let rotated = RotationGrouping.rotationKey(of: last).name.lowercased() == known
-        return description(fileName, found, rotated ? .rotation : .copy)
+        return description(fileName, known, found, rotated ? .rotation : .copy)
     }
 
     public static func describe(fileName: String) -> LogFileDescription? { shared.describe(fileName: fileName) }
 
-    private func description(_ fileName: String, _ indices: [Int], _ match: LogFileDescription.Match) -> LogFileDescription {
+    /// `key` is the lowercased name found; the log is named by a row spelled that way when there is
+    /// one (`objreplmgr.log`, not the page's other spelling `Objreplmgr`).
+    private func description(_ fileName: String, _ key: String, _ indices: [Int], _ match: LogFileDescription.Match)
+        -> LogFileDescription {
         let rows = indices.map { entries[$0] }
-        return LogFileDescription(fileName: fileName, log: rows[0].log, match: match, entries: rows)
+        let log = rows.first { $0.log.lowercased() == key }?.log ?? rows[0].log
+        return LogFileDescription(fileName: fileName, log: log, match: match, entries: rows)
     }
 
     /// The `.log` names without placeholders, lowercased, for `LogIdentity`.
@@ -94,7 +98,7 @@ public struct LogFileReference: Sendable {
         return !rest.isEmpty
     }
 
-    private static func lastComponent(_ path: String) -> String {
+    static func lastComponent(_ path: String) -> String {
         path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? path
     }
 }

@@ -21,11 +21,22 @@ enum MicrosoftReferenceLines {
         if let entry = e.windowsUpdate {
             lines.append(ExplanationLine(.official, "Windows Update: " + safe(entry.components.joined(separator: "; ")),
                                          label: "component"))
-            if entry.description != e.message {
+            if !sameWords(entry.description, e.message) {
                 lines.append(ExplanationLine(.official, "Windows Update error reference: " + safe(entry.description)))
             }
         }
         return lines
+    }
+
+    /// Whether two texts say the same but for case and a final full stop ("The proxy…" and "the proxy…."),
+    /// so that the same words are not shown twice.
+    static func sameWords(_ a: String, _ b: String?) -> Bool {
+        guard let b else { return false }
+        let plain = { (s: String) -> String in
+            let trimmed = s.lowercased().trimmingWhitespace
+            return trimmed.hasSuffix(".") ? String(trimmed.dropLast()) : trimmed
+        }
+        return plain(a) == plain(b)
     }
 
     /// The reference pages quoted, each once, for the source lines.
