@@ -25,7 +25,7 @@ public enum ErrorExplanationOutput {
         o.add("reading", e.reading.form.rawValue)
         o.add("unsigned", e.bits.unsigned)
         o.add("aliases", strings: e.aliases.map(\.name))
-        o.add("retrySource", e.exitCode.usesRetryPolicy ? e.exitCode.policySource : nil)
+        o.add("retrySource", e.exitCode.policySource)
         o.add("messageOrigin", e.messageOrigin.rawValue)
         o.add("verdict", e.exitCode.label)
         o.add("place", e.place.name)
