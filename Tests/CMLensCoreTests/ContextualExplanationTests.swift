@@ -69,6 +69,17 @@ struct ContextualExplanationTests {
         #expect(explain(0x8019_0194, in: "ccmsetup.log").rules.map(\.ruleID) == ["ccmsetup-download-failed"])
     }
 
+    /// `explain` reads the built-in rules' words without compiling them; the loaded rules agree.
+    @Test func theRulesWordsReadLikeTheLoadedRules() {
+        let loaded = RuleKnowledge(rules: BuiltInDiagnosticRules.load().rules)
+        for value: UInt32 in [0x8004_0669, 0x8007_2EE2, 0x8024_402C, 0x8019_0194, 0x8000_4005] {
+            for log in [nil, "UpdatesHandler.log", "WUAHandler.log", "ccmsetup.log", "execmgr.log"] as [String?] {
+                let context = log.map { ExplanationContext(log: $0) }
+                #expect(RuleKnowledge.builtIn.rules(knowing: value, in: context) == loaded.rules(knowing: value, in: context))
+            }
+        }
+    }
+
     @Test func anHRESULTFromAnotherComponentIsNotAProgramsExitCode() {
         let e = explain(0x8000_4005, in: "ClientIDManagerStartup.log")
         #expect(e.exitCode.retried == nil && e.exitCode.label == nil)

@@ -143,6 +143,7 @@ struct MicrosoftReferenceTests {
     func copiesAreTheSameLog(fileName: String, log: String, match: LogFileDescription.Match) throws {
         let description = try #require(LogFileReference.describe(fileName: fileName))
         #expect(description.log == log)
+        #expect(description.summary == description.entries[0].description && !description.summary.isEmpty)
         #expect(description.match == match)
     }
 

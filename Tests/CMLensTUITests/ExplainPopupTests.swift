@@ -47,6 +47,9 @@ import Testing
         #expect(console.screen.contains("a rotated copy of AppEnforce.log"))
         #expect(console.screen.contains("Records details about enforcement actions (install and uninstall)"))
         #expect(console.screen.contains("Log file reference"))
+        console.press(.escape)
+        console.command("explain nosuch.log")
+        #expect(console.screen.contains("nosuch.log — unknown log"))
     }
 
     @Test func popupLinesTakeTheRoleOfTheirMeaning() throws {

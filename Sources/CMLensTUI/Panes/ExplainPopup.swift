@@ -35,7 +35,9 @@ public enum ExplainPopup {
         do {
             explanations = try ErrorExplainer(policy: policy).explain(input)
         } catch {
-            if let log = LogFileReference.describe(fileName: input) {
+            let lower = input.lowercased()
+            let log = LogFileReference.describe(fileName: input)
+            if log != nil || lower.hasSuffix(".log") || lower.hasSuffix(".lo_") {
                 return Popup(title: "Explain \(TerminalText.escape(input))",
                              lines: LogFileDescriptionOutput.lines(fileName: input, log).map(line))
             }

@@ -33,6 +33,10 @@ public struct LogFileDescription: Sendable, Hashable {
     public var match: Match
     public var entries: [Entry]
 
+    /// One line for a status bar or a list: what the first section says the log records (the
+    /// client sections come first in the page, so a client log reads as a client log).
+    public var summary: String { entries.first?.description ?? "" }
+
     /// The pages the entries come from, each once, for the citation.
     public var documents: [MicrosoftDocument] {
         entries.reduce(into: [MicrosoftDocument]()) { if !$0.contains($1.document) { $0.append($1.document) } }
