@@ -1,15 +1,14 @@
-/// Microsoft's ConfigMgr reference pages that cmlens quotes, together, so an explainer is handed one value.
+/// Microsoft's error reference pages that cmlens quotes, together, so an explainer is handed one value.
+/// (The log file reference is `LogFileReference.shared`, read only when a log is asked about.)
 public struct MicrosoftReferences: Sendable {
     public var appInstall: AppInstallErrorReference
     public var windowsUpdate: WindowsUpdateErrorReference
-    public var logFiles: LogFileReference
 
-    public init(appInstall: AppInstallErrorReference, windowsUpdate: WindowsUpdateErrorReference, logFiles: LogFileReference) {
+    public init(appInstall: AppInstallErrorReference, windowsUpdate: WindowsUpdateErrorReference) {
         self.appInstall = appInstall
         self.windowsUpdate = windowsUpdate
-        self.logFiles = logFiles
     }
 
     /// The pages as embedded in the binary.
-    public static let shared = MicrosoftReferences(appInstall: .shared, windowsUpdate: .shared, logFiles: .shared)
+    public static let shared = MicrosoftReferences(appInstall: .shared, windowsUpdate: .shared)
 }
