@@ -44,7 +44,7 @@ struct ContextualExplanationTests {
 
     @Test func anHRESULTInAnUpdatesLogGetsTheUpdatesContextAndMicrosoftsWindowsUpdateText() {
         for log in ["UpdatesHandler.log", "UpdatesDeployment.log", "WUAHandler.log", "UpdatesHandler-20110315-140500.log",
-                    "wuahandler.lo_"] {
+                    "wuahandler.lo_", "UpdateHandler.log"] {
             let e = explain(0x8024_402C, in: log)
             #expect(e.place.name == "softwareUpdates", "\(log)")
             #expect(e.exitCode.retried == nil && e.exitCode.tone == .none)

@@ -18,7 +18,8 @@ public enum ExplanationPlace: Sendable, Hashable {
     static let programLogs: Set<String> = ["execmgr.log"]
     static let deploymentTypeLogs: Set<String> = ["appenforce.log"]
     static let taskSequenceLogs: Set<String> = ["smsts.log"]
-    static let updatesLogs: Set<String> = ["updateshandler.log", "updatesdeployment.log", "wuahandler.log",
+    /// UpdateHandler.log is ConfigMgr 2007's name for UpdatesHandler.log (the seed's).
+    static let updatesLogs: Set<String> = ["updateshandler.log", "updatehandler.log", "updatesdeployment.log", "wuahandler.log",
                                            "updatesstore.log", "scanagent.log", "windowsupdate.log"]
 
     static func of(logFileName: String) -> ExplanationPlace? {
@@ -42,7 +43,8 @@ public enum ExplanationPlace: Sendable, Hashable {
         }
     }
 
-    private static let canonical = ["updateshandler.log": "UpdatesHandler.log", "updatesdeployment.log": "UpdatesDeployment.log",
+    private static let canonical = ["updateshandler.log": "UpdatesHandler.log", "updatehandler.log": "UpdateHandler.log",
+                                    "updatesdeployment.log": "UpdatesDeployment.log",
                                     "wuahandler.log": "WUAHandler.log", "updatesstore.log": "UpdatesStore.log",
                                     "scanagent.log": "ScanAgent.log", "windowsupdate.log": "WindowsUpdate.log"]
 
