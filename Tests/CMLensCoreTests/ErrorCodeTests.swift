@@ -31,9 +31,11 @@ struct ErrorCodeTests {
         ("0x80072EE2", 0x8007_2EE2, .hresult, "ERROR_INTERNET_TIMEOUT", "The request has timed out."),
         ("0x8024402C", 0x8024_402C, .hresult, "WU_E_PT_WINHTTP_NAME_NOT_RESOLVED",
          "Same as ERROR_WINHTTP_NAME_NOT_RESOLVED - The proxy server or target server name cannot be resolved."),
-        ("0x87D00324", 0x87D0_0324, .configmgr, "", ConfigMgrErrorCodes.meaning(0x87D0_0324)!),
-        ("87d00607", 0x87D0_0607, .configmgr, "", ConfigMgrErrorCodes.meaning(0x87D0_0607)!),
-        ("  0x87D01106  ", 0x87D0_1106, .configmgr, "", ConfigMgrErrorCodes.meaning(0x87D0_1106)!),
+        ("0x87D00324", 0x87D0_0324, .configmgr, "", "The application was not detected after installation completed"),
+        ("87d00607", 0x87D0_0607, .configmgr, "", "Content not found"),
+        ("  0x87D01106  ", 0x87D0_1106, .configmgr, "",
+         "Failed to verify the executable file is valid or to construct the associated command line"),
+        ("0x87D00664", 0x87D0_0664, .configmgr, "", ConfigMgrErrorCodes.meaning(0x87D0_0664)!),
     ]
 
     @Test("known codes in every form", arguments: 0..<known.count)
@@ -115,9 +117,13 @@ struct ErrorCodeTests {
         let text = ErrorExplanationOutput.text(unknown, style: TextStyle(enabled: false)).joined(separator: "\n")
         #expect(text.contains("cmlens has no meaning for"))
         #expect(text.contains("facility 2000 (0x7D0"))
-        for value: UInt32 in [0x87D0_0324, 0x87D0_0325, 0x87D0_0607, 0x87D0_0664, 0x87D0_0668, 0x87D0_1106, 0x87D0_0213, 0x87D0_0215] {
+        for value: UInt32 in [0x87D0_0324, 0x87D0_0325, 0x87D0_0607, 0x87D0_1106, 0x87D0_0213, 0x87D0_0215] {
             let e = explainer.explain(value: value)
-            #expect(e.kind == .configmgr && e.message != nil && e.source == ConfigMgrErrorCodes.source)
+            #expect(e.kind == .configmgr && e.messageOrigin == .configMgrReference && e.source?.contains("learn.microsoft.com") == true)
+        }
+        for value: UInt32 in [0x87D0_0323, 0x87D0_0664, 0x87D0_0665, 0x87D0_0668] {
+            let e = explainer.explain(value: value)
+            #expect(e.kind == .configmgr && e.messageOrigin == .cmlens && e.source == ConfigMgrErrorCodes.source)
         }
         #expect(explainer.explain(value: 0x87D1_0001).kind == .configmgr)
         #expect(explainer.explain(value: 0x07D0_0200).kind == .configmgr)

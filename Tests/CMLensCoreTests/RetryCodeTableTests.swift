@@ -5,12 +5,15 @@ import Testing
 struct RetryCodeTableTests {
     static let fixture = ErrorCodeFixtures.fixtures + "/sitectrl-custom-retry.ct0"
 
+    /// A program's exit code, as met in execmgr.log: the retry list judges it whatever its shape.
+    static let program = ExplanationContext(log: "execmgr.log")
+
     @Test("verdicts under the default policy", arguments: [
         (UInt32(5), true), (1618, true), (1220, true), (999, true), (2250, true),
         (1, false), (2, false), (1603, false), (0x8007_0005, false), (0xC000_0005, false),
     ])
     func defaults(value: UInt32, retried: Bool) {
-        let e = ErrorExplainer().explain(value: value)
+        let e = ErrorExplainer().explain(value: value, context: Self.program)
         #expect(e.exitCode.retried == retried, "\(value)")
         #expect(e.exitCode.policySource.hasPrefix("ConfigMgr defaults"))
         if retried {
@@ -30,7 +33,7 @@ struct RetryCodeTableTests {
     }
 
     @Test func wrappedRetryCodeIsExplained() {
-        let e = ErrorExplainer().explain(value: 0x8007_0005)
+        let e = ErrorExplainer().explain(value: 0x8007_0005, context: Self.program)
         #expect(e.exitCode.reason.contains("The list holds 5"))
     }
 

@@ -18,6 +18,8 @@ import Testing
         #expect(lines.contains { $0.contains("ERROR_SWAPERROR") })
         #expect(lines.contains { $0.contains("0x000003E7 = 999") })
         #expect(lines.contains { $0.contains("ConfigMgr") && $0.contains("retried") })
+        // The line's own log is the place: a package's program, judged by the retry list.
+        #expect(lines.contains { $0.contains("met in") && $0.contains("execmgr") && $0.contains("retry list") })
         #expect(lines.contains { $0.contains("Esc closes") })
         // Esc closes the popup and leaves the Logs pane where it was.
         console.press(.escape)
@@ -37,6 +39,29 @@ import Testing
         // The rows of the popup take the popup role.
         let roles = console.grid.roleText.split(separator: "\n").map(String.init)
         #expect(roles[3].contains(Role.popup.letter) || roles[3].contains(Role.header.letter))
+    }
+
+    @Test func explainCommandDescribesALog() {
+        var console = ConsoleFixture(size: Size(columns: 120, lines: 40))
+        console.command("explain AppEnforce-20110315-140500.log")
+        #expect(console.screen.contains("a rotated copy of AppEnforce.log"))
+        #expect(console.screen.contains("Records details about enforcement actions (install and uninstall)"))
+        #expect(console.screen.contains("Log file reference"))
+        console.press(.escape)
+        console.command("explain nosuch.log")
+        #expect(console.screen.contains("nosuch.log — unknown log"))
+    }
+
+    @Test func popupLinesTakeTheRoleOfTheirMeaning() throws {
+        let e = ErrorExplainer().explain(value: 1603, context: ExplanationContext(log: "AppEnforce.log"))
+        let lines = ExplainPopup.block(e, exit: true)
+        #expect(lines.first?.role == .header && lines.first?.text.hasSuffix("(exit code)") == true)
+        let verdict = try #require(lines.first { $0.text.contains("ConfigMgr failure.") })
+        #expect(verdict.role == .error)
+        #expect(lines.contains { $0.role == .dim && $0.text.contains("source") })
+        let fastRetry = ExplainPopup.block(ErrorExplainer().explain(value: 1618, context: ExplanationContext(log: "AppEnforce.log")),
+                                           exit: true)
+        #expect(fastRetry.contains { $0.role == .warning && $0.text.contains("Fast Retry") })
     }
 
     @Test func explainCommandSaysWhatIsWrongWithABadCode() {

@@ -5,32 +5,44 @@ import Synchronization
 public struct ErrorExplainer: Sendable {
     public var policy: RetryPolicy
     public var catalogue: ErrorCatalogue
+    public var references: MicrosoftReferences
+    public var rules: RuleKnowledge
 
-    public init(policy: RetryPolicy = .defaults, catalogue: ErrorCatalogue = .shared) {
+    public init(policy: RetryPolicy = .defaults, catalogue: ErrorCatalogue = .shared,
+                references: MicrosoftReferences = .shared, rules: RuleKnowledge = .builtIn) {
         self.policy = policy
         self.catalogue = catalogue
+        self.references = references
+        self.rules = rules
     }
 
-    /// Every reading of a typed code, likelier first; throws for input that is not a number.
-    public func explain(_ input: String) throws(ErrorCodeInput.Failure) -> [ErrorExplanation] {
+    /// Every reading of a typed code, likelier first, for where it was met; throws for input that is not a number.
+    public func explain(_ input: String, context: ExplanationContext? = nil) throws(ErrorCodeInput.Failure) -> [ErrorExplanation] {
         let readings = try ErrorCodeInput.readings(input, catalogue: catalogue)
-        return readings.enumerated().map { k, reading in explain(reading, input: input, isAlternative: k > 0) }
+        return readings.enumerated().map { k, reading in explain(reading, input: input, isAlternative: k > 0, context: context) }
     }
 
-    /// One value, as a program exit code or an error from a log.
-    public func explain(value: UInt32, input: String? = nil) -> ErrorExplanation {
-        explain(ErrorCodeInput.Reading(value: value, form: .hex), input: input ?? ErrorCodeBits.hex(value), isAlternative: false)
+    /// One value, from a log or typed; `context` says where it was met (a program's exit code in
+    /// execmgr.log gets the retry verdict, a status in ClientIDManagerStartup.log does not).
+    public func explain(value: UInt32, input: String? = nil, context: ExplanationContext? = nil) -> ErrorExplanation {
+        explain(ErrorCodeInput.Reading(value: value, form: .hex), input: input ?? ErrorCodeBits.hex(value), isAlternative: false,
+                context: context)
     }
 
     /// Every error code in a log message (`exit code 1618`, `0x80070005`, `(Error: 80070057; Source: Windows)`,
-    /// `error = 0x87d00215`, `result = 0x0`), each explained, in the order they appear.
-    public func explain(text: String) -> [ExplainedMention] {
+    /// `error = 0x87d00215`, `result = 0x0`), each explained for the line's log, in the order they appear.
+    /// A code the line introduces as an exit code (`exit code 1618`) with no log given is a program's.
+    public func explain(text: String, context: ExplanationContext? = nil) -> [ExplainedMention] {
         ErrorCodeText.mentions(in: text).map { mention in
-            ExplainedMention(mention: mention, explanation: explain(mention.reading, input: mention.text, isAlternative: false))
+            var place = context?.place ?? .unknown
+            if mention.isExitCode && place == .unknown { place = .programExit }
+            return ExplainedMention(mention: mention, explanation: explain(mention.reading, input: mention.text, isAlternative: false,
+                                                                           context: context, place: place))
         }
     }
 
-    public func explain(_ reading: ErrorCodeInput.Reading, input: String, isAlternative: Bool) -> ErrorExplanation {
+    public func explain(_ reading: ErrorCodeInput.Reading, input: String, isAlternative: Bool,
+                        context: ExplanationContext? = nil, place: ExplanationPlace? = nil) -> ErrorExplanation {
         let bits = ErrorCodeBits(reading.value)
         let value = reading.value
         let kind = Self.kind(of: bits, catalogue: catalogue)
@@ -42,6 +54,10 @@ public struct ErrorExplainer: Sendable {
         var name: String?
         var message: String?
         var source: String?
+        var origin = ErrorExplanation.MessageOrigin.none
+        let place = place ?? context?.place ?? .unknown
+        let reference = references.appInstall.match(value)
+        let windowsUpdate = references.windowsUpdate.entry(value)
 
         switch kind {
         case .win32:
@@ -61,9 +77,15 @@ public struct ErrorExplainer: Sendable {
         case .configmgr:
             facility = ErrorExplanation.Facility(code: bits.facility, names: [],
                                                  note: "ConfigMgr's own, in no Windows header")
-            if let meaning = ConfigMgrErrorCodes.meaning(value) {
+            // Microsoft's words first; cmlens's own only for a code no Microsoft page lists.
+            if let reference {
+                message = reference.entry.message
+                source = reference.entry.document.citation
+                origin = .configMgrReference
+            } else if let meaning = ConfigMgrErrorCodes.meaning(value) {
                 message = meaning
                 source = ConfigMgrErrorCodes.source
+                origin = .cmlens
             }
         }
 
@@ -75,14 +97,33 @@ public struct ErrorExplainer: Sendable {
             name = shown.name
             message = shown.message
             source = shown.source
+            origin = .catalogue
+        }
+        // A name with no text (a header's), or no row at all: Microsoft's other pages may have the words.
+        if message == nil, let windowsUpdate {
+            name = name ?? windowsUpdate.name
+            message = windowsUpdate.description
+            source = windowsUpdate.document.citation
+            origin = .windowsUpdateReference
+        } else if message == nil, let reference, reference.throughWin32 == nil {
+            message = reference.entry.message
+            source = reference.entry.document.citation
+            origin = .configMgrReference
         }
         let aliases = rows.filter { $0 != shown }
-        return ErrorExplanation(input: input, reading: reading, isAlternative: isAlternative, bits: bits, kind: kind,
-                                name: name, message: message, source: source, aliases: aliases,
-                                alternateMessages: shown.map(catalogue.alternates(of:)) ?? [],
-                                facility: facility, severity: severity, win32: win32, win32Entries: win32Entries,
-                                wrappedNTStatus: kind == .ntstatus ? bits.wrappedNTStatus : nil,
-                                exitCode: ExitCodeVerdict.judge(bits, kind: kind, policy: policy))
+        var explanation = ErrorExplanation(input: input, reading: reading, isAlternative: isAlternative, bits: bits, kind: kind,
+                                           name: name, message: message, source: source, aliases: aliases,
+                                           alternateMessages: shown.map(catalogue.alternates(of:)) ?? [],
+                                           facility: facility, severity: severity, win32: win32, win32Entries: win32Entries,
+                                           wrappedNTStatus: kind == .ntstatus ? bits.wrappedNTStatus : nil,
+                                           exitCode: ExitCodeVerdict.judge(bits, kind: kind, policy: policy, place: place))
+        explanation.context = context
+        explanation.place = place
+        explanation.messageOrigin = origin
+        explanation.reference = reference
+        explanation.windowsUpdate = windowsUpdate
+        explanation.rules = rules.rules(knowing: value, in: context)
+        return explanation
     }
 
     /// What a value is, from its bits and what the catalogue documents.
@@ -103,6 +144,9 @@ public struct ErrorExplainer: Sendable {
         if value <= 0xFFFF { return catalogue.hasWin32(value) }
         if catalogue.hasHResult(value) { return true }
         if let win32 = bits.wrappedWin32 { return catalogue.hasWin32(UInt32(win32)) }
+        if MicrosoftReferences.shared.appInstall.match(value) != nil || MicrosoftReferences.shared.windowsUpdate.entry(value) != nil {
+            return true
+        }
         return bits.isConfigMgr && ConfigMgrErrorCodes.meaning(value) != nil
     }
 }

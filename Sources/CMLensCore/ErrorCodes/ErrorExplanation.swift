@@ -38,8 +38,33 @@ public struct ErrorExplanation: Sendable, Hashable {
     public var win32Entries: [CatalogueEntry]
     /// The NTSTATUS inside an HRESULT_FROM_NT value.
     public var wrappedNTStatus: UInt32?
-    /// ConfigMgr's verdict on a program that exits with this value.
+    /// ConfigMgr's verdict for the value where it was met (no verdict where no program exited).
     public var exitCode: ExitCodeVerdict
+    /// Where the value was met, as given (`--context`, the log line under `x`).
+    public var context: ExplanationContext? = nil
+    /// What kind of place that is; `.unknown` for a code alone.
+    public var place: ExplanationPlace = .unknown
+    /// Whose words `message` is.
+    public var messageOrigin: MessageOrigin = .none
+    /// Microsoft's application-installation error reference for the value (or for the Win32 code inside it).
+    public var reference: AppInstallErrorReference.Match? = nil
+    /// Microsoft's Windows Update error reference for the value.
+    public var windowsUpdate: WindowsUpdateErrorReference.Entry? = nil
+    /// Diagnostic rules that know the value (`cmlens diagnose` reports their findings).
+    public var rules: [RuleKnowledge.Mention] = []
+
+    /// Whose words the shown message is: Microsoft's, from which page, or cmlens's own.
+    public enum MessageOrigin: String, Sendable, Hashable {
+        /// The Windows error catalogue (MicrosoftDocs/win32).
+        case catalogue
+        /// Microsoft's application-installation error reference.
+        case configMgrReference
+        /// Microsoft's Windows Update error reference.
+        case windowsUpdateReference
+        /// cmlens's own words, for a ConfigMgr code no Microsoft page lists.
+        case cmlens
+        case none
+    }
 
     public struct Facility: Sendable, Hashable {
         public var code: Int

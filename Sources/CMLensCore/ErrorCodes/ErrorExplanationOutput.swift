@@ -26,12 +26,69 @@ public enum ErrorExplanationOutput {
         o.add("unsigned", e.bits.unsigned)
         o.add("aliases", strings: e.aliases.map(\.name))
         o.add("retrySource", e.exitCode.policySource)
+        o.add("messageOrigin", e.messageOrigin.rawValue)
+        o.add("verdict", e.exitCode.label)
+        o.add("place", e.place.name)
+        o.add("context", e.context?.displayName)
+        o.addRaw("reference", referenceJSON(e))
+        o.addRaw("windowsUpdate", windowsUpdateJSON(e))
+        o.add("rules", strings: e.rules.map(\.ruleID))
         return o.rendered
+    }
+
+    private static func referenceJSON(_ e: ErrorExplanation) -> String {
+        guard let match = e.reference else { return "null" }
+        var r = JSONLine()
+        r.add("code", ErrorCodeBits.hex(match.entry.value))
+        r.add("errorSource", match.entry.errorSource)
+        r.add("message", match.entry.message)
+        r.add("resolution", match.entry.resolution)
+        r.add("throughWin32", match.throughWin32)
+        r.add("document", match.entry.document.url)
+        r.add("citation", match.entry.document.citation)
+        return r.rendered
+    }
+
+    private static func windowsUpdateJSON(_ e: ErrorExplanation) -> String {
+        guard let entry = e.windowsUpdate else { return "null" }
+        var w = JSONLine()
+        w.add("name", entry.name)
+        w.add("description", entry.description)
+        w.add("components", strings: entry.components)
+        w.add("document", entry.document.url)
+        w.add("citation", entry.document.citation)
+        return w.rendered
     }
 
     /// One block per reading, for an administrator to read at a glance. Catalogue text is escaped.
     public static func text(_ e: ErrorExplanation, style: TextStyle) -> [String] {
-        var lines: [String] = []
+        lines(e).map { render($0, style: style) }
+    }
+
+    /// A line as `cmlens explain` prints it.
+    public static func render(_ line: ExplanationLine, style: TextStyle) -> String {
+        let label = { (l: String) in "  " + style.paint(l.padded(to: 10), "2") }
+        switch line.kind {
+        case .heading: return style.paint(line.label ?? "", "1") + " — " + line.text
+        case .name: return "  " + style.paint(line.text, "1;36")
+        case .unknown: return "  " + style.paint(line.text, "33")
+        case .verdict:
+            guard let word = line.label else { return label("ConfigMgr") + line.text }
+            let sgr = switch line.tone ?? .none {
+            case .success: "32"
+            case .retry: "32;1"
+            case .failure: "31;1"
+            case .none: "0"
+            }
+            return label("ConfigMgr") + style.paint(word, sgr) + ". " + line.text
+        default:
+            return line.label.map { label($0) + line.text } ?? "  " + line.text
+        }
+    }
+
+    /// The explanation as lines with their meanings (`ExplanationLine.Kind`), text escaped.
+    public static func lines(_ e: ErrorExplanation) -> [ExplanationLine] {
+        var lines: [ExplanationLine] = []
         let safe = { (s: String) in TerminalText.escape(s) }
         var title = safe(e.input)
         if e.reading.form == .hex && !e.input.lowercased().hasPrefix("0x") && !e.input.hasPrefix("&") {
@@ -40,47 +97,64 @@ public enum ErrorExplanationOutput {
             title += " read as \(e.reading.form.rawValue)"
         }
         if e.isAlternative { title += ", less likely" }
-        lines.append(style.paint(title, "1") + " — " + e.kindDescription)
-        if let name = e.name { lines.append("  " + style.paint(safe(name), "1;36")) }
+        lines.append(ExplanationLine(.heading, e.kindDescription, label: title))
+        if let name = e.name { lines.append(ExplanationLine(.name, safe(name))) }
         if let message = e.message {
-            lines.append("  " + safe(message))
+            lines.append(ExplanationLine(e.messageOrigin == .cmlens ? .own : .official,
+                                         safe(message) + (e.messageOrigin == .cmlens ? " (cmlens's own words)" : "")))
         } else if e.name != nil {
-            lines.append("  (the catalogue has this name but no message)")
+            lines.append(ExplanationLine(.unknown, "(the catalogue has this name but no message)"))
         } else {
-            lines.append("  " + style.paint(unknownText(e), "33"))
+            lines.append(ExplanationLine(.unknown, unknownText(e)))
         }
         for alternate in e.alternateMessages {
-            if let message = alternate.message { lines.append("  also worded: " + safe(message)) }
+            if let message = alternate.message { lines.append(ExplanationLine(.official, "also worded: " + safe(message))) }
         }
-        let label = { (l: String) in "  " + style.paint(l.padded(to: 10), "2") }
+        lines += MicrosoftReferenceLines.lines(e)
         // A less likely reading that nothing documents gets one line: it is there to be ruled out.
         if e.isAlternative && !e.isDocumented {
-            lines.append(label("value") + "\(e.bits.hex) = \(e.bits.signed)")
+            lines.append(ExplanationLine(.detail, "\(e.bits.hex) = \(e.bits.signed)", label: "value"))
             return lines
         }
-        lines.append(label("value") + "\(e.bits.hex) = \(e.bits.signed)" + (e.bits.signed < 0 ? " = \(e.bits.unsigned) unsigned" : ""))
-        if e.kind != .win32 { lines.append(label("bits") + bitsText(e)) }
+        lines.append(ExplanationLine(.detail, "\(e.bits.hex) = \(e.bits.signed)"
+                                     + (e.bits.signed < 0 ? " = \(e.bits.unsigned) unsigned" : ""), label: "value"))
+        if e.kind != .win32 { lines.append(ExplanationLine(.detail, bitsText(e), label: "bits")) }
         if let win32 = e.win32 {
             let rows = e.win32Entries.map { $0.name }.joined(separator: " / ")
-            lines.append(label("Win32") + "\(win32)" + (rows.isEmpty ? " (not in the catalogue)" : " " + safe(rows)))
+            lines.append(ExplanationLine(.detail, "\(win32)" + (rows.isEmpty ? " (not in the catalogue)" : " " + safe(rows)),
+                                         label: "Win32"))
         }
-        if let status = e.wrappedNTStatus { lines.append(label("NTSTATUS") + ErrorCodeBits.hex(status)) }
+        if let status = e.wrappedNTStatus { lines.append(ExplanationLine(.detail, ErrorCodeBits.hex(status), label: "NTSTATUS")) }
         let others = e.aliases.map { alias in
             alias.name + (alias.kind == .hresult && e.kind == .win32 ? " (as HRESULT)" : "")
         }
-        if !others.isEmpty { lines.append(label("also") + safe(others.joined(separator: ", "))) }
-        let verdict: String
-        switch e.exitCode.retried {
-        case true?: verdict = style.paint("retried", "32;1") + ". "
-        case false?:
-            let success = ExitCodeVerdict.successCodes.contains(e.bits.signed)
-            verdict = style.paint(success ? "success" : "not retried", success ? "32" : "31;1") + ". "
-        case nil: verdict = ""
+        if !others.isEmpty { lines.append(ExplanationLine(.detail, safe(others.joined(separator: ", ")), label: "also")) }
+        if let context = e.context {
+            lines.append(ExplanationLine(.detail, safe(context.displayName) + placeNote(e.place), label: "met in"))
         }
-        lines.append(label("ConfigMgr") + verdict + e.exitCode.reason)
-        if e.exitCode.retried != nil { lines.append(label("policy") + safe(e.exitCode.policySource)) }
-        if let source = e.source { lines.append(label("source") + safe(source)) }
+        lines.append(ExplanationLine(.verdict, e.exitCode.reason, label: e.exitCode.label, tone: e.exitCode.tone))
+        if e.exitCode.usesRetryPolicy { lines.append(ExplanationLine(.detail, safe(e.exitCode.policySource), label: "policy")) }
+        for rule in e.rules {
+            lines.append(ExplanationLine(.rule, safe(rule.ruleID) + ": " + safe(rule.title)
+                                         + " (cmlens diagnose reports it with its evidence)", label: "rule"))
+        }
+        if let source = e.source {
+            lines.append(ExplanationLine(.source, safe(source), label: "source"))
+        }
+        for document in MicrosoftReferenceLines.citedDocuments(e) where document.citation != e.source {
+            lines.append(ExplanationLine(.source, safe(document.citation), label: "source"))
+        }
         return lines
+    }
+
+    private static func placeNote(_ place: ExplanationPlace) -> String {
+        switch place {
+        case .programExit: " (a package's program: the site's retry list)"
+        case .deploymentTypeExit: " (an application's deployment type: its return-code table)"
+        case .taskSequence: " (a task sequence step)"
+        case .softwareUpdates: " (software updates)"
+        case .log, .unknown: ""
+        }
     }
 
     private static func hasBothReadings(_ input: String) -> Bool {

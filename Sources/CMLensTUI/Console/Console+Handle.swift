@@ -93,7 +93,8 @@ extension ConsoleState {
             popup = ExplainPopup.code(code, policy: context.workspace?.retryPolicy ?? .defaults)
         case .explain(nil) where type(of: panes[focus]).commands.contains(.explain(nil)):
             if let text = panes[focus].explainText(context: context) {
-                popup = ExplainPopup.text(text, policy: context.workspace?.retryPolicy ?? .defaults)
+                popup = ExplainPopup.text(text, policy: context.workspace?.retryPolicy ?? .defaults,
+                                          place: ExplainPopup.place(of: panes[focus]))
             } else {
                 message = "nothing selected to explain (:explain CODE explains a code)"
             }

@@ -1,13 +1,17 @@
 import CMLensCore
 
 /// `x` and `:explain CODE`: every error code in a line, or one typed code, explained as
-/// `cmlens explain` does (decimal, hex, negative forms, HRESULT decode, the retry verdict).
+/// `cmlens explain` does (decimal, hex, negative forms, HRESULT decode, Microsoft's words, and the
+/// verdict for the place the line comes from).
 enum ExplainPopup {
-    /// Every code mentioned in `text` (a log record's message, a timeline step's line).
-    static func text(_ text: String, policy: RetryPolicy) -> Popup {
+    /// Every code mentioned in `text` (a log record's message, a timeline step's line), explained for
+    /// `place`: the line's log and component, so that an exit code in AppEnforce.log gets the deployment
+    /// type's verdict and an HRESULT in ClientIDManagerStartup.log none.
+    static func text(_ text: String, policy: RetryPolicy, place: ExplanationContext? = nil) -> Popup {
         // A code named twice in the line (`exit code 999` and `ExitCode = 999`) is explained once.
         var shown = Set<ErrorCodeInput.Reading>()
-        let mentions = ErrorExplainer(policy: policy).explain(text: text).filter { shown.insert($0.mention.reading).inserted }
+        let mentions = ErrorExplainer(policy: policy).explain(text: text, context: place)
+            .filter { shown.insert($0.mention.reading).inserted }
         let firstLine = TerminalText.escape(String(text.prefix { $0 != "\n" && $0 != "\r" }), expandTabs: 8)
         var lines = [Popup.Line(firstLine, .dim), Popup.Line("")]
         if mentions.isEmpty {
@@ -25,12 +29,18 @@ enum ExplainPopup {
         return popup
     }
 
-    /// A typed code: `1618`, `0x80070005`, `-2147024891`, `87d00215`.
+    /// A typed code (`1618`, `0x80070005`, `-2147024891`, `87d00215`) or a log's name (`execmgr.log`).
     static func code(_ input: String, policy: RetryPolicy) -> Popup {
         let explanations: [ErrorExplanation]
         do {
             explanations = try ErrorExplainer(policy: policy).explain(input)
         } catch {
+            let lower = input.lowercased()
+            let log = LogFileReference.describe(fileName: input)
+            if log != nil || lower.hasSuffix(".log") || lower.hasSuffix(".lo_") {
+                return Popup(title: "Explain \(TerminalText.escape(input))",
+                             lines: LogFileDescriptionOutput.lines(fileName: input, log).map(line))
+            }
             return Popup(title: "Explain \(TerminalText.escape(input))", lines: [Popup.Line("\(error)", .warning)])
         }
         var lines: [Popup.Line] = []
@@ -60,18 +70,38 @@ enum ExplainPopup {
         return "(?<![\\w-])(" + forms.joined(separator: "|") + ")(?!\\w)"
     }
 
-    /// One reading as lines, the title and the retry verdict coloured.
+    /// One reading as lines, each given the role of its meaning (the core says what a line is; the
+    /// popup picks how it looks).
     static func block(_ explanation: ErrorExplanation, exit: Bool) -> [Popup.Line] {
-        let text = ErrorExplanationOutput.text(explanation, style: TextStyle(enabled: false))
-        return text.enumerated().map { n, line in
-            if n == 0 { return Popup.Line(line + (exit ? "  (exit code)" : ""), .header) }
-            if line.hasPrefix("  ConfigMgr") {
-                let role: Role = explanation.exitCode.retried == true ? .warning
-                    : ExitCodeVerdict.successCodes.contains(explanation.bits.signed) ? .info : .error
-                return Popup.Line(line, role)
-            }
-            return Popup.Line(line)
+        ErrorExplanationOutput.lines(explanation).map { explained in
+            var shown = line(explained)
+            if explained.kind == .heading && exit { shown.text += "  (exit code)" }
+            return shown
         }
+    }
+
+    static func line(_ line: ExplanationLine) -> Popup.Line {
+        let text = ErrorExplanationOutput.render(line, style: TextStyle(enabled: false))
+        switch line.kind {
+        case .heading: return Popup.Line(text, .header)
+        case .verdict:
+            switch line.tone ?? .none {
+            case .success: return Popup.Line(text, .info)
+            case .retry: return Popup.Line(text, .warning)
+            case .failure: return Popup.Line(text, .error)
+            case .none: return Popup.Line(text)
+            }
+        case .source: return Popup.Line(text, .dim)
+        default: return Popup.Line(text)
+        }
+    }
+
+    /// Where the line under the cursor comes from, for `x`: the Logs pane's record's log and component.
+    /// Other panes give no place, and their lines are explained as the code alone.
+    static func place(of pane: any Pane) -> ExplanationContext? {
+        guard let logs = pane as? LogsPane, let ref = logs.selected, let workspace = logs.source else { return nil }
+        let record = workspace.records[ref]
+        return ExplanationContext(log: record.file, component: record.component)
     }
 }
 
