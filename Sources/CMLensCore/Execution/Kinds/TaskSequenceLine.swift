@@ -78,7 +78,9 @@ enum TaskSequenceLine: Equatable {
                 return .engineResult(error: code ?? 0x80004005)
             }
             if first.hasPrefix("Task sequence completed 0x") {
-                guard let code = ExecutionCode.parseHex(first.dropFirst("Task sequence completed ".count)) else { return nil }
+                // All eight digits, or a line cut short (`0x0000`) would read as success.
+                let digits = first.dropFirst("Task sequence completed 0x".count).prefix { $0.isHexDigit }
+                guard digits.count == 8, let code = ExecutionCode.parseHex(digits) else { return nil }
                 return code == 0 ? .engineSucceeded : .engineResult(error: code)
             }
             if first.hasPrefix("The action ("), first.contains("initiated a reboot request"),
