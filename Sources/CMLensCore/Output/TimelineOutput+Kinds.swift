@@ -58,7 +58,26 @@ extension TimelineOutput {
         o.add("status", v.status.rawValue)
         o.add("failedStep", v.failedStep)
         o.addRaw("details", detailsJSON(execution.details))
+        o.addRaw("entries", entriesJSON(execution.entries))
         return o.rendered
+    }
+
+    /// `[{"id":"…","name":"KB4589208 …","status":"installed",…}]`
+    static func entriesJSON(_ entries: [Execution.Entry]) -> String {
+        "[" + entries.map { e in
+            var o = JSONLine()
+            o.add("id", e.id)
+            o.add("name", e.name)
+            o.add("article", e.article)
+            o.add("status", e.status)
+            o.add("downloaded", e.downloaded)
+            o.add("installed", e.installed)
+            o.add("exitCode", e.exitCode)
+            o.add("exitCodeMeaning", e.exitCodeMeaning)
+            o.add("failures", e.failures)
+            o.add("evidence", e.evidence?.description)
+            return o.rendered
+        }.joined(separator: ",") + "]"
     }
 
     /// `{"scopeId":"ScopeId_…","revision":"4"}`
@@ -100,6 +119,16 @@ extension TimelineOutput {
         case .failed: "31"
         }
         return "  " + style.paint(TerminalText.escape(verdict.text), colour)
+    }
+
+    /// `  • KB4589208 2021-01 Update for …  installed`
+    public static func text(entry: Execution.Entry, style: TextStyle) -> String {
+        var what = entry.status
+        if entry.downloaded && entry.installed != true && entry.status != "failed" { what += ", downloaded" }
+        if let code = entry.exitCode { what += ", result \(ExecutionCode.display(code))" + (entry.exitCodeMeaning.map { " (\($0))" } ?? "") }
+        if entry.failures > 1 { what += ", failed \(entry.failures) times" }
+        let colour = entry.status == "failed" ? "31" : (entry.installed == true ? "32" : "0")
+        return "    • " + TerminalText.escape(entry.name) + "  " + style.paint(TerminalText.escape(what), colour)
     }
 
     /// `  2019-12-06 22:56:01.000+08:00  succeeded  Gather local only: succeeded (exit 0)   smsts.log:74`

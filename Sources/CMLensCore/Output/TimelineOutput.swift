@@ -60,6 +60,7 @@ public enum TimelineOutput {
         o.add("status", Execution.status(of: v.kind).rawValue)
         o.add("failedStep", nil as String?)
         o.addRaw("details", detailsJSON(Execution(program: timeline).details))
+        o.addRaw("entries", "[]")
         return o.rendered
     }
 

@@ -133,6 +133,7 @@ struct TimelineCommand: ParsableCommand {
             out.line("")
             out.line(TimelineOutput.header(execution, style: style))
             out.line(TimelineOutput.verdictLine(execution.verdict, style: style))
+            for entry in execution.entries { out.line(TimelineOutput.text(entry: entry, style: style)) }
             for step in execution.steps { out.line(TimelineOutput.text(step: step, style: style)) }
         }
     }

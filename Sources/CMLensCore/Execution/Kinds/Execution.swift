@@ -11,6 +11,8 @@ public struct Execution: Sendable, Hashable {
     public var details: [Detail]
     public var steps: [Step]
     public var verdict: Verdict
+    /// The things a job is made of, each with its own result: a software-updates job's updates.
+    public var entries: [Entry] = []
 
     public init(kind: ExecutionKind, client: String, name: String, details: [Detail] = [], steps: [Step], verdict: Verdict) {
         self.kind = kind
@@ -31,6 +33,24 @@ public struct Execution: Sendable, Hashable {
             self.label = label
             self.value = value
         }
+    }
+
+    /// One thing of a job (an update), with what became of it.
+    public struct Entry: Sendable, Hashable {
+        public var id: String
+        /// `KB4589208 2021-01 Update for Windows 10 …`, or the id when no log names it.
+        public var name: String
+        public var article: String?
+        /// `targeted`, `downloading`, `downloaded`, `installing`, `installed`, `pendingReboot`, `missing`, `failed`.
+        public var status: String
+        public var downloaded: Bool
+        /// nil when no log says.
+        public var installed: Bool?
+        public var exitCode: Int?
+        public var exitCodeMeaning: String?
+        /// How many times the logs show it failing.
+        public var failures: Int
+        public var evidence: Evidence?
     }
 
     /// What a step's line says happened.

@@ -51,7 +51,32 @@ public struct Executions: Sendable {
             }
             others += reader.finish()
         }
+        if kinds.contains(.softwareUpdates) { others += updateJobs(logs, explain: explain) }
         return Executions(programs: programs, others: others)
+    }
+
+    /// One job per client from its update logs, their records merged by time: the agent, the
+    /// handler, the WUA handler and the store each tell part of the same story.
+    static func updateJobs(_ logs: LoadedLogs, explain: ExitCodeExplainer?) -> [Execution] {
+        var reader = UpdateJobReader(explain: explain)
+        var byClient: [(client: String, files: [LogFileIndex])] = []
+        for file in logs.files where ExecutionKind.of(logName: file.logName) == .softwareUpdates {
+            if byClient.last?.client == file.client { byClient[byClient.count - 1].files.append(file) } else { byClient.append((file.client, [file])) }
+        }
+        for (client, files) in byClient {
+            reader.begin(client: client)
+            // Stable on ties: within a file, and file by file, the log's own order is kept.
+            var order: [(ticks: Int64, file: Int, index: Int)] = []
+            for (f, file) in files.enumerated() {
+                for index in 0..<file.count { order.append((file.sortTicks(at: index), f, index)) }
+            }
+            order.sort { ($0.ticks, $0.file, $0.index) < ($1.ticks, $1.file, $1.index) }
+            for entry in order {
+                let file = files[entry.file]
+                reader.add(file.record(at: entry.index), source: StepSource(file: file, index: entry.index))
+            }
+        }
+        return reader.finish()
     }
 
     /// The same from records in hand (tests): each record's file names its log.
