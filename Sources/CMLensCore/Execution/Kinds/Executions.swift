@@ -51,20 +51,30 @@ public struct Executions: Sendable {
             }
             others += reader.finish()
         }
-        if kinds.contains(.softwareUpdates) { others += updateJobs(logs, explain: explain) }
+        if kinds.contains(.application) {
+            var reader = ApplicationReader(explain: explain)
+            others += readMerged(logs, kind: .application, begin: { reader.begin(client: $0) },
+                                 add: { reader.add($0, source: $1) }, finish: { reader.finish() })
+        }
+        if kinds.contains(.softwareUpdates) {
+            var reader = UpdateJobReader(explain: explain)
+            others += readMerged(logs, kind: .softwareUpdates, begin: { reader.begin(client: $0) },
+                                 add: { reader.add($0, source: $1) }, finish: { reader.finish() })
+        }
         return Executions(programs: programs, others: others)
     }
 
-    /// One job per client from its update logs, their records merged by time: the agent, the
-    /// handler, the WUA handler and the store each tell part of the same story.
-    static func updateJobs(_ logs: LoadedLogs, explain: ExitCodeExplainer?) -> [Execution] {
-        var reader = UpdateJobReader(explain: explain)
+    /// A client's logs of one kind, their records merged by time: the update agent, the handler, the
+    /// WUA handler and the store (or AppEnforce, AppDiscovery and AppIntentEval) each tell part of
+    /// the same story.
+    static func readMerged(_ logs: LoadedLogs, kind: ExecutionKind, begin: (String) -> Void,
+                           add: (LogRecord, StepSource) -> Void, finish: () -> [Execution]) -> [Execution] {
         var byClient: [(client: String, files: [LogFileIndex])] = []
-        for file in logs.files where ExecutionKind.of(logName: file.logName) == .softwareUpdates {
+        for file in logs.files where ExecutionKind.of(logName: file.logName) == kind {
             if byClient.last?.client == file.client { byClient[byClient.count - 1].files.append(file) } else { byClient.append((file.client, [file])) }
         }
         for (client, files) in byClient {
-            reader.begin(client: client)
+            begin(client)
             // Stable on ties: within a file, and file by file, the log's own order is kept.
             var order: [(ticks: Int64, file: Int, index: Int)] = []
             for (f, file) in files.enumerated() {
@@ -73,10 +83,10 @@ public struct Executions: Sendable {
             order.sort { ($0.ticks, $0.file, $0.index) < ($1.ticks, $1.file, $1.index) }
             for entry in order {
                 let file = files[entry.file]
-                reader.add(file.record(at: entry.index), source: StepSource(file: file, index: entry.index))
+                add(file.record(at: entry.index), StepSource(file: file, index: entry.index))
             }
         }
-        return reader.finish()
+        return finish()
     }
 
     /// The same from records in hand (tests): each record's file names its log.
