@@ -17,6 +17,8 @@ public enum ExecutionKind: String, Sendable, Hashable, CaseIterable, Comparable 
 
     /// The kind a log feeds, from its name; nil for a log no execution is read from.
     public static func of(logName: String) -> ExecutionKind? {
+        // execmgr's own test is looser (`WKS01_execmgr.log`); programs keep it.
+        if ExecutionHistory.isExecmgrLog(logName) { return .program }
         guard let known = LogIdentity.known(logName, among: allLogNames) else { return nil }
         return allCases.first { $0.logNames.contains(known) }
     }
