@@ -29,7 +29,7 @@ struct TimelineCommand: ParsableCommand {
     @Option(help: "Only this client (folder name; repeatable).")
     var client: [String] = []
 
-    @Option(help: "Only programs whose name contains this text, or with this advertisement or package ID.")
+    @Option(help: "Only programs whose name contains this text, or with this advertisement or package ID; for the other kinds, executions whose name contains it.")
     var program: String?
 
     @Option(help: "Only this kind: program, application, taskSequence or softwareUpdates (repeatable; default: every kind present).")

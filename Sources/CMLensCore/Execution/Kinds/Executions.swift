@@ -89,21 +89,6 @@ public struct Executions: Sendable {
         return finish()
     }
 
-    /// The same from records in hand (tests): each record's file names its log.
-    public static func build(records: some Sequence<LogRecord>, kinds: Set<ExecutionKind> = Set(ExecutionKind.allCases),
-                             explain: ExitCodeExplainer? = nil) -> Executions {
-        var others: [Execution] = []
-        if kinds.contains(.taskSequence) {
-            var reader = TaskSequenceReader(explain: explain)
-            for record in records where ExecutionKind.of(logName: record.file) == .taskSequence {
-                reader.begin(client: record.client, logName: RotationGrouping.rotationKey(of: lastComponent(record.file)).name)
-                reader.add(record, source: StepSource(record: record))
-            }
-            others += reader.finish()
-        }
-        return Executions(programs: nil, others: others)
-    }
-
     /// The executions a `--client` filter keeps.
     public func filtered(clients: [String]) -> Executions {
         guard !clients.isEmpty else { return self }
@@ -113,5 +98,3 @@ public struct Executions: Sendable {
         return copy
     }
 }
-
-private func lastComponent(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
