@@ -42,7 +42,8 @@ struct DiagnosticsTests {
         #expect(Set(rules.map(\.id)) == ["certificate-store-loop", "updates-no-boundary-in-task-sequence",
                                           "program-retry-loop", "program-failed-not-retried", "missing-hotfix",
                                           "management-point-not-found", "content-no-distribution-point",
-                                          "wsus-scan-failed", "ccmsetup-download-failed"])
+                                          "wsus-scan-failed", "ccmsetup-download-failed", "application-unmatched-exit-code",
+                                          "task-sequence-step-failed", "software-update-keeps-failing"])
         for rule in rules { #expect(rule.reference?.isEmpty == false, "rule \(rule.id) cites no source") }
     }
 

@@ -98,6 +98,6 @@ import Testing
         let healthy = CmlensRun.repositoryRoot.appendingPathComponent("Tests/CMLensCoreTests/Fixtures/diagnostics/healthy").path
         let run = CmlensRun.cmlens(["diagnose", healthy])
         #expect(run.status == 0)
-        #expect(run.lines.first?.hasPrefix("No known problem found (9 rules over ") == true)
+        #expect(run.lines.first?.hasPrefix("No known problem found (12 rules over ") == true)
     }
 }

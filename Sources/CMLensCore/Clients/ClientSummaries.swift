@@ -10,14 +10,17 @@ public struct ClientSummaries: Sendable {
     /// Every client's findings, in the engine's order.
     public var findings: [DiagnosticFinding]
     public var logs: LoadedLogs
+    /// Applications, task sequence runs and update jobs (`Executions.others`).
+    public var executions: [Execution]
 
     public init(inventory: Inventory, report: ComplianceReport, history: ExecutionHistory,
-                findings: [DiagnosticFinding], logs: LoadedLogs) {
+                findings: [DiagnosticFinding], logs: LoadedLogs, executions: [Execution] = []) {
         self.inventory = inventory
         self.report = report
         self.history = history
         self.findings = findings
         self.logs = logs
+        self.executions = executions
     }
 
     /// Reads and judges the whole workspace: the inventory against the built-in catalogue plus
@@ -26,7 +29,10 @@ public struct ClientSummaries: Sendable {
         let (inventory, report) = judge(inputs.tableFiles)
         let history = ExecutionHistory.build(logs: logs, policy: policy, explain: ErrorExplainer.exitCodeMeaning)
         let findings = Diagnosis.run(inputs: inputs, logs: logs, policy: policy, history: history).findings
-        return ClientSummaries(inventory: inventory, report: report, history: history, findings: findings, logs: logs)
+        let executions = Executions.build(logs: logs, policy: policy, kinds: ExecutionKindFacts.executionKinds,
+                                          explain: ErrorExplainer.exitCodeMeaning).others
+        return ClientSummaries(inventory: inventory, report: report, history: history, findings: findings, logs: logs,
+                               executions: executions)
     }
 
     /// The inventory's clients judged against the built-in hotfix catalogue plus those found beside it.
@@ -72,6 +78,10 @@ public struct ClientSummaries: Sendable {
         summary.findings = found.enumerated()
             .sorted { (-$0.element.severity.rank, $0.offset) < (-$1.element.severity.rank, $1.offset) }
             .map(\.element)
+        let executions = executions.filter { $0.client.lowercased() == key }
+        summary.failingApplications = ClientSummary.failingApplications(executions)
+        summary.failedTaskSequences = executions.filter { $0.kind == .taskSequence && $0.verdict.status == .failed }
+        summary.failedUpdates = executions.filter { $0.kind == .softwareUpdates }.flatMap(\.entries).filter { $0.status == "failed" }
         summary.logs = Self.logs(files)
         summary.gaps = gaps(summary, position: position)
         return summary

@@ -22,6 +22,14 @@ public struct ClientSummary: Sendable, Hashable {
     public var logs: [Log]
     /// What the workspace does not say about this client, in plain words.
     public var gaps: [String]
+    /// Deployment types whose latest enforcement failed (an unmatched exit code, not detected
+    /// after installing, a failure entry), in log order.
+    public var failingApplications: [Execution] = []
+    /// Task sequence runs that stopped at a failed step: `verdict.failedStep` names it, `verdict.focus`
+    /// is where it is in `steps`.
+    public var failedTaskSequences: [Execution] = []
+    /// Software updates whose last result is a failure, with their code and how often they failed.
+    public var failedUpdates: [Execution.Entry] = []
 
     public init(name: String, resourceID: Int? = nil, system: InventorySystem? = nil,
                 components: [InstalledComponent] = [], hotfixes: [ComplianceVerdict] = [],
@@ -125,12 +133,33 @@ public struct ClientSummary: Sendable, Hashable {
         for verdict in hotfixes where verdict.status == .missing {
             out.append("KB\(verdict.kb) missing: \(verdict.component) \(verdict.found ?? "?") below \(verdict.required.text)")
         }
+        for app in failingApplications {
+            out.append("\(app.name): \(app.verdict.name == "notDetectedAfterInstall" ? "not detected after install" : "failed")"
+                       + (app.verdict.exitCode.map { ", exit code \(ExecutionCode.display($0))" } ?? ""))
+        }
+        for run in failedTaskSequences {
+            out.append("Task sequence failed at \"\(run.verdict.failedStep ?? "?")\""
+                       + (run.verdict.exitCode.map { ", error \(ExecutionCode.display($0))" } ?? ""))
+        }
+        for update in failedUpdates {
+            out.append("\(update.name): update failed" + (update.exitCode.map { ", \(ExecutionCode.display($0))" } ?? "")
+                       + (update.failures > 1 ? " (\(update.failures) times)" : ""))
+        }
         let errors = count(.error), warnings = count(.warning)
         if errors + warnings > 0 {
             out.append("\(errors) error finding\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
                        + (topFinding.map { ": " + $0.title } ?? ""))
         }
         return out
+    }
+
+    /// Each deployment type once, by its latest enforcement; those whose latest failed.
+    static func failingApplications(_ executions: [Execution]) -> [Execution] {
+        var latest: [String: Int] = [:]
+        let apps = executions.filter { $0.kind == .application }
+        for (k, app) in apps.enumerated() { latest[app.detail("deploymentType") ?? app.name] = k }
+        return apps.enumerated().filter { latest[$0.element.detail("deploymentType") ?? $0.element.name] == $0.offset }
+            .map(\.element).filter { $0.verdict.status == .failed }
     }
 
     /// A program verdict in a few words, as the console and the comparison write it.

@@ -100,6 +100,45 @@ public enum BuiltInDiagnosticRules {
       "reference": "Field notes, January 2011 (seed-configmgr-2011-01.txt: 'exit 1' set FailureNonRetry and was never retried; only the codes in Execution Failure Retry Error Codes are)"
     },
     {
+      "id": "application-unmatched-exit-code",
+      "confidence": "confirmed",
+      "title": "Application failed: {application} exited {code}, not in its exit-code table",
+      "severity": "error",
+      "groupBy": "deploymentType",
+      "patterns": [
+        {"name": "unmatched", "fact": "application.unmatchedExitCode"}
+      ],
+      "explanation": "The {action|install} command of deployment type {application} (revision {revision|?}) exited with {code} ({meaning|no catalogue entry}). The deployment type's return codes do not list it, so the client counts the run as an execution failure whatever the installer meant. {verdict}",
+      "fix": "Find what {code} means for this installer (for Windows Installer, the MSI log with /l*v). If it is a real failure, correct the installer or its command line; if the installer uses the code for success or a restart, add it to the deployment type's Return Codes with that meaning, then redeploy.",
+      "reference": "Microsoft Learn, Application installation common error codes reference (https://learn.microsoft.com/en-us/mem/configmgr/tenant-attach/app-install-error-reference; MicrosoftDocs/memdocs memdocs/configmgr/tenant-attach/app-install-error-reference.md), and the AppEnforce.log entry of Log files in Configuration Manager (https://learn.microsoft.com/en-us/mem/configmgr/core/plan-design/hierarchy/log-files): 'Records details about enforcement actions (install and uninstall) taken for applications on the client.'"
+    },
+    {
+      "id": "task-sequence-step-failed",
+      "confidence": "confirmed",
+      "title": "Task sequence failed at step \"{step}\" ({code|no error code})",
+      "severity": "error",
+      "groupBy": "run",
+      "patterns": [
+        {"name": "failed", "fact": "taskSequence.stepFailed"}
+      ],
+      "explanation": "Task sequence {taskSequence} stopped at step \"{step}\": {text}. Error {code|?} ({meaning|no catalogue entry}); group {group|(none named)} aborted. {verdict}",
+      "fix": "Open smsts.log at the failing step: the lines just before it show the step's command line and its own log. Correct what the step runs (a package, a driver, an application, a script), or, if the step may fail without harm, set it to continue on error; then run the task sequence again.",
+      "reference": "Microsoft Learn, Log files in Configuration Manager, OS deployment (https://learn.microsoft.com/en-us/mem/configmgr/core/plan-design/hierarchy/log-files; MicrosoftDocs/memdocs memdocs/configmgr/core/plan-design/hierarchy/log-files.md): Smsts.log 'Records task sequence activities.'"
+    },
+    {
+      "id": "software-update-keeps-failing",
+      "confidence": "confirmed",
+      "title": "Software update keeps failing: {update}",
+      "severity": "error",
+      "groupBy": "update",
+      "patterns": [
+        {"name": "failing", "fact": "softwareUpdates.updateKeepsFailing"}
+      ],
+      "explanation": "{update} failed to install {failures} times on {client}, last with {code|?} ({meaning|no catalogue entry}): trying again did not help, so the cause is on the client, not a passing condition. {verdict}",
+      "fix": "Look up {code} in WUAHandler.log and the Windows Update log of the client around the failures; fix the cause it names (disk space, a pending restart, a corrupt component store: DISM /Online /Cleanup-Image /RestoreHealth), then evaluate the deployment again.",
+      "reference": "Microsoft Learn, Track the software update deployment process in Configuration Manager (https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/update-management/track-software-update-deployment-process): UpdatesDeployment.log, UpdatesHandler.log and WUAHandler.log record each update's download, installation and result."
+    },
+    {
       "id": "missing-hotfix",
       "confidence": "confirmed",
       "title": "Client hotfixes missing: {all:hotfix}",

@@ -46,18 +46,33 @@ public enum Diagnosis {
         return names
     }
 
+    /// The kinds of execution whose facts `rules` name (`taskSequence.stepFailed` → smsts.log).
+    static func executionKinds(readBy rules: [DiagnosticRule]) -> Set<ExecutionKind> {
+        var kinds: Set<ExecutionKind> = []
+        for rule in rules {
+            for pattern in rule.patterns {
+                guard case let .fact(name) = pattern.source, let prefix = name.split(separator: ".").first,
+                      let kind = ExecutionKind(rawValue: String(prefix)), kind != .program else { continue }
+                kinds.insert(kind)
+            }
+        }
+        return kinds
+    }
+
     /// The workspace cut down to the logs `rules` read, recognised by `LogIdentity` (rotated,
     /// renamed and differently cased copies too) or, when the name says nothing, by the component
     /// named in the file's first records; the other inputs (rules files, site control,
     /// tables) are kept.
     public static func inputs(_ inputs: WorkspaceInputs, readBy rules: [DiagnosticRule]) -> WorkspaceInputs {
         let names = logNames(readBy: rules)
+        let kinds = executionKinds(readBy: rules)
         var only = inputs
         // A log's name decides most; the others have their heads read, on all cores.
         let logs = inputs.clients.flatMap(\.logs)
         let read = Concurrently.map(count: logs.count) { k in
             let log = logs[k]
             return LogIdentity.known(log.name, among: names) != nil || ExecutionHistory.isExecmgrLog(log.name)
+                || ExecutionKind.of(logName: log.name).map(kinds.contains) ?? false
                 || log.files.last.flatMap { LogComponentIdentity.known(path: $0, among: names) } != nil
         }
         var next = 0

@@ -54,7 +54,18 @@ public enum DiagnosticFactKind {
     /// A machine inventory reports outside any domain (`Resource_Domain_OR_Workgr0` is a workgroup).
     public static let inventoryWorkgroup = "inventory.workgroup"
 
+    /// An application's deployment type whose installer exited with a code its exit-code table
+    /// does not hold ("Unmatched exit code (1603) is considered an execution failure").
+    public static let applicationUnmatchedExitCode = "application.unmatchedExitCode"
+    /// A task sequence run that stopped at a failed step.
+    public static let taskSequenceStepFailed = "taskSequence.stepFailed"
+    /// A software update that failed to install more than once: a retry did not help.
+    public static let updateKeepsFailing = "softwareUpdates.updateKeepsFailing"
+
     public static let all: [String: [String]] = [
+        applicationUnmatchedExitCode: ["application", "deploymentType", "revision", "action", "code", "meaning", "verdict"],
+        taskSequenceStepFailed: ["taskSequence", "run", "step", "code", "meaning", "group", "text", "verdict"],
+        updateKeepsFailing: ["update", "article", "code", "meaning", "failures", "verdict"],
         executionRetrying: ["program", "advertisement", "package", "request", "code", "meaning", "attemptsUsed",
                             "attemptsLeft", "maxAttempts", "nextRetry", "verdict", "policy"],
         executionFailedNonRetry: ["program", "advertisement", "package", "request", "code", "meaning", "attemptsUsed",
@@ -67,8 +78,10 @@ public enum DiagnosticFactKind {
 
     /// What the user must add to the workspace for the kind's facts to exist.
     public static func source(of kind: String) -> String {
-        kind.hasPrefix("inventory.")
-            ? "an inventory export (v_GS_SMS_ADVANCED_CLIENT_STAT.csv, v_R_System.csv) in the workspace"
-            : "execmgr.log"
+        if kind.hasPrefix("inventory.") { return "an inventory export (v_GS_SMS_ADVANCED_CLIENT_STAT.csv, v_R_System.csv) in the workspace" }
+        if kind.hasPrefix("application.") { return "AppEnforce.log" }
+        if kind.hasPrefix("taskSequence.") { return "smsts.log" }
+        if kind.hasPrefix("softwareUpdates.") { return "UpdatesDeployment.log, UpdatesHandler.log or WUAHandler.log" }
+        return "execmgr.log"
     }
 }

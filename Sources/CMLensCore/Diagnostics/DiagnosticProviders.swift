@@ -1,5 +1,5 @@
 /// The fact providers and the error-code explainers a workspace offers the rules: the execution
-/// timeline (`Execution/`), inventory and hotfix compliance (`Inventory/`, `Compliance/`) when the
+/// timeline (`Execution/`) and the applications, task sequences and update jobs beside it, inventory and hotfix compliance (`Inventory/`, `Compliance/`) when the
 /// workspace holds inventory exports, and the error catalogue (`ErrorCodes/`).
 public enum DiagnosticProviders {
     /// The providers, and the problems met reading what they rest on. `history`: the logs' execution
@@ -10,6 +10,10 @@ public enum DiagnosticProviders {
         let explain = exitCodeExplainer(policy: policy)
         let facts = history?.explained(by: explain) ?? ExecutionHistory.build(logs: logs, policy: policy, explain: explain)
         var providers: [any DiagnosticFactProvider] = [ExecutionFacts(history: facts, explain: explain)]
+        // Answered always, as the programs' facts are: a workspace without these logs has none of
+        // their faults, and reading nothing costs nothing.
+        let kinds = Executions.build(logs: logs, policy: policy, kinds: ExecutionKindFacts.executionKinds, explain: explain)
+        providers.append(ExecutionKindFacts(executions: kinds.others))
         var problems: [LoadProblem] = []
         if let inventory = inventoryFacts(inputs) {
             providers.append(inventory.facts)

@@ -1,5 +1,7 @@
 /// `cmlens timeline`'s output forms. JSON and CSV field names are a documented contract
-/// (README.md): one object per step (`"kind":"step"`), then one per program (`"kind":"verdict"`).
+/// (README.md): one object per step (`"kind":"step"`), then one per execution (`"kind":"verdict"`).
+/// `kind` was already the record's kind when executions grew kinds, so the execution's kind is
+/// `executionKind`; every kind writes the same keys (`TimelineOutput+Kinds.swift`).
 public enum TimelineOutput {
     public static let csvHeader = ["kind", "client", "advertisement", "package", "program", "time", "event", "from",
                                    "state", "exitCode", "retried", "attempt", "maxAttempts", "nextRetryAt",
@@ -26,6 +28,10 @@ public enum TimelineOutput {
         o.add("message", step.message)
         o.add("note", step.notes.isEmpty ? nil : step.notes.joined(separator: "; "))
         o.add("unknownState", step.unknownState)
+        o.add("executionKind", ExecutionKind.program.rawValue)
+        o.add("execution", key?.program)
+        o.add("step", describe(step))
+        o.add("outcome", Execution.outcome(of: step).rawValue)
         return o.rendered
     }
 
@@ -49,6 +55,12 @@ public enum TimelineOutput {
         o.add("policy", timeline.policy.sourceDescription)
         o.add("policySource", timeline.policy.source == .defaults ? "defaults" : "siteControl")
         o.add("note", v.notes.isEmpty ? nil : v.notes.joined(separator: "; "))
+        o.add("executionKind", ExecutionKind.program.rawValue)
+        o.add("execution", timeline.key.program)
+        o.add("status", Execution.status(of: v.kind).rawValue)
+        o.add("failedStep", nil as String?)
+        o.addRaw("details", detailsJSON(Execution(program: timeline).details))
+        o.addRaw("entries", "[]")
         return o.rendered
     }
 
