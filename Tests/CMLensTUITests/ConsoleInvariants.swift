@@ -22,7 +22,7 @@ enum ConsoleInvariants {
             case let p as LogsPane:
                 // While a new view is built the old one stays: the cursor is judged against the view shown.
                 check("Logs", p.cursor, count: p.view.count)
-            case let p as TimelinePane: check("Timeline", p.levels.base, count: p.timelines(context).count)
+            case let p as TimelinePane: check("Timeline", p.levels.base, count: p.items(context).count)
             case let p as RetryCodesPane:
                 check("Retry codes", p.levels.base, count: p.table.rows.count)
                 if let open = p.levels.top { check("Retry codes (occurrences)", p.levels.cursor, count: open.records.count) }

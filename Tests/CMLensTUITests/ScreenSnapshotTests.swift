@@ -44,6 +44,8 @@ import Testing
         Screen(name: "logs-paged", keys: keys("2") + [.pageDown, .pageDown, .down]),
         Screen(name: "timeline-program-steps", keys: keys("3") + [.enter, .right, .right]),
         Screen(name: "timeline-bottom", keys: keys("3G")),
+        Screen(name: "timeline-task-sequence", keys: keys("3G") + [.up, .enter]),
+        Screen(name: "timeline-update-job", keys: keys("3G") + [.enter]),
         Screen(name: "retry-codes-occurrences", keys: keys("4") + keys(String(repeating: "j", count: 23)) + [.enter, .down]),
         Screen(name: "diagnostics-evidence-bottom", keys: keys("6") + [.enter] + keys("G")),
         Screen(name: "diagnostics-whole-text", keys: keys("6") + [.enter] + keys("d")),

@@ -17,10 +17,30 @@ import Testing
         #expect(lines[6].contains("7-Zip 9.20 x64") && lines[6].contains("Success"))
         if size.columns >= 120 { #expect(lines[3].contains("XYZ20031") && lines[3].contains("XYZ00045")) }
         #expect(lines.contains { $0.contains("Removed while waiting to retry") })
-        #expect(lines[size.lines - 2].contains("1/5 programs"))
+        // After the programs, the other stories, grouped by kind: BUILD-CAP-01's task sequence and update job.
+        #expect(lines[7].contains("BUILD-CAP-01") && lines[7].contains("[TS] task sequence in smsts.log")
+                && lines[7].contains("In progress"))
+        #expect(lines[8].contains("[Updates] software updates"))
+        #expect(lines[size.lines - 2].contains("1/7 executions"))
         let roles = console.grid.roleText.split(separator: "\n").map(String.init)
         let column = lines[5].distance(from: lines[5].startIndex, to: lines[5].range(of: "Failed")!.lowerBound)
         #expect(Array(roles[5])[column] == Role.error.letter || Array(roles[5])[column] == Role.selection.letter)
+    }
+
+    /// Enter on the task sequence opens it where it stopped: the step the log ends in, its line below.
+    @Test func aTaskSequenceOpensAtTheStepItStoppedIn() {
+        var console = AnalysisFixture.console(size: Size(columns: 120, lines: 40))
+        AnalysisFixture.show(TimelinePane.id, in: &console)
+        for _ in 0..<5 { console.press(.down) }
+        console.press(.enter)
+        let screen = console.screen
+        #expect(screen.contains("Task sequence: task sequence in smsts.log") && screen.contains("on BUILD-CAP-01"))
+        #expect(screen.contains("Verdict: In progress: the log ends at 2011-01-14 13:02:44.527-08:00"))
+        #expect(screen.contains("★ the verdict rests on this step"))
+        #expect(screen.contains("Install Software Updates") && screen.contains("smsts.log"))
+        #expect(console.grid.lines[console.grid.lines.count - 2].contains("step 16/16"))
+        console.press(.escape)
+        #expect(console.screen.contains("1/7 executions") == false && console.screen.contains("6/7 executions"))
     }
 
     @Test func theSelectedClientsProgramsOnly() {

@@ -4,7 +4,7 @@ extension TimelinePane {
     /// A program a line: its client (all clients shown), name, verdict and runs; its advert and
     /// package on a wide screen. The selected one's verdict in full below.
     struct ProgramRows: RowSource {
-        var programs: [ExecutionTimeline]
+        var programs: [Item]
         var showClient: Bool
         var clientWidth: Int
         var programWidth: Int
@@ -13,7 +13,7 @@ extension TimelinePane {
 
         static let verdictWidth = 17, runsWidth = 6
 
-        init(programs: [ExecutionTimeline], showClient: Bool, width: Int, empty: String) {
+        init(programs: [Item], showClient: Bool, width: Int, empty: String) {
             self.programs = programs
             self.showClient = showClient
             self.empty = empty
@@ -35,7 +35,7 @@ extension TimelinePane {
         var emptyNote: StyledLine? { StyledLine(" " + empty, .dim) }
 
         func row(_ index: Int, width: Int) -> StyledLine {
-            let timeline = programs[index]
+            guard case .program(let timeline) = programs[index] else { return executionRow(index) }
             var line = StyledLine(" ", .text)
             if showClient { line.add(DisplayWidth.fit(TerminalText.escape(timeline.key.client), to: clientWidth) + " ", .text) }
             line.add(DisplayWidth.fit(TerminalText.escape(timeline.key.program), to: programWidth) + " ", .text)
@@ -49,10 +49,32 @@ extension TimelinePane {
             return line
         }
 
+        /// An application, task sequence or update job: its kind in the name column, the verdict's
+        /// word in the verdict column, its steps where the runs go.
+        func executionRow(_ index: Int) -> StyledLine {
+            guard case .execution(let execution) = programs[index] else { return StyledLine("", .text) }
+            var line = StyledLine(" ", .text)
+            if showClient { line.add(DisplayWidth.fit(TerminalText.escape(execution.client), to: clientWidth) + " ", .text) }
+            line.add(DisplayWidth.fit(TimelinePane.shortKind(execution.kind) + TerminalText.escape(execution.name), to: programWidth) + " ", .text)
+            line.add(DisplayWidth.fit(execution.verdict.phrase, to: Self.verdictWidth), TimelinePane.statusRole(execution.verdict.status))
+            line.add(DisplayWidth.fit("-", to: Self.runsWidth), .dim)
+            if wide, let failed = execution.verdict.failedStep {
+                line.add(" at " + TerminalText.escape(failed), .dim)
+            }
+            return line
+        }
+
         func detail(_ selected: Int?, width: Int) -> ListDetail? {
             var detail = ListDetail(title: "─ Verdict (Enter steps through the program) ")
             guard let selected else { return detail }
-            let verdict = programs[selected].verdict
+            guard case .program(let timeline) = programs[selected] else {
+                guard case .execution(let execution) = programs[selected] else { return detail }
+                detail.title = "─ Verdict (Enter steps through the " + execution.kind.title.lowercased().dropLast() + ") "
+                detail.lines = WordWrap.lines(TerminalText.escape(execution.verdict.text), columns: width - 1)
+                    .map { ($0, TimelinePane.statusRole(execution.verdict.status)) }
+                return detail
+            }
+            let verdict = timeline.verdict
             detail.lines = WordWrap.lines(TerminalText.escape(verdict.text), columns: width - 1).map { ($0, TimelinePane.verdictRole(verdict.kind)) }
             for note in verdict.notes {
                 detail.lines += WordWrap.lines("note: " + TerminalText.escape(note), columns: width - 1).map { ($0, Role.warning) }

@@ -1,7 +1,8 @@
 import CMLensCore
 
-/// The programs of the selected client (or all) with their verdicts; Enter opens one and steps
-/// through it one state change at a time (←/→, n/p), with the line in its log around it.
+/// The programs of the selected client (or all) with their verdicts, then its applications, task
+/// sequences and software-update jobs; Enter opens one and steps through it one state change at a
+/// time (←/→, n/p), with the line in its log around it — a task sequence at its failing step.
 struct TimelinePane: Pane {
     static let descriptor = PaneDescriptor(id: "timeline", title: "Timeline")
     static let commands: [Command] = [
@@ -13,25 +14,33 @@ struct TimelinePane: Pane {
     /// The programs, and over them the program opened with Enter, its cursor on the step shown;
     /// kept by key, so a drill into another client (Enter on a step opens its line in Logs) and
     /// Esc back find it again.
-    var levels = Levels<ProgramKey>()
+    var levels = Levels<Opened>()
+    /// Applications, task sequences and update jobs of every client.
+    var others: [Execution] = []
     /// The program under the cursor, to find it again when the client changes.
-    var selectedKey: ProgramKey?
+    var selectedKey: Opened?
 
     /// A follow-mode reload keeps the program and step shown (checked when the history arrives).
     mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
         guard let workspace = context.workspace else { return .handled }
-        return .run(Job("reading execmgr logs", for: Self.self) { _ in workspace.executionHistory() } then: { pane, history, context in
-            pane.built(history, context: context)
+        return .run(Job("reading execution logs", for: Self.self) { _ in
+            let others = Executions.build(logs: workspace.logs, policy: workspace.retryPolicy,
+                                          kinds: [.application, .taskSequence, .softwareUpdates],
+                                          explain: ErrorExplainer.exitCodeMeaning).others
+            return (workspace.executionHistory(), others)
+        } then: { pane, built, context in
+            pane.others = built.1
+            pane.built(built.0, context: context)
             return .handled
         })
     }
 
     /// Another client: its programs, the cursor on the one selected before when it has it.
     mutating func contextChanged(_ context: ConsoleContext) -> Reaction {
-        let programs = timelines(context)
-        if let key = levels.top, !programs.contains(where: { $0.key == key }) { levels.closeAll() }
+        let programs = items(context)
+        if let key = levels.top, !programs.contains(where: { $0.opened == key }) { levels.closeAll() }
         levels.base = ListCursor()
-        if let key = selectedKey, let index = programs.firstIndex(where: { $0.key == key }) {
+        if let key = selectedKey, let index = programs.firstIndex(where: { $0.opened == key }) {
             levels.base.select(index, count: programs.count, visible: layout(Rect(context.paneSize)).page)
         }
         return .handled
@@ -40,13 +49,13 @@ struct TimelinePane: Pane {
     /// The history read: the program and step shown are found again, or closed.
     mutating func built(_ history: ExecutionHistory, context: ConsoleContext) {
         self.history = history
-        let programs = timelines(context)
-        if let key = levels.top, let program = programs.first(where: { $0.key == key }) {
-            levels.cursor = ListCursor(selected: min(levels.cursor.selected, Self.steps(of: program).count - 1))
+        let programs = items(context)
+        if let key = levels.top, let item = programs.first(where: { $0.opened == key }) {
+            levels.cursor = ListCursor(selected: min(levels.cursor.selected, Self.stepCount(of: item) - 1))
         } else {
             levels.closeAll()
         }
-        let index = selectedKey.flatMap { key in programs.firstIndex { $0.key == key } }
+        let index = selectedKey.flatMap { key in programs.firstIndex { $0.opened == key } }
         if index == nil { selectedKey = nil }
         levels.base = ListCursor()
         levels.base.select(index ?? 0, count: programs.count, visible: layout(Rect(context.paneSize)).page)
@@ -59,6 +68,21 @@ struct TimelinePane: Pane {
         return history.timelines.filter { $0.key.client == client }
     }
 
+    /// Every row of the list: the programs, then the other executions of the selected client (or all),
+    /// grouped by kind.
+    func items(_ context: ConsoleContext) -> [Item] {
+        let mine = others.filter { context.client == nil || $0.client == context.client }
+            .enumerated().sorted { ($0.element.kind, $0.offset) < ($1.element.kind, $1.offset) }.map(\.element)
+        return timelines(context).map(Item.program) + mine.map(Item.execution)
+    }
+
+    static func stepCount(of item: Item) -> Int {
+        switch item {
+        case .program(let timeline): steps(of: timeline).count
+        case .execution(let execution): execution.steps.count
+        }
+    }
+
     /// The steps worth stepping through: state changes, exit codes, removals, and the verdict's line.
     static func steps(of timeline: ExecutionTimeline) -> [ExecutionStep] {
         timeline.steps.filter { step in
@@ -68,27 +92,38 @@ struct TimelinePane: Pane {
     }
 
     mutating func handle(_ command: Command, context: ConsoleContext) -> Reaction {
-        let programs = timelines(context)
-        if let key = levels.top, let program = programs.firstIndex(where: { $0.key == key }) {
-            return handleStep(command, Self.steps(of: programs[program]), key: key, context: context)
+        let programs = items(context)
+        if let key = levels.top, let item = programs.first(where: { $0.opened == key }) {
+            switch item {
+            case .program(let timeline):
+                return handleStep(command, Self.steps(of: timeline).map(\.evidence), client: timeline.key.client, context: context)
+            case .execution(let execution):
+                return handleStep(command, execution.steps.map(\.evidence), client: execution.client, context: context)
+            }
         }
         if command == .back, let back = levels.pop() { return back }
         if levels.base.apply(command, count: programs.count, visible: layout(Rect(context.paneSize)).page) {
-            selectedKey = programs.indices.contains(levels.base.selected) ? programs[levels.base.selected].key : nil
+            selectedKey = programs.indices.contains(levels.base.selected) ? programs[levels.base.selected].opened : nil
             return .handled
         }
         guard command == .open else { return .ignored }
         guard programs.indices.contains(levels.base.selected) else {
-            return .say(context.isRunning(Self.id) ? "still reading the execmgr logs" : "no program to open")
+            return .say(context.isRunning(Self.id) ? "still reading the execution logs" : "no program to open")
         }
-        selectedKey = programs[levels.base.selected].key
+        let item = programs[levels.base.selected]
+        selectedKey = item.opened
         levels.closeAll()
-        levels.push(programs[levels.base.selected].key)
+        // A task sequence opens on its failing step, an application on the step its verdict rests on.
+        if case .execution(let execution) = item, let focus = execution.verdict.focus, execution.steps.indices.contains(focus) {
+            levels.push(item.opened, cursor: ListCursor(selected: focus))
+        } else {
+            levels.push(item.opened)
+        }
         return .handled
     }
 
-    /// Keys on an open program: a step at a time, Enter opens the step's line in Logs.
-    private mutating func handleStep(_ command: Command, _ steps: [ExecutionStep], key: ProgramKey,
+    /// Keys on an open program or execution: a step at a time, Enter opens the step's line in Logs.
+    private mutating func handleStep(_ command: Command, _ steps: [Evidence], client: String,
                                      context: ConsoleContext) -> Reaction {
         var step = levels.cursor.selected
         switch command {
@@ -101,10 +136,10 @@ struct TimelinePane: Pane {
         case .bottom: step = steps.count - 1
         case .open:
             guard steps.indices.contains(step), let workspace = context.workspace,
-                  let ref = Self.reference(of: steps[step].evidence, in: workspace.logs) else {
+                  let ref = Self.reference(of: steps[step], in: workspace.logs) else {
                 return .say("this step's line is not in the loaded logs")
             }
-            return Reaction(handled: true, drill: .init(client: key.client, pane: LogsPane.id, record: ref))
+            return Reaction(handled: true, drill: .init(client: client, pane: LogsPane.id, record: ref))
         default: return .ignored
         }
         guard steps.indices.contains(step) else {
@@ -118,23 +153,28 @@ struct TimelinePane: Pane {
     mutating func focus(on focus: Reaction.Focus, context: ConsoleContext) -> Reaction {
         guard case .program(let key) = focus else { return .handled }
         let programs = timelines(context)
-        selectedKey = key
+        selectedKey = .program(key)
         levels.closeAll()
         guard let index = programs.firstIndex(where: { $0.key == key }) else {
             // Still reading the execmgr logs: the program opens at its first step when they arrive.
-            levels.push(key, byDrill: true)
+            levels.push(.program(key), byDrill: true)
             return .handled
         }
         levels.base.select(index, count: programs.count, visible: layout(Rect(context.paneSize)).page)
         let steps = Self.steps(of: programs[index])
         let verdictStep = steps.lastIndex { $0.evidence == programs[index].verdict.evidence }
-        levels.push(key, cursor: ListCursor(selected: verdictStep ?? 0), byDrill: true)
+        levels.push(.program(key), cursor: ListCursor(selected: verdictStep ?? 0), byDrill: true)
         return .handled
     }
 
     func explainText(context: ConsoleContext) -> String? {
-        let programs = timelines(context)
-        if let key = levels.top, let program = programs.first(where: { $0.key == key }) {
+        let programs = items(context)
+        if let key = levels.top, case .execution(let execution)? = programs.first(where: { $0.opened == key }) {
+            guard execution.steps.indices.contains(levels.cursor.selected) else { return nil }
+            let step = execution.steps[levels.cursor.selected]
+            return step.message + (step.exitCode.map { "\nexit code \($0)" } ?? "")
+        }
+        if let key = levels.top, case .program(let program)? = programs.first(where: { $0.opened == key }) {
             let steps = Self.steps(of: program)
             guard steps.indices.contains(levels.cursor.selected) else { return nil }
             let step = steps[levels.cursor.selected]
@@ -142,7 +182,10 @@ struct TimelinePane: Pane {
             return step.message + (step.exitCode.map { "\nexit code \($0)" } ?? "")
         }
         guard programs.indices.contains(levels.base.selected) else { return nil }
-        return programs[levels.base.selected].verdict.exitCode.map { "exit code \($0)" } ?? ""
+        switch programs[levels.base.selected] {
+        case .program(let timeline): return timeline.verdict.exitCode.map { "exit code \($0)" } ?? ""
+        case .execution(let execution): return execution.verdict.exitCode.map { "exit code \($0)" } ?? ""
+        }
     }
 
     /// The record an evidence line points at: the file by path, the record by its physical line.
@@ -151,14 +194,19 @@ struct TimelinePane: Pane {
     }
 
     func status(context: ConsoleContext) -> [String] {
-        let programs = timelines(context)
+        let programs = items(context)
         var items = [context.client ?? "all clients"]
-        if context.isRunning(Self.id) { items.append("reading execmgr logs"); return items }
-        if let key = levels.top, let program = programs.first(where: { $0.key == key }) {
-            items.append("step \(levels.cursor.selected + 1)/\(Self.steps(of: program).count)")
-            items.append(TerminalText.escape(key.program))
+        if context.isRunning(Self.id) { items.append("reading execution logs"); return items }
+        if let key = levels.top, let item = programs.first(where: { $0.opened == key }) {
+            items.append("step \(levels.cursor.selected + 1)/\(Self.stepCount(of: item))")
+            switch item {
+            case .program(let timeline): items.append(TerminalText.escape(timeline.key.program))
+            case .execution(let execution): items.append(TerminalText.escape(execution.name))
+            }
         } else {
-            items.append("\(programs.isEmpty ? 0 : levels.base.selected + 1)/\(programs.count) programs")
+            let executions = programs.count - timelines(context).count
+            items.append("\(programs.isEmpty ? 0 : levels.base.selected + 1)/\(programs.count) "
+                         + (executions == 0 ? "programs" : "executions"))
         }
         if let history { items.append("policy: " + (history.policy.source == .defaults ? "defaults" : "site control file")) }
         return items
@@ -172,12 +220,15 @@ struct TimelinePane: Pane {
             grid.write("Loading the workspace…", at: area.origin, role: .dim, clip: area)
             return
         }
-        let programs = timelines(context)
-        if let key = levels.top, let program = programs.first(where: { $0.key == key }) {
-            renderSteps(program, step: levels.cursor.selected, into: &grid, area: area, context: context)
+        let programs = items(context)
+        if let key = levels.top, let item = programs.first(where: { $0.opened == key }) {
+            switch item {
+            case .program(let timeline): renderSteps(timeline, step: levels.cursor.selected, into: &grid, area: area, context: context)
+            case .execution(let execution): renderExecution(execution, step: levels.cursor.selected, into: &grid, area: area, context: context)
+            }
         } else {
             let rows = ProgramRows(programs: programs, showClient: context.client == nil, width: area.columns,
-                                   empty: context.isRunning(Self.id) ? "Reading the execmgr logs…" : "No program executions in the execmgr logs"
+                                   empty: context.isRunning(Self.id) ? "Reading the execution logs…" : "No program executions in the execmgr logs"
                                        + (context.client.map { " of " + TerminalText.escape($0) } ?? "") + ".")
             ListView.render(rows, cursor: levels.base, layout: layout(area), into: &grid)
         }

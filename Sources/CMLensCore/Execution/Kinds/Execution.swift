@@ -131,3 +131,14 @@ public struct Execution: Sendable, Hashable {
         }
     }
 }
+
+extension Execution.Verdict {
+    /// The verdict's word as a reader says it: `In progress`, `Not detected after install`.
+    public var phrase: String {
+        var words = ""
+        for character in name {
+            if character.isUppercase && !words.isEmpty { words += " " + character.lowercased() } else { words.append(character) }
+        }
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}
