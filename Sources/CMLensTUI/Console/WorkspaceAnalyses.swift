@@ -9,9 +9,10 @@ import Synchronization
 ///
 /// Each result has its own lock: a job that asks for one waits for the job already computing it
 /// rather than doing the work twice, and does not wait for the others. Locks are only ever taken
-/// in the order summaries → diagnosis → history / compliance, so no two jobs wait on each other.
+/// in the order summaries → diagnosis → history / executions / compliance, so no two jobs wait on each other.
 final class WorkspaceAnalyses: Sendable {
     private let history = Mutex<ExecutionHistory?>(nil)
+    private let executions = Mutex<[Execution]?>(nil)
     private let findings = Mutex<[DiagnosticFinding]?>(nil)
     private let compliance = Mutex<Compliance?>(nil)
     private let summaries = Mutex<ClientSummaries?>(nil)
@@ -27,6 +28,11 @@ final class WorkspaceAnalyses: Sendable {
     /// The history, computed by `make` the first time.
     func executionHistory(_ make: () -> ExecutionHistory) -> ExecutionHistory {
         Self.once(history, make)
+    }
+
+    /// The applications, task sequences and update jobs, computed by `make` the first time.
+    func otherExecutions(_ make: () -> [Execution]) -> [Execution] {
+        Self.once(executions, make)
     }
 
     /// Every client's findings, computed by `make` the first time.
@@ -64,6 +70,15 @@ extension ConsoleWorkspace {
         }
     }
 
+    /// Every application, task sequence and software-update job, read once for this workspace.
+    func otherExecutions() -> [Execution] {
+        let logs = self.logs, policy = retryPolicy
+        return analyses.otherExecutions {
+            Executions.build(logs: logs, policy: policy, kinds: [.application, .taskSequence, .softwareUpdates],
+                             explain: ErrorExplainer.exitCodeMeaning).others
+        }
+    }
+
     /// Every client's diagnostic findings, in the engine's order, from the shared history.
     func diagnosis() -> [DiagnosticFinding] {
         analyses.diagnosis {
@@ -85,7 +100,7 @@ extension ConsoleWorkspace {
         analyses.clientSummaries {
             let judged = compliance()
             return ClientSummaries(inventory: judged.inventory, report: judged.report, history: executionHistory(),
-                                   findings: diagnosis(), logs: logs)
+                                   findings: diagnosis(), logs: logs, executions: otherExecutions())
         }
     }
 }

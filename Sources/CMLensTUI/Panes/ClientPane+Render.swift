@@ -22,6 +22,13 @@ extension ClientPane {
         }
         rows += summary.programs.map(Row.program)
 
+        // Applications, task sequences and update jobs: what failed, in the core's words (Timeline, 3, steps through them).
+        let others = Self.otherFailures(summary)
+        if !others.isEmpty {
+            rows.append(.section("Applications, task sequences, updates: \(others.count) failing (3 steps through them)"))
+            rows += others.map { Row.note(TerminalText.escape($0), .error) }
+        }
+
         let errors = summary.count(.error), warnings = summary.count(.warning)
         rows.append(.section("Findings" + (summary.findings.isEmpty ? "" : ": \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")))
         if summary.findings.isEmpty { rows.append(.note(summary.hasLogs ? "No rule matched its logs." : "Unknown: no logs.", .dim)) }
@@ -79,6 +86,10 @@ extension ClientPane {
         let failing = summary.failingPrograms.count, missing = summary.count(.missing), errors = summary.count(.error)
         var wrong: [String] = []
         if failing > 0 { wrong.append("\(failing) failing program\(failing == 1 ? "" : "s")") }
+        let apps = summary.failingApplications.count, sequences = summary.failedTaskSequences.count, updates = summary.failedUpdates.count
+        if apps > 0 { wrong.append("\(apps) failing application\(apps == 1 ? "" : "s")") }
+        if sequences > 0 { wrong.append("\(sequences) failed task sequence\(sequences == 1 ? "" : "s")") }
+        if updates > 0 { wrong.append("\(updates) failed update\(updates == 1 ? "" : "s")") }
         if missing > 0 { wrong.append("\(missing) KB\(missing == 1 ? "" : "s") missing") }
         if errors > 0 { wrong.append("\(errors) error finding\(errors == 1 ? "" : "s")") }
         let warnings = summary.count(.warning)
@@ -89,6 +100,18 @@ extension ClientPane {
         for (n, gap) in summary.gaps.prefix(area.lines - 2).enumerated() {
             grid.write(" " + TerminalText.escape(gap), at: Position(column: area.column, line: area.line + 2 + n), role: .warning, clip: area)
         }
+    }
+
+    /// One line per failing application, failed task sequence and failed update, as the core
+    /// words them for the client's concerns.
+    static func otherFailures(_ summary: ClientSummary) -> [String] {
+        var lines = summary.failingApplications.map { "[App] \($0.name): \($0.verdict.text)" }
+        lines += summary.failedTaskSequences.map { "[TS] \($0.name): \($0.verdict.text)" }
+        lines += summary.failedUpdates.map { update in
+            "[Updates] \(update.name): \(update.status)" + (update.exitCode.map { ", \(ExecutionCode.display($0))" } ?? "")
+                + (update.failures > 1 ? " (\(update.failures) times)" : "")
+        }
+        return lines
     }
 
     /// `run 2 of 1009 · next 2011-01-13 10:22:12` for a program waiting (`run 2/1009 · next 01-13 10:22`

@@ -24,10 +24,7 @@ struct TimelinePane: Pane {
     mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
         guard let workspace = context.workspace else { return .handled }
         return .run(Job("reading execution logs", for: Self.self) { _ in
-            let others = Executions.build(logs: workspace.logs, policy: workspace.retryPolicy,
-                                          kinds: [.application, .taskSequence, .softwareUpdates],
-                                          explain: ErrorExplainer.exitCodeMeaning).others
-            return (workspace.executionHistory(), others)
+            (workspace.executionHistory(), workspace.otherExecutions())
         } then: { pane, built, context in
             pane.others = built.1
             pane.built(built.0, context: context)

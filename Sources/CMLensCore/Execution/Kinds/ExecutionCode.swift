@@ -1,6 +1,6 @@
 /// Codes as the kinds' logs write them: a process's exit code in decimal (`1603`, `2147942402`),
 /// an HRESULT in hex with or without `0x` (`80004005`, `0x87D00324`).
-enum ExecutionCode {
+public enum ExecutionCode {
     /// `0x87D00324`, `87d00324`, `1603`, `-2147467259` → the code as an unsigned 32-bit value.
     static func parse(_ text: Substring) -> Int? {
         let t = text.trimmingCharacters(in: .whitespaces)
@@ -19,7 +19,7 @@ enum ExecutionCode {
     }
 
     /// Small codes (a process's 1603) in decimal, HRESULTs in hex: the way each is looked up.
-    static func display(_ code: Int) -> String {
+    public static func display(_ code: Int) -> String {
         code >= 0 && code < 0x10000 ? String(code) : "0x" + String(UInt32(truncatingIfNeeded: code), radix: 16, uppercase: true)
             .leftPadded(to: 8)
     }
