@@ -35,3 +35,13 @@ import Testing
         #expect(texts.contains { $0.hasPrefix("[TS] ") && $0.contains("Install Office") && $0.contains("0x80070643") }, "\(texts)")
     }
 }
+
+/// The Logs pane's detail rule says what the selected record's log records, in Microsoft's words.
+@Suite struct LogDescriptionShownTests {
+    @Test func theLogsDetailNamesWhatTheLogRecords() {
+        var console = AnalysisFixture.console(size: Size(columns: 120, lines: 40))
+        AnalysisFixture.show(LogsPane.id, in: &console)
+        let rule = console.grid.lines.first { $0.hasPrefix("─ ") && $0.contains(".log:") }
+        #expect(rule?.contains("The Content Access service.") == true, "\(rule ?? "no detail rule")")
+    }
+}

@@ -85,7 +85,11 @@ extension ClientPane {
             case .finding(let finding):
                 return ("Enter: its evidence", wrapped(finding.explanation, .text) + wrapped("Fix: " + finding.fix, .text))
             case .log(let log):
-                return ("Enter: this log alone", log.paths.flatMap { wrapped(ShortPlace.tail($0, components: 3), .dim) })
+                // What the log records, in Microsoft's words; a log the reference does not list says so.
+                let about = LogFileReference.describe(fileName: log.name).map { $0.summary }
+                    ?? "Not in Microsoft's ConfigMgr log file reference."
+                return ("Enter: this log alone", wrapped(TerminalText.escape(about), .text)
+                        + log.paths.flatMap { wrapped(ShortPlace.tail($0, components: 3), .dim) })
             case .component(let component):
                 return ("Enter: its KB's clients",
                         wrapped("\(component.displayName) \(component.versionText) (\(ClientPane.place(component.source)))", .dim))

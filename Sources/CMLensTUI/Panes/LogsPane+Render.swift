@@ -164,6 +164,12 @@ extension LogsPane {
         let placeRoom = max(12, area.columns - 3)
         if place.count > placeRoom { place = "…" + String(place.suffix(placeRoom - 1)) }
         grid.write("─ " + place + " ", at: area.origin, role: .border, clip: area)
+        // What the log records, in Microsoft's words, after the place: a log nobody knows says nothing here.
+        let summaryRoom = area.columns - place.count - 6
+        if summaryRoom >= 12, let log = LogFileReference.describe(fileName: ShortPlace.tail(record.file, components: 1)), !log.summary.isEmpty {
+            let summary = DisplayWidth.fit(TerminalText.escape(log.summary), to: summaryRoom).trimmingCharacters(in: .whitespaces)
+            grid.write(summary + " ", at: Position(column: area.column + place.count + 4, line: area.line), role: .dim, clip: area)
+        }
         var lines: [(text: String, role: Role, matches: [Range<Int>])] = []
         let when = record.time.map { $0.iso8601 + "  (UTC " + $0.iso8601UTC + ")" } ?? "no time"
         lines.append(("\(when)  \(record.level.name)  \(TerminalText.escape(record.component))  thread \(TerminalText.escape(record.thread))  \(TerminalText.escape(record.client))", .dim, []))
