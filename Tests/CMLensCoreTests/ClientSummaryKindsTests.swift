@@ -24,6 +24,28 @@ import Testing
         #expect(concerns.contains { $0.contains("KB4598481") && $0.contains("(2 times)") })
     }
 
+    /// Compare puts the failing application, the task sequence's failed step and the failed update
+    /// beside a client where none failed.
+    @Test func compareShowsTheNewKindsFailuresSideBySide() throws {
+        let root = try ExecutionKindFactsTests.workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let inputs = WorkspaceScanner.scan([root.path])
+        let summaries = ClientSummaries.load(inputs: inputs, logs: LoadedLogs.load(inputs), policy: .defaults)
+        let failing = try #require(summaries.summary(of: "wks-kinds"))
+        var healthy = failing
+        healthy.name = "WKS-HEALTHY"
+        healthy.failingApplications = []
+        healthy.failedTaskSequences = []
+        healthy.failedUpdates = []
+        let comparison = ClientComparison([failing, healthy])
+        func row(_ kind: ClientComparison.Row.Kind) -> [String]? { comparison.rows.first { $0.kind == kind }?.cells.map(\.text) }
+        #expect(row(.applications)?.first?.contains("1603") == true && row(.applications)?.last == "none failing")
+        #expect(row(.taskSequence) == ["failed at Install Office 0x80070643", "none failed"])
+        #expect(row(.updates)?.first == "1 failed: KB4598481" && row(.updates)?.last == "none failed")
+        // No such rows when no client has such a failure.
+        #expect(ClientComparison([healthy, healthy]).rows.contains { $0.kind == .taskSequence } == false)
+    }
+
     /// A later enforcement that worked clears an earlier failure of the same deployment type.
     @Test func onlyTheLatestEnforcementCounts() {
         func app(_ status: Execution.Verdict.Status) -> Execution {

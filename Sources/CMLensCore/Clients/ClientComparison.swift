@@ -13,6 +13,8 @@ public struct ClientComparison: Sendable, Hashable {
             case logs, programs, findings, topFinding
             /// A failing program (the k-th of each client), then its verdict, retries left and next retry.
             case failingProgram, programVerdict, retriesLeft, nextRetry
+            /// Failing applications, the failed task sequence's step, failed updates.
+            case applications, taskSequence, updates
         }
 
         public var kind: Kind
@@ -110,6 +112,31 @@ public struct ClientComparison: Sendable, Hashable {
                 guard let program else { return .empty }
                 guard let due = program.nextRetry else { return Cell("—", tone: .empty) }
                 return Cell(due.iso8601, tone: .doubtful, time: due)
+            })
+        }
+
+        // Applications, task sequences and update jobs: a row each only when some client has a failure.
+        if clients.contains(where: { !$0.failingApplications.isEmpty }) {
+            row(.applications, "Applications", clients.map { client in
+                guard let first = client.failingApplications.first else { return Cell("none failing", tone: .neutral, key: "0") }
+                let more = client.failingApplications.count > 1 ? " (+\(client.failingApplications.count - 1))" : ""
+                let code = first.verdict.exitCode.map { " " + ExecutionCode.display($0) } ?? ""
+                return Cell(first.name + code + more, tone: .bad, key: first.name.lowercased())
+            })
+        }
+        if clients.contains(where: { !$0.failedTaskSequences.isEmpty }) {
+            row(.taskSequence, "Task sequence", clients.map { client in
+                guard let run = client.failedTaskSequences.last else { return Cell("none failed", tone: .neutral, key: "0") }
+                let code = run.verdict.exitCode.map { " " + ExecutionCode.display($0) } ?? ""
+                return Cell("failed at " + (run.verdict.failedStep ?? "?") + code, tone: .bad,
+                            key: (run.verdict.failedStep ?? "?").lowercased() + code)
+            })
+        }
+        if clients.contains(where: { !$0.failedUpdates.isEmpty }) {
+            row(.updates, "Updates", clients.map { client in
+                guard !client.failedUpdates.isEmpty else { return Cell("none failed", tone: .neutral, key: "0") }
+                let names = client.failedUpdates.map { $0.article.map { "KB" + $0 } ?? $0.name }
+                return Cell("\(names.count) failed: " + names.joined(separator: ", "), tone: .bad, key: names.joined(separator: ","))
             })
         }
 
