@@ -278,6 +278,30 @@ import Testing
         try RuleVariantsTests.expectSilent(c.rule, c.nearMiss, seed: Self.seed(c, 7))
     }
 
+    /// A real client.msi.log is a verbose Windows Installer log, plain text without times, not
+    /// CMTrace: the rules that read it must work on that shape too, and say the time is not logged.
+    @Test func aVerboseMSILogRaisesTheHostingEndpointRule() throws {
+        let dir = try LogTestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let client = dir.appendingPathComponent("WKS-MSI")
+        try FileManager.default.createDirectory(at: client, withIntermediateDirectories: true)
+        let lines = [
+            "MSI (s) (6C:7C) [13:01:46:123]: Doing action: CcmRegisterHostingConfiguration",
+            "[13:01:47] Registering Hosting Configuration.",
+            "[13:01:47] @@ERR:25150",
+            "MSI (s) (6C!A8) [13:01:47:460]: Product: Configuration Manager Client -- Error 25150. Setup was unable to register the CCM_Service_HostingConfiguration endpoint",
+            "The error code is 80041002",
+            "CustomAction CcmRegisterHostingConfiguration returned actual error code 1603 (note this may not be 100% accurate if translation happened inside sandbox)",
+        ]
+        try Data((lines.joined(separator: "\r\n") + "\r\n").utf8).write(to: client.appendingPathComponent("client.msi.log"))
+        let output = DiagnosticsTests.diagnose([dir.path])
+        let finding = try #require(output.findings.first)
+        #expect(output.findings.map(\.rule) == ["client-msi-hosting-endpoint-failed"])
+        #expect(finding.confidence == .confirmed)
+        #expect(finding.evidence.map(\.line) == [4, 5, 6])
+        #expect(finding.explanation.contains("last time not logged") && !finding.explanation.contains("{"))
+    }
+
     /// Metamorphic: unrelated records added to every log, and an unrelated log beside them, change
     /// no finding and no finding's evidence.
     @Test(arguments: cases)

@@ -186,7 +186,7 @@ public enum BuiltInDiagnosticRules {
       ],
       "confidence": "likely",
       "corroboration": ["rollback", "msiStatus"],
-      "explanation": "ccmsetup ran the client's Windows Installer package and it failed with exit code {exitCode} ({count} time(s), from {first:msiFailed} to {last:msiFailed}); the installation was rolled back ({count:rollback} rollback line(s) in ccmsetup.log, {count:msiStatus} failure line(s) in client.msi.log). 1603 is Windows Installer's generic 'fatal error': the reason is in client.msi.log, a few lines above the first 'Return value 3'.",
+      "explanation": "ccmsetup ran the client's Windows Installer package and it failed with exit code {exitCode} ({count} time(s), from {first:msiFailed|time not logged} to {last:msiFailed|time not logged}); the installation was rolled back ({count:rollback} rollback line(s) in ccmsetup.log, {count:msiStatus} failure line(s) in client.msi.log). 1603 is Windows Installer's generic 'fatal error': the reason is in client.msi.log, a few lines above the first 'Return value 3'.",
       "fix": "Open client.msi.log (in %WinDir%\\ccmsetup\\Logs) and search upwards from the first 'Return value 3' for the action that failed. Known causes: a missing or outdated Visual C++ runtime (install the current Visual C++ 2013 redistributable, then run ccmsetup again), a broken WMI repository, or an earlier client that was not removed cleanly (ccmsetup /uninstall first).",
       "reference": "https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/client-installation/install-configmgr-client-error-1603 (ccmsetup.log 'client.msi installation failed. Error text: ExitCode: 1603'; client.msi.log 'Installation success or error status: 1603')"
     },
@@ -201,7 +201,7 @@ public enum BuiltInDiagnosticRules {
       ],
       "confidence": "likely",
       "corroboration": ["failed"],
-      "explanation": "ccmsetup stopped because the Background Intelligent Transfer Service on this machine is older than the client needs ({count} time(s), last {last:bits}); CcmSetup then ended with {exitError|no exit code logged}. The client downloads its files and content through BITS, so it cannot be installed until BITS is updated.",
+      "explanation": "ccmsetup stopped because the Background Intelligent Transfer Service on this machine is older than the client needs ({count} time(s), last {last:bits|time not logged}); CcmSetup then ended with {exitError|no exit code logged}. The client downloads its files and content through BITS, so it cannot be installed until BITS is updated.",
       "fix": "Install BITS 2.5 or later (part of the Windows Management Framework for the oldest Windows versions), restart the machine, then run ccmsetup again.",
       "reference": "https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/client-installation/client-installation-fails-without-bits (ccmsetup.log 'This operating system does not contain the correct version of BITS. BITS 2.5 or later is required.')"
     },
@@ -217,7 +217,7 @@ public enum BuiltInDiagnosticRules {
       ],
       "confidence": "possible",
       "corroboration": ["registeringWmi"],
-      "explanation": "The client's Windows Installer package stopped 'due to unexpected circumstances' ({count} time(s), last {last:unexpected}); {count:registeringWmi} line(s) show it was registering the client's WMI classes (CcmRegisterWmiMofFile) at the time, and the installation ended with {exitCode|no exit code logged}. That step runs PolicyAgentProvider.dll through rundll32, which fails when the DLL search path has been locked down.",
+      "explanation": "The client's Windows Installer package stopped 'due to unexpected circumstances' ({count} time(s), last {last:unexpected|time not logged}); {count:registeringWmi} line(s) show it was registering the client's WMI classes (CcmRegisterWmiMofFile) at the time, and the installation ended with {exitCode|no exit code logged}. That step runs PolicyAgentProvider.dll through rundll32, which fails when the DLL search path has been locked down.",
       "fix": "Check HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\CWDIllegalInDllSearch: a value of 0xFFFFFFFF stops rundll32 finding PolicyAgentProvider.dll. Remove the value (or add %WinDir%\\CCM to PATH), then install the client again. If the value is not set, check that WMI works (winmgmt /verifyrepository).",
       "reference": "https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/client-installation/client-installation-fails-with-policyagentprovider-dll (ccmsetup.log 'MSI: Setup failed due to unexpected circumstances' after 'CcmRegisterWmiMofFile')"
     },
@@ -233,7 +233,7 @@ public enum BuiltInDiagnosticRules {
       ],
       "confidence": "likely",
       "corroboration": ["wmiCode", "customAction"],
-      "explanation": "Windows Installer could not register the {endpoint} endpoint ({count} time(s), last {last:endpoint}; WMI error {error|not logged}, custom action result {exitCode|not logged}). 80041002 is WMI's 'object not found': the class the endpoint is written to is missing, which happens on a management point whose own role left the client's WMI namespace in an unexpected state.",
+      "explanation": "Windows Installer could not register the {endpoint} endpoint ({count} time(s), last {last:endpoint|time not logged}; WMI error {error|not logged}, custom action result {exitCode|not logged}). 80041002 is WMI's 'object not found': the class the endpoint is written to is missing, which happens on a management point whose own role left the client's WMI namespace in an unexpected state.",
       "fix": "On a management point: remove the management point role, install the client from the site server's Client folder (ccmsetup.exe /source:\"<install dir>\\Client\"), then add the role again. Elsewhere, check the WMI repository (winmgmt /verifyrepository) before installing again.",
       "reference": "https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/client-installation/client-agent-installation-error-80041002 (Client.msi log 'Error 25150. Setup was unable to register the CCM_Service_HostingConfiguration endpoint', 'The error code is 80041002')"
     },
@@ -248,7 +248,7 @@ public enum BuiltInDiagnosticRules {
       ],
       "confidence": "likely",
       "corroboration": ["directoryList"],
-      "explanation": "The client needed a client authentication certificate for an HTTPS connection and had none ({count} time(s) from {first:noCert} to {last:noCert}; last address {url}). Without it, a site system that requires HTTPS (or a cloud distribution point or CMG reached as one) refuses the client, so downloads and policy requests fail ({count:directoryList} directory listing(s) given up with 0x87d00454).",
+      "explanation": "The client needed a client authentication certificate for an HTTPS connection and had none ({count} time(s) from {first:noCert|time not logged} to {last:noCert|time not logged}; last address {url}). Without it, a site system that requires HTTPS (or a cloud distribution point or CMG reached as one) refuses the client, so downloads and policy requests fail ({count:directoryList} directory listing(s) given up with 0x87d00454).",
       "fix": "Give the machine a client authentication certificate from the PKI the site trusts (autoenrolment through the certificate template), or let the site use Enhanced HTTP / token authentication instead. For a cloud management gateway acting as a cloud distribution point with a third-party certificate, update the site to version 1902 or later.",
       "reference": "https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/client-management/cannot-download-content-from-cmg (ccmsetup.log '[CCMHTTP] ERROR: URL=…, Port=0, Options=224, Code=0, Text=CCM_E_NO_CLIENT_PKI_CERT', 'GetDirectoryList failed with a non-recoverable failure, 0x87d00454')"
     },
@@ -263,7 +263,7 @@ public enum BuiltInDiagnosticRules {
       ],
       "confidence": "likely",
       "corroboration": ["target"],
-      "explanation": "The client refused an HTTPS connection because the server's certificate is issued to another name than the one the client connected to ({count} time(s) from {first:cnInvalid} to {last:cnInvalid}; server {url|not logged}). Every download or request over that connection fails.",
+      "explanation": "The client refused an HTTPS connection because the server's certificate is issued to another name than the one the client connected to ({count} time(s) from {first:cnInvalid|time not logged} to {last:cnInvalid|time not logged}; server {url|not logged}). Every download or request over that connection fails.",
       "fix": "Compare the name the client uses (the URL above) with the certificate's subject and subject alternative names: issue a certificate that includes that name, or make the site publish the name the certificate carries. A cloud management gateway used as a cloud distribution point with a third-party certificate needs site version 1902 or later, which stops clients using the cloudapp.net name.",
       "reference": "https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/client-management/cannot-download-content-from-cmg (DataTransferService.log and ccmsetup.log '[CCMHTTP] : WINHTTP_CALLBACK_STATUS_FLAG_CERT_CN_INVALID is set')"
     },
@@ -278,7 +278,7 @@ public enum BuiltInDiagnosticRules {
       ],
       "confidence": "likely",
       "corroboration": ["secureFailure"],
-      "explanation": "The client does not trust the certificate authority that issued the server's certificate ({count} time(s) from {first:invalidCA} to {last:invalidCA}; {count:secureFailure} request(s) ended in ERROR_WINHTTP_SECURE_FAILURE, the last to {url|an address not logged}). Requests to that management point, cloud management gateway or distribution point all fail.",
+      "explanation": "The client does not trust the certificate authority that issued the server's certificate ({count} time(s) from {first:invalidCA|time not logged} to {last:invalidCA|time not logged}; {count:secureFailure} request(s) ended in ERROR_WINHTTP_SECURE_FAILURE, the last to {url|an address not logged}). Requests to that management point, cloud management gateway or distribution point all fail.",
       "fix": "Import the issuing root CA certificate into the machine's Trusted Root Certification Authorities store (by Group Policy for domain machines); check that the server presents the certificate you expect (a proxy that inspects TLS replaces it). Then restart the SMS Agent Host service.",
       "reference": "https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/client-management/cmg-communication-error-403 (LocationServices.log '[CCMHTTP] : WINHTTP_CALLBACK_STATUS_FLAG_INVALID_CA is set' before 'Text=ERROR_WINHTTP_SECURE_FAILURE')"
     },
@@ -293,7 +293,7 @@ public enum BuiltInDiagnosticRules {
       ],
       "confidence": "likely",
       "corroboration": ["secureFailure"],
-      "explanation": "The client checks the revocation of the server's certificate and cannot reach the revocation list ({count} time(s) from {first:revFailed} to {last:revFailed}; {count:secureFailure} request(s) ended in ERROR_WINHTTP_SECURE_FAILURE, the last to {url|an address not logged}). On the internet this is usually a CRL published only inside the company network.",
+      "explanation": "The client checks the revocation of the server's certificate and cannot reach the revocation list ({count} time(s) from {first:revFailed|time not logged} to {last:revFailed|time not logged}; {count:secureFailure} request(s) ended in ERROR_WINHTTP_SECURE_FAILURE, the last to {url|an address not logged}). On the internet this is usually a CRL published only inside the company network.",
       "fix": "Publish the CRL where the client can reach it, or turn off 'Clients check the certificate revocation list (CRL) for site systems' in the site's Communication Security properties; clients installed from the internet need /NoCRLCheck on the ccmsetup command line.",
       "reference": "https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/client-management/cmg-communication-error-403 (LocationServices.log '[CCMHTTP] : WINHTTP_CALLBACK_STATUS_FLAG_CERT_REV_FAILED is set')"
     },
@@ -308,7 +308,7 @@ public enum BuiltInDiagnosticRules {
       ],
       "confidence": "likely",
       "corroboration": ["badStatus"],
-      "explanation": "Requests through the cloud management gateway come back 403 {status} ({count} time(s) from {first:forbidden} to {last:forbidden}; last address {url|not logged}). The CMG connection point forwards client requests to an HTTPS management point with a client authentication certificate of its own, and it has none that is valid; internet clients get no policy.",
+      "explanation": "Requests through the cloud management gateway come back 403 {status} ({count} time(s) from {first:forbidden|time not logged} to {last:forbidden|time not logged}; last address {url|not logged}). The CMG connection point forwards client requests to an HTTPS management point with a client authentication certificate of its own, and it has none that is valid; internet clients get no policy.",
       "fix": "Enrol a client authentication certificate on the server that holds the CMG connection point (unique subject name, from a CA the management point trusts), then check SMS_Cloud_ProxyConnector.log ('Filtered cert count with client auth' above 0).",
       "reference": "https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/client-management/cmg-communication-error-403 (LocationServices.log '[CCMHTTP] ERROR INFO: StatusCode= 403 StatusText= CMGConnector_Clientcertificaterequired')"
     },
@@ -323,7 +323,7 @@ public enum BuiltInDiagnosticRules {
       ],
       "confidence": "likely",
       "corroboration": ["badStatus"],
-      "explanation": "Requests through the cloud management gateway come back 403 CMGConnector_Forbidden ({count} time(s) from {first:forbidden} to {last:forbidden}; last address {url|not logged}). The management point behind the gateway refuses the forwarded request, most often because its IIS HTTPS binding holds the wrong certificate for its mode (left over from a change between HTTPS and Enhanced HTTP, or expired).",
+      "explanation": "Requests through the cloud management gateway come back 403 CMGConnector_Forbidden ({count} time(s) from {first:forbidden|time not logged} to {last:forbidden|time not logged}; last address {url|not logged}). The management point behind the gateway refuses the forwarded request, most often because its IIS HTTPS binding holds the wrong certificate for its mode (left over from a change between HTTPS and Enhanced HTTP, or expired).",
       "fix": "On the management point, open IIS Manager → Default Web Site → Bindings → 443 and select the right certificate: the 'SMS SSL Role Certificate' for Enhanced HTTP, a valid PKI server authentication certificate for HTTPS. Then retry from the client.",
       "reference": "https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/client-management/cmg-communication-error-403 (LocationServices.log '[CCMHTTP] ERROR INFO: StatusCode= 403 StatusText= CMGConnector_Forbidden')"
     },
@@ -338,7 +338,7 @@ public enum BuiltInDiagnosticRules {
       ],
       "confidence": "likely",
       "corroboration": ["badStatus"],
-      "explanation": "The cloud management gateway refused the client's token with 401 CMGService_Invalid_Token ({count} time(s) from {first:invalidToken} to {last:invalidToken}; last address {url|not logged}). The token expired: the client has not reached the site for more than 30 days, or ccmsetup was given an expired /regtoken.",
+      "explanation": "The cloud management gateway refused the client's token with 401 CMGService_Invalid_Token ({count} time(s) from {first:invalidToken|time not logged} to {last:invalidToken|time not logged}; last address {url|not logged}). The token expired: the client has not reached the site for more than 30 days, or ccmsetup was given an expired /regtoken.",
       "fix": "Connect the client to an internal management point once (on site or over VPN) so that it renews its token, or reinstall it with a fresh bulk registration token (ccmsetup /regtoken:…).",
       "reference": "https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/client-management/cmg-communication-error-403 (ccmsetup.log '[CCMHTTP] ERROR INFO: StatusCode=401 StatusText=CMGService_Invalid_Token')"
     },
@@ -355,7 +355,7 @@ public enum BuiltInDiagnosticRules {
       ],
       "confidence": "likely",
       "corroboration": ["invalidCA", "timeSync", "noMP"],
-      "explanation": "The task sequence engine on boot or prestaged media could not talk to the HTTPS management point: 'Sending with winhttp failed; 80072f8f' {count} time(s) from {first:winhttp} to {last:winhttp}, {count:invalidCA} line(s) saying the server's root CA is not trusted, time sync with {mp|the management point} failed, and {count:noMP} line(s) giving up on finding a management point. The media carries no root CA certificate for the site's PKI, which happens when it was created at the central administration site.",
+      "explanation": "The task sequence engine on boot or prestaged media could not talk to the HTTPS management point: 'Sending with winhttp failed; 80072f8f' {count} time(s) from {first:winhttp|time not logged} to {last:winhttp|time not logged}, {count:invalidCA} line(s) saying the server's root CA is not trusted, time sync with {mp|the management point} failed, and {count:noMP} line(s) giving up on finding a management point. The media carries no root CA certificate for the site's PKI, which happens when it was created at the central administration site.",
       "fix": "Create the boot or prestaged media at a primary site (the one whose PKI root CA is configured), or make it dynamic media, and boot the machine again. If the media is right, check the machine's clock in the firmware: a date outside the certificates' validity fails the same way.",
       "reference": "https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/os-deployment/sending-with-winhttp-failed-80072f8f-error (smsts.log 'Sending with winhttp failed; 80072f8f', 'WINHTTP_CALLBACK_STATUS_FLAG_INVALID_CA is set', 'Failed to get time information from MP')"
     },
@@ -371,7 +371,7 @@ public enum BuiltInDiagnosticRules {
       ],
       "confidence": "likely",
       "corroboration": ["status500", "getLocations"],
-      "explanation": "The task sequence wizard asked {mp} for the management points of its boundary and got no usable answer ({count} time(s) from {first:mpLocation} to {last:mpLocation}; {count:status500} HTTP 500 reply(ies), GetMPLocations {error|error not logged}). With dynamic media this happens when the site has several Unknown Computer objects per architecture, and the reply outgrows the management point's buffer.",
+      "explanation": "The task sequence wizard asked {mp} for the management points of its boundary and got no usable answer ({count} time(s) from {first:mpLocation|time not logged} to {last:mpLocation|time not logged}; {count:status500} HTTP 500 reply(ies), GetMPLocations {error|error not logged}). With dynamic media this happens when the site has several Unknown Computer objects per architecture, and the reply outgrows the management point's buffer.",
       "fix": "Open http://<MP>/SMS_MP/.sms_aut?MPLOCATION&ir=<client IP>&ip=<subnet> in a browser to see the 500; in the All Unknown Computers collection keep one x86 and one x64 Unknown Computer object per site and delete the extra ones (from the site database: UnknownSystem_DISC), then boot again.",
       "reference": "https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/os-deployment/dynamic-media-cannot-get-mp-locations (smsts.log 'Error. Status code 500 returned', 'CCM::SMSMessaging::GetMPLocations failed; 0x80004005', 'Failed to query MP_Server for MP location')"
     },
@@ -384,7 +384,7 @@ public enum BuiltInDiagnosticRules {
         {"name": "invoke", "regex": "(?i)Failed to invoke Execution Manager to Install Software for PackageID='(?<package>[^']*)' ProgramID='(?<program>[^']*)'.*hr=0x87d01004"}
       ],
       "confidence": "likely",
-      "explanation": "The task sequence could not hand package {package} (program '{program}') to the execution manager: 0x87d01004, {count} time(s), last {last}. On stand-alone media the client has not received its policy yet, so the software distribution agent is not enabled.",
+      "explanation": "The task sequence could not hand package {package} (program '{program}') to the execution manager: 0x87d01004, {count} time(s), last {last|time not logged}. On stand-alone media the client has not received its policy yet, so the software distribution agent is not enabled.",
       "fix": "Before the first Install Package step, add a Run Command Line step that creates a local CCM_SoftwareDistributionClientConfig policy with Enabled=true in root\\ccm\\policy\\machine\\requestedconfig, or let the machine receive its policy before that step.",
       "reference": "https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/os-deployment/task-sequence-fails-error-0x87d01004 (smsts.log \"Failed to invoke Execution Manager to Install Software for PackageID='…' ProgramID='…' AdvertID='…' hr=0x87d01004\")"
     },
@@ -399,7 +399,7 @@ public enum BuiltInDiagnosticRules {
       ],
       "confidence": "likely",
       "corroboration": ["denied"],
-      "explanation": "The Setup Windows and ConfigMgr step could not install its setup hook into the applied Windows ({count} time(s), last {last:hook}; {count:denied} access-denied line(s)). Without the hook the task sequence does not continue after Windows setup.",
+      "explanation": "The Setup Windows and ConfigMgr step could not install its setup hook into the applied Windows ({count} time(s), last {last:hook|time not logged}; {count:denied} access-denied line(s)). Without the hook the task sequence does not continue after Windows setup.",
       "fix": "Check that the Windows folder of the applied image can be written from Windows PE (image permissions, encryption, an image captured with the hook still in place), and that the boot image matches the site version. Then run the deployment again.",
       "reference": "https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/os-deployment/osd-task-sequence-fails-error-80070005 (smsts.log 'OSDSetupHook Failed to install the setup hook. Permissions on the requested may be configured incorrectly. Access is denied. (Error: 80070005; Source: Windows)')"
     },
@@ -412,7 +412,7 @@ public enum BuiltInDiagnosticRules {
         {"name": "arguments", "regex": "(?i)Failed to pass arguments\\. Code 0x80070057|Invalid command line argument '(?<argument>/[^']+)'"}
       ],
       "confidence": "likely",
-      "explanation": "A task sequence tool in the boot image did not understand the command line the site gave it ({count} time(s), last {last}; argument {argument|not named}): the site was upgraded and added an option that the older tools in the boot image do not know, so the step fails with 0x80070057 ('The parameter is incorrect').",
+      "explanation": "A task sequence tool in the boot image did not understand the command line the site gave it ({count} time(s), last {last|time not logged}; argument {argument|not named}): the site was upgraded and added an option that the older tools in the boot image do not know, so the step fails with 0x80070057 ('The parameter is incorrect').",
       "fix": "Update the boot images to the site's version (Software Library → Boot Images → Update Distribution Points) and use the current client package in the task sequence; then run it again.",
       "reference": "https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/os-deployment/apply-driver-package-task-error-80070057 (smsts.log 'Failed to pass arguments. Code 0x80070057'); https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/os-deployment/enable-bitlocker-task-fails-error-80070057 (smsts.log \"Invalid command line argument '/full'\")"
     },
@@ -428,7 +428,7 @@ public enum BuiltInDiagnosticRules {
       ],
       "confidence": "likely",
       "corroboration": ["exitCode"],
-      "explanation": "The task sequence step '{action}' failed ({count} time(s), last {last:action}; error {error|not logged}, source {source|not logged}; the step's process ended with {exitCode|no exit code logged}). Unless the step is set to continue on error, the task sequence stops here.",
+      "explanation": "The task sequence step '{action}' failed ({count} time(s), last {last:action|time not logged}; error {error|not logged}, source {source|not logged}; the step's process ended with {exitCode|no exit code logged}). Unless the step is set to continue on error, the task sequence stops here.",
       "fix": "Read the lines of smsts.log just above the failure: the step's own tool logs why it failed (a missing package or driver, a wrong argument, access denied). Correct that, then run the task sequence again.",
       "reference": "https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/os-deployment/apply-driver-package-task-error-80070057 (smsts.log 'Failed to run the action: Apply Driver Package. … (Error: 80070057; Source: Windows)' after 'Process completed with exit code 2147942487')"
     },
@@ -443,7 +443,7 @@ public enum BuiltInDiagnosticRules {
       ],
       "confidence": "likely",
       "corroboration": ["jobError"],
-      "explanation": "Group Policy from the {authority} set the Windows Update server to {server} (policy {policy}) over the local policy that ConfigMgr writes for its software update point ({count} time(s), last {last:overwritten}). When that server is not the software update point, with its port, the scan fails: {count:jobError} line(s) carry 0x87d00692, the group policy conflict.",
+      "explanation": "Group Policy from the {authority} set the Windows Update server to {server} (policy {policy}) over the local policy that ConfigMgr writes for its software update point ({count} time(s), last {last:overwritten|time not logged}). When that server is not the software update point, with its port, the scan fails: {count:jobError} line(s) carry 0x87d00692, the group policy conflict.",
       "fix": "Remove the 'Specify intranet Microsoft update service location' setting from the domain GPO that applies to ConfigMgr clients, or set it to exactly the software update point's name and port (e.g. http://sup.contoso.com:8530). Run gpupdate /force, then the Software Updates Scan Cycle.",
       "reference": "https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/update-management/troubleshoot-software-update-scan-failures (WUAHandler.log 'Group policy settings were overwritten by a higher authority (Domain Controller) to: Server http://server and Policy ENABLED')"
     },
@@ -458,7 +458,7 @@ public enum BuiltInDiagnosticRules {
       ],
       "confidence": "likely",
       "corroboration": ["httpProhibited"],
-      "explanation": "The client could not add distribution points to the Windows Installer source list of {all:product} ({count} time(s) from {first:sourceList} to {last:sourceList}, error {error}): the source list needs an HTTP location and the client may only use HTTPS. Repairs and on-demand features of those MSI products cannot find their source.",
+      "explanation": "The client could not add distribution points to the Windows Installer source list of {all:product} ({count} time(s) from {first:sourceList|time not logged} to {last:sourceList|time not logged}, error {error}): the source list needs an HTTP location and the client may only use HTTPS. Repairs and on-demand features of those MSI products cannot find their source.",
       "fix": "Use HTTP from clients to distribution points if you can; otherwise copy packages to a package share on the distribution points, or add the application's source to the product's SourceList\\Net registry keys.",
       "reference": "https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/content-management/windows-installer-source-list-update-fails (SrcUpdateMgr.log 'UpdateURLWithTransportSettings(): HTTP requested but client settings prohibit it.', 'Failed source list update for product <product code>, error 87d00226')"
     },
@@ -471,7 +471,7 @@ public enum BuiltInDiagnosticRules {
         {"name": "prepDriver", "regex": "(?i)Software Metering failed to start PrepDriver"}
       ],
       "confidence": "likely",
-      "explanation": "The software metering agent could not start its PrepDrv driver ({count} time(s), last {last}), so this client reports no metering data. It happens when the Windows 7 SP1 / Server 2008 R2 SP1 convenience rollup (3125574) was installed before the ConfigMgr client: client setup then skips the driver.",
+      "explanation": "The software metering agent could not start its PrepDrv driver ({count} time(s), last {last|time not logged}), so this client reports no metering data. It happens when the Windows 7 SP1 / Server 2008 R2 SP1 convenience rollup (3125574) was installed before the ConfigMgr client: client setup then skips the driver.",
       "fix": "Install the driver by hand: RUNDLL32.EXE SETUPAPI.DLL,InstallHinfSection DefaultInstall 128 %WinDir%\\CCM\\prepdrv.inf; or uninstall the rollup and the client, reinstall the client, then the rollup.",
       "reference": "https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/client-management/software-metering-failed-start-prepdriver (mtrmgr.log 'Software Metering failed to start PrepDriver')"
     },
@@ -484,7 +484,7 @@ public enum BuiltInDiagnosticRules {
         {"name": "shutdown", "regex": "(?i)WT_CompleteIO failed\\. Network shutdown.*C0000120"}
       ],
       "confidence": "likely",
-      "explanation": "Remote control sessions to this machine were cut with C0000120 ({count} time(s), last {last}). Remote Desktop Gateway settings in the viewing user's Group Policy (connect through a gateway, with its address and authentication enforced) send the remote control connection to the gateway, which drops it.",
+      "explanation": "Remote control sessions to this machine were cut with C0000120 ({count} time(s), last {last|time not logged}). Remote Desktop Gateway settings in the viewing user's Group Policy (connect through a gateway, with its address and authentication enforced) send the remote control connection to the gateway, which drops it.",
       "fix": "Leave the User Configuration policies for Remote Desktop Gateway 'Not Configured' for ConfigMgr operators, or give the gateway settings in the .rdp file instead of by policy; then connect again.",
       "reference": "https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/client-management/remote-control-fails-error-c000012 (CmRcService.log 'WT_CompleteIO failed. Network shutdown : Unknown error (Error: C0000120; Source: Unknown)')"
     },
@@ -499,7 +499,7 @@ public enum BuiltInDiagnosticRules {
       ],
       "confidence": "likely",
       "corroboration": ["appFailed"],
-      "explanation": "The Install Application step could not evaluate its application policy because the machine found no management point it could use ({count} time(s) from {first:noMP} to {last:noMP}); the step then failed for {all:application|an application not named} with {error|no error code logged}. The step fetches the application's configuration items from the management point, so it cannot install anything without one.",
+      "explanation": "The Install Application step could not evaluate its application policy because the machine found no management point it could use ({count} time(s) from {first:noMP|time not logged} to {last:noMP|time not logged}); the step then failed for {all:application|an application not named} with {error|no error code logged}. The step fetches the application's configuration items from the management point, so it cannot install anything without one.",
       "fix": "Check that the management point answers from the network the task sequence runs on (http://<MP>/sms_mp/.sms_aut?mplist). A management point on a custom website needs the default document (default.htm) in the site's root folder and no HTTP redirection on the default website. Then run the task sequence again.",
       "reference": "https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/os-deployment/troubleshoot-install-application-step (SMSTS.log 'InstallApplication Policy Evaluation failed, hr=0x87d00269', 'Required management point not found (Error: 87D00269)', \"Install application action failed: 'APP NAME HERE'. Error Code 0x80004005\")"
     },
@@ -514,7 +514,7 @@ public enum BuiltInDiagnosticRules {
       ],
       "confidence": "possible",
       "corroboration": ["logDirectory"],
-      "explanation": "The task sequence started again and found no saved environment ({count} time(s), last {last:notFound}; {count:logDirectory} line(s) saying its log directory was gone too). The machine restarted without the task sequence saving its state first, typically a second restart that a software update (often a servicing stack or Remote Desktop update) asked for after the Install Software Updates step. The rest of the task sequence does not run, and the client can be left in provisioning mode.",
+      "explanation": "The task sequence started again and found no saved environment ({count} time(s), last {last:notFound|time not logged}; {count:logDirectory} line(s) saying its log directory was gone too). The machine restarted without the task sequence saving its state first, typically a second restart that a software update (often a servicing stack or Remote Desktop update) asked for after the Install Software Updates step. The rest of the task sequence does not run, and the client can be left in provisioning mode.",
       "fix": "Install updates that need two restarts through the software updates feature instead of the task sequence, or set SMSTSWaitForSecondReboot / use the step's Retry option on current versions. Check HKLM\\SOFTWARE\\Microsoft\\CCM\\CcmExec\\ProvisioningMode: if it is true, take the client out with the SMS_Client SetClientProvisioningMode method (argument $false).",
       "reference": "https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/os-deployment/task-sequence-fails-multiple-restarts (Smsts.log 'Failed to set log directory. Some execution history may be lost.', 'Task Sequence environment not found')"
     }
