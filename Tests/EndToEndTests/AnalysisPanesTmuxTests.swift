@@ -5,12 +5,28 @@ import Testing
 @Suite(.serialized, .enabled(if: TmuxHarness.shouldRun)) struct AnalysisPanesTmuxTests {
     static let samples = TmuxHarness.repository.appendingPathComponent("Samples").path
 
+    /// BUILD-CAP-01's task sequence, after the programs: Enter opens it at the step its log ends in.
+    @Test func timelineOpensTheTaskSequenceWhereItStopped() throws {
+        let t = try TmuxHarness.console(Self.samples)
+        defer { t.kill() }
+        _ = try t.wait(forText: "READY")
+        _ = try t.press("3")
+        var screen = try t.wait(forText: "1/7 executions")
+        #expect(screen.contains("[TS] task sequence in smsts.log") && screen.contains("[Updates] software updates"))
+        _ = try t.press("G")
+        _ = try t.press("k")
+        _ = try t.press("Enter")
+        screen = try t.wait(forText: "★ the verdict rests on this step")
+        #expect(screen.contains("Task sequence: task sequence in smsts.log") && screen.contains("Install Software Updates"))
+        #expect(screen.contains("step 16/16"))
+    }
+
     @Test func timelineStepsThroughTheExit999ProgramToItsPredictedRetry() throws {
         let t = try TmuxHarness.console(Self.samples)
         defer { t.kill() }
         _ = try t.wait(forText: "READY")
         _ = try t.press("3")
-        var screen = try t.wait(forText: "1/5 programs")
+        var screen = try t.wait(forText: "1/7 executions")
         #expect(screen.contains("Office 2010 Setup, Silent") && screen.contains("Waiting to retry"))
         #expect(screen.contains("Visio Viewer 2010") && screen.contains("Failed, final"))
         _ = try t.press("j")

@@ -110,7 +110,7 @@ public enum BuiltInDiagnosticRules {
       ],
       "explanation": "The {action|install} command of deployment type {application} (revision {revision|?}) exited with {code} ({meaning|no catalogue entry}). The deployment type's return codes do not list it, so the client counts the run as an execution failure whatever the installer meant. {verdict}",
       "fix": "Find what {code} means for this installer (for Windows Installer, the MSI log with /l*v). If it is a real failure, correct the installer or its command line; if the installer uses the code for success or a restart, add it to the deployment type's Return Codes with that meaning, then redeploy.",
-      "reference": "Microsoft Learn, Application installation common error codes reference (https://learn.microsoft.com/en-us/mem/configmgr/tenant-attach/app-install-error-reference; MicrosoftDocs/memdocs memdocs/configmgr/tenant-attach/app-install-error-reference.md), and the AppEnforce.log entry of Log files in Configuration Manager (https://learn.microsoft.com/en-us/mem/configmgr/core/plan-design/hierarchy/log-files): 'Records details about enforcement actions (install and uninstall) taken for applications on the client.'"
+      "reference": "https://learn.microsoft.com/en-us/mem/configmgr/tenant-attach/app-install-error-reference (Microsoft Learn, Application installation common error codes reference; MicrosoftDocs/memdocs memdocs/configmgr/tenant-attach/app-install-error-reference.md), and the AppEnforce.log entry of Log files in Configuration Manager (https://learn.microsoft.com/en-us/mem/configmgr/core/plan-design/hierarchy/log-files): 'Records details about enforcement actions (install and uninstall) taken for applications on the client.'"
     },
     {
       "id": "task-sequence-step-failed",
@@ -123,7 +123,7 @@ public enum BuiltInDiagnosticRules {
       ],
       "explanation": "Task sequence {taskSequence} stopped at step \"{step}\": {text}. Error {code|?} ({meaning|no catalogue entry}); group {group|(none named)} aborted. {verdict}",
       "fix": "Open smsts.log at the failing step: the lines just before it show the step's command line and its own log. Correct what the step runs (a package, a driver, an application, a script), or, if the step may fail without harm, set it to continue on error; then run the task sequence again.",
-      "reference": "Microsoft Learn, Log files in Configuration Manager, OS deployment (https://learn.microsoft.com/en-us/mem/configmgr/core/plan-design/hierarchy/log-files; MicrosoftDocs/memdocs memdocs/configmgr/core/plan-design/hierarchy/log-files.md): Smsts.log 'Records task sequence activities.'"
+      "reference": "https://learn.microsoft.com/en-us/mem/configmgr/core/plan-design/hierarchy/log-files (Microsoft Learn, Log files in Configuration Manager, OS deployment; MicrosoftDocs/memdocs memdocs/configmgr/core/plan-design/hierarchy/log-files.md): Smsts.log 'Records task sequence activities.'"
     },
     {
       "id": "software-update-keeps-failing",
@@ -136,7 +136,7 @@ public enum BuiltInDiagnosticRules {
       ],
       "explanation": "{update} failed to install {failures} times on {client}, last with {code|?} ({meaning|no catalogue entry}): trying again did not help, so the cause is on the client, not a passing condition. {verdict}",
       "fix": "Look up {code} in WUAHandler.log and the Windows Update log of the client around the failures; fix the cause it names (disk space, a pending restart, a corrupt component store: DISM /Online /Cleanup-Image /RestoreHealth), then evaluate the deployment again.",
-      "reference": "Microsoft Learn, Track the software update deployment process in Configuration Manager (https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/update-management/track-software-update-deployment-process): UpdatesDeployment.log, UpdatesHandler.log and WUAHandler.log record each update's download, installation and result."
+      "reference": "https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/update-management/track-software-update-deployment-process (Microsoft Learn, Track the software update deployment process in Configuration Manager): UpdatesDeployment.log, UpdatesHandler.log and WUAHandler.log record each update's download, installation and result."
     },
     {
       "id": "missing-hotfix",
@@ -454,22 +454,6 @@ public enum BuiltInDiagnosticRules {
       "explanation": "A task sequence tool in the boot image did not understand the command line the site gave it ({count} time(s), last {last|time not logged}; argument {argument|not named}): the site was upgraded and added an option that the older tools in the boot image do not know, so the step fails with 0x80070057 ('The parameter is incorrect').",
       "fix": "Update the boot images to the site's version (Software Library → Boot Images → Update Distribution Points) and use the current client package in the task sequence; then run it again.",
       "reference": "https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/os-deployment/apply-driver-package-task-error-80070057 (smsts.log 'Failed to pass arguments. Code 0x80070057'); https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/os-deployment/enable-bitlocker-task-fails-error-80070057 (smsts.log \"Invalid command line argument '/full'\")"
-    },
-    {
-      "id": "task-sequence-action-failed",
-      "title": "Task sequence step failed: {action}",
-      "severity": "error",
-      "logs": ["smsts.log"],
-      "groupBy": "action",
-      "patterns": [
-        {"name": "action", "regex": "(?i)Failed to run the action: (?<action>[^.\\r\\n]+)\\.(?:[\\s\\S]*?\\(Error: (?<error>[0-9A-Fa-f]{8}); Source: (?<source>\\w+)\\))?"},
-        {"name": "exitCode", "nearSeconds": 120, "regex": "(?i)Process completed with exit code (?<exitCode>\\d+)"}
-      ],
-      "confidence": "likely",
-      "corroboration": ["exitCode"],
-      "explanation": "The task sequence step '{action}' failed ({count} time(s), last {last:action|time not logged}; error {error|not logged}, source {source|not logged}; the step's process ended with {exitCode|no exit code logged}). Unless the step is set to continue on error, the task sequence stops here.",
-      "fix": "Read the lines of smsts.log just above the failure: the step's own tool logs why it failed (a missing package or driver, a wrong argument, access denied). Correct that, then run the task sequence again.",
-      "reference": "https://learn.microsoft.com/en-us/troubleshoot/mem/configmgr/os-deployment/apply-driver-package-task-error-80070057 (smsts.log 'Failed to run the action: Apply Driver Package. … (Error: 80070057; Source: Windows)' after 'Process completed with exit code 2147942487')"
     },
     {
       "id": "wsus-group-policy-conflict",
