@@ -1,5 +1,5 @@
 @testable import CMLensCore
-import CMLensTUI
+@testable import CMLensTUI
 import Foundation
 
 /// Every problem a parser reports names the file it read and a line inside it.
