@@ -46,14 +46,17 @@ import Testing
         return out
     }
 
-    static func expectAgreement(_ pattern: String, on messages: [String]) throws {
+    /// True when the pattern runs on PCRE2 (and was compared); false when it stays on ICU.
+    @discardableResult
+    static func expectAgreement(_ pattern: String, on messages: [String]) throws -> Bool {
         let regex = try DiagnosticRegex(pattern)
-        guard regex.compiled != nil else { return }
+        guard regex.compiled != nil else { return false }
         for message in messages {
             let pcre = regex.match(message), icu = regex.matchICU(message)
             #expect(pcre == icu, "\(pattern) on \(message.debugDescription)")
-            if pcre != icu { return }
+            if pcre != icu { return true }
         }
+        return true
     }
 
     @Test func builtInRulesMatchAlikeOnBothEngines() throws {
@@ -77,11 +80,14 @@ import Testing
                       "(?:to|for)", ".*?", ".+", "[^']*", "'", "\\.", "$", "^", "(?!0{8})", "\\S+", "[a-z]", "[[a-z]&&[^b]]",
                       "\\p{L}+", "(?-i)", "[:,]", "error|warning", "\\(", "\\)", "(?<x>[A-Z]{2,})", "\\cA", "[]x]", "é", "É"]
         let messages = Self.messages(seed: seed, count: 400)
+        var compared = 0
         for _ in 0..<40 {
             let pattern = (0..<Int(1 + random.next() % 6)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
             guard (try? NSRegularExpression(pattern: pattern)) != nil else { continue }
-            try Self.expectAgreement(pattern, on: messages)
+            if try Self.expectAgreement(pattern, on: messages) { compared += 1 }
         }
+        // The comparison is the point: most generated patterns must run on PCRE2, not all fall back.
+        #expect(compared >= 15, "only \(compared) generated patterns ran on PCRE2")
     }
 
     @Test func icuOnlySyntaxIsRecognised() {

@@ -133,6 +133,19 @@ public struct ClientSummary: Sendable, Hashable {
         for verdict in hotfixes where verdict.status == .missing {
             out.append("KB\(verdict.kb) missing: \(verdict.component) \(verdict.found ?? "?") below \(verdict.required.text)")
         }
+        out += executionConcerns
+        let errors = count(.error), warnings = count(.warning)
+        if errors + warnings > 0 {
+            out.append("\(errors) error finding\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+                       + (topFinding.map { ": " + $0.title } ?? ""))
+        }
+        return out
+    }
+
+    /// What failed among the client's applications, task sequences and updates, one line each, in
+    /// the words `concerns` and the Client view use.
+    public var executionConcerns: [String] {
+        var out: [String] = []
         for app in failingApplications {
             out.append("\(app.name): \(app.verdict.name == "notDetectedAfterInstall" ? "not detected after install" : "failed")"
                        + (app.verdict.exitCode.map { ", exit code \(ExecutionCode.display($0))" } ?? ""))
@@ -144,11 +157,6 @@ public struct ClientSummary: Sendable, Hashable {
         for update in failedUpdates {
             out.append("\(update.name): update failed" + (update.exitCode.map { ", \(ExecutionCode.display($0))" } ?? "")
                        + (update.failures > 1 ? " (\(update.failures) times)" : ""))
-        }
-        let errors = count(.error), warnings = count(.warning)
-        if errors + warnings > 0 {
-            out.append("\(errors) error finding\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
-                       + (topFinding.map { ": " + $0.title } ?? ""))
         }
         return out
     }

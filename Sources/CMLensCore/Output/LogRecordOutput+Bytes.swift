@@ -3,8 +3,14 @@
 /// are copied or escaped on the bytes; anything else goes through the string path, so the two
 /// cannot disagree on text that needs decoding.
 public struct JSONRecordWriter: RecordWriter {
-    /// `{"client":…,"file":…,"line":` for the file written last.
-    private var head: (file: ObjectIdentifier, bytes: [UInt8])?
+    private var head = FileHead { log in
+        var bytes = Array(#"{"client":"#.utf8)
+        JSONLine.appendString(log.client, to: &bytes)
+        bytes.append(contentsOf: #","file":"#.utf8)
+        JSONLine.appendString(log.path, to: &bytes)
+        bytes.append(contentsOf: #","line":"#.utf8)
+        return bytes
+    }
 
     public init() {}
 
@@ -13,23 +19,20 @@ public struct JSONRecordWriter: RecordWriter {
             out.append(contentsOf: LogRecordOutput.json(record.decoded).utf8)
             return
         }
-        let file = ObjectIdentifier(record.log)
-        if head?.file != file {
-            var bytes = Array(#"{"client":"#.utf8)
-            JSONLine.appendString(record.log.client, to: &bytes)
-            bytes.append(contentsOf: #","file":"#.utf8)
-            JSONLine.appendString(record.log.path, to: &bytes)
-            bytes.append(contentsOf: #","line":"#.utf8)
-            head = (file, bytes)
-        }
-        out.append(contentsOf: head!.bytes)
+        head.append(for: record.log, to: &out)
         LogRecordOutput.appendJSONFields(record, to: &out)
     }
 }
 
 public struct CSVRecordWriter: RecordWriter {
-    /// `client,file,` for the file written last.
-    private var head: (file: ObjectIdentifier, bytes: [UInt8])?
+    private var head = FileHead { log in
+        var bytes: [UInt8] = []
+        LogRecordOutput.appendCSVString(log.client, to: &bytes)
+        bytes.append(0x2C)
+        LogRecordOutput.appendCSVString(log.path, to: &bytes)
+        bytes.append(0x2C)
+        return bytes
+    }
 
     public init() {}
 
@@ -38,17 +41,23 @@ public struct CSVRecordWriter: RecordWriter {
             out.append(contentsOf: LogRecordOutput.csv(record.decoded).utf8)
             return
         }
-        let file = ObjectIdentifier(record.log)
-        if head?.file != file {
-            var bytes: [UInt8] = []
-            LogRecordOutput.appendCSVString(record.log.client, to: &bytes)
-            bytes.append(0x2C)
-            LogRecordOutput.appendCSVString(record.log.path, to: &bytes)
-            bytes.append(0x2C)
-            head = (file, bytes)
-        }
-        out.append(contentsOf: head!.bytes)
+        head.append(for: record.log, to: &out)
         LogRecordOutput.appendCSVFields(record, to: &out)
+    }
+}
+
+/// What every line of one file starts with (its client and path, written once per file rather than
+/// once per record): a record's file is nearly always the one before's.
+struct FileHead: Sendable {
+    private let make: @Sendable (LogFileIndex) -> [UInt8]
+    private var last: (file: ObjectIdentifier, bytes: [UInt8])?
+
+    init(_ make: @escaping @Sendable (LogFileIndex) -> [UInt8]) { self.make = make }
+
+    mutating func append(for log: LogFileIndex, to out: inout [UInt8]) {
+        let file = ObjectIdentifier(log)
+        if last?.file != file { last = (file, make(log)) }
+        out.append(contentsOf: last!.bytes)
     }
 }
 

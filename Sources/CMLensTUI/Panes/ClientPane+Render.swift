@@ -23,7 +23,7 @@ extension ClientPane {
         rows += summary.programs.map(Row.program)
 
         // Applications, task sequences and update jobs: what failed, in the core's words (Timeline, 3, steps through them).
-        let others = Self.otherFailures(summary)
+        let others = summary.executionConcerns
         if !others.isEmpty {
             rows.append(.section("Applications, task sequences, updates: \(others.count) failing (3 steps through them)"))
             rows += others.map { Row.note(TerminalText.escape($0), .error) }
@@ -100,18 +100,6 @@ extension ClientPane {
         for (n, gap) in summary.gaps.prefix(area.lines - 2).enumerated() {
             grid.write(" " + TerminalText.escape(gap), at: Position(column: area.column, line: area.line + 2 + n), role: .warning, clip: area)
         }
-    }
-
-    /// One line per failing application, failed task sequence and failed update, as the core
-    /// words them for the client's concerns.
-    static func otherFailures(_ summary: ClientSummary) -> [String] {
-        var lines = summary.failingApplications.map { "[App] \($0.name): \($0.verdict.text)" }
-        lines += summary.failedTaskSequences.map { "[TS] \($0.name): \($0.verdict.text)" }
-        lines += summary.failedUpdates.map { update in
-            "[Updates] \(update.name): \(update.status)" + (update.exitCode.map { ", \(ExecutionCode.display($0))" } ?? "")
-                + (update.failures > 1 ? " (\(update.failures) times)" : "")
-        }
-        return lines
     }
 
     /// `run 2 of 1009 · next 2011-01-13 10:22:12` for a program waiting (`run 2/1009 · next 01-13 10:22`

@@ -75,15 +75,12 @@ public struct Executions: Sendable {
         }
         for (client, files) in byClient {
             begin(client)
-            // Stable on ties: within a file, and file by file, the log's own order is kept.
-            var order: [(ticks: Int64, file: Int, index: Int)] = []
-            for (f, file) in files.enumerated() {
-                for index in 0..<file.count { order.append((file.sortTicks(at: index), f, index)) }
-            }
-            order.sort { ($0.ticks, $0.file, $0.index) < ($1.ticks, $1.file, $1.index) }
-            for entry in order {
-                let file = files[entry.file]
-                add(file.record(at: entry.index), StepSource(file: file, index: entry.index))
+            // The workspace's merge by time (ties: file by file, then the log's own order), over
+            // this client's logs of the kind.
+            let merged = LoadedLogs(files: files, problems: [])
+            for reference in LogMerge.merged(merged) {
+                let file = files[Int(reference.file)]
+                add(merged[reference], StepSource(file: file, index: Int(reference.index)))
             }
         }
         return finish()
