@@ -22,12 +22,30 @@ extension ExecutionHistory {
 
     /// Every program's history in the loaded logs: each client's execmgr files read oldest first
     /// (the order `LoadedLogs` keeps), so a retry that crosses a rotation is one timeline.
+    ///
+    /// A program's history never leaves its client, so clients are built on all cores and their
+    /// histories put together in workspace order: the same timelines as one builder fed every file.
     public static func build(logs: LoadedLogs, policy: RetryPolicy, explain: ExitCodeExplainer? = nil) -> ExecutionHistory {
-        var builder = ExecutionTimelineBuilder(policy: policy, explain: explain)
+        var clients: [[LogFileIndex]] = []
+        var position: [String: Int] = [:]
         for file in logs.files where isExecmgrLog(file.logName) {
-            file.forEachRecord { index, record in builder.add(record, source: StepSource(file: file, index: index)) }
+            if let k = position[file.client] {
+                clients[k].append(file)
+            } else {
+                position[file.client] = clients.count
+                clients.append([file])
+            }
         }
-        return builder.build()
+        let groups = clients
+        let histories = Concurrently.map(count: groups.count) { k in
+            var builder = ExecutionTimelineBuilder(policy: policy, explain: explain)
+            for file in groups[k] {
+                file.forEachRecord { index, record in builder.add(record, source: StepSource(file: file, index: index)) }
+            }
+            return builder.build()
+        }
+        return ExecutionHistory(timelines: histories.flatMap(\.timelines), unattributed: histories.flatMap(\.unattributed),
+                                policy: policy)
     }
 
     /// The same from records already in hand (tests, a console pane that holds its own).

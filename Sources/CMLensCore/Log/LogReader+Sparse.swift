@@ -21,8 +21,11 @@ extension LogReader {
         guard kind == .cmtrace else { return nil }
         let parts = SplitPoints.find(fd: fd, size: size, parts: min(8, max(2, size / options.splitPartSize)))
         let results = Mutex([SparseRead?](repeating: nil, count: parts.count - 1))
+        let givenUp = Mutex(false)
         DispatchQueue.concurrentPerform(iterations: parts.count - 1) { k in
-            let read = SparseRead.read(fd: fd, from: parts[k], to: parts[k + 1], keeping: literal, chunkSize: options.chunkSize)
+            let read = SparseRead.read(fd: fd, from: parts[k], to: parts[k + 1], keeping: literal, chunkSize: options.chunkSize,
+                                       givenUp: { givenUp.withLock { $0 } })
+            if read.unresolved || read.tooDense { givenUp.withLock { $0 = true } }
             results.withLock { $0[k] = read }
         }
         var reads = results.withLock { held in
@@ -33,11 +36,9 @@ extension LogReader {
         var linesBefore = 0
         var failure: ReadFailure?
         for k in reads.indices {
-            guard var read = reads[k].take(), !read.unresolved else { return nil }
+            guard var read = reads[k].take(), !read.unresolved, !read.tooDense, !read.stopped else { return nil }
             if failure == nil { failure = read.failure }
-            for i in read.stretches.indices {
-                combined.absorb(&read.stretches[i].scanner, startingOnLine: linesBefore + read.stretches[i].line)
-            }
+            combined.absorb(&read.records, startingOnLine: linesBefore + 1)
             linesBefore += read.newlines
         }
         combined.finish()
@@ -47,24 +48,28 @@ extension LogReader {
     }
 }
 
-/// One part of a sparse read: the stretches around the hits, each scanned, and the part's lines.
+/// One part of a sparse read: the records of the stretches around the hits, their lines counted
+/// from the part's first line, and the part's lines.
 struct SparseRead {
-    struct Stretch {
-        /// The line the stretch begins on, counted from the part's first line (1).
-        var line: Int
-        var scanner: RecordScanner
-    }
-
-    var stretches: [Stretch] = []
+    /// Each stretch is absorbed as soon as it is scanned, so a part holds one index, not one per hit.
+    var records = RecordScanner(structured: true, legacy: false)
     /// Newlines in the part: where the next part's lines start.
     var newlines = 0
     var failure: LogReader.ReadFailure?
     /// A stretch opened on an untimed record with nothing before it to take a time from.
     var unresolved = false
+    /// The hits are so close that the stretches are much of the log: a full read is quicker.
+    var tooDense = false
+    /// Another part gave up, so the file is read whole anyway.
+    var stopped = false
+    /// Bytes read and bytes of them scanned in stretches.
+    private var bytesRead = 0
+    private var bytesScanned = 0
 
     /// Reads `[from, to)`, which begins on a record boundary, a chunk at a time; a chunk is searched
     /// up to its last record boundary and the rest carried into the next read.
-    static func read(fd: Int32, from: Int, to: Int, keeping literal: SearchLiteral, chunkSize: Int) -> SparseRead {
+    static func read(fd: Int32, from: Int, to: Int, keeping literal: SearchLiteral, chunkSize: Int,
+                     givenUp: () -> Bool = { false }) -> SparseRead {
         var result = SparseRead()
         var buffer = [UInt8](repeating: 0, count: max(min(chunkSize, to - from + 1), 16))
         var filled = 0
@@ -95,7 +100,10 @@ struct SparseRead {
             buffer.withUnsafeBytes { raw in
                 result.take(UnsafeRawBufferPointer(rebasing: raw[0..<end]), base: base, keeping: literal, previousEnd: &previousEnd)
             }
-            if final || result.unresolved { return result }
+            result.bytesRead += end
+            if result.bytesRead >= Self.densityProbe && result.bytesScanned * 8 > result.bytesRead { result.tooDense = true }
+            if !final && givenUp() { result.stopped = true }
+            if final || result.unresolved || result.tooDense || result.stopped { return result }
             buffer.withUnsafeMutableBytes { raw in
                 _ = memmove(raw.baseAddress!, raw.baseAddress! + end, filled - end)
             }
@@ -133,12 +141,17 @@ struct SparseRead {
             }
             lines += Bytes.countNewlines(in: b, from: counted, to: start)
             counted = start
-            stretches.append(Stretch(line: newlines + lines + 1, scanner: scanner))
+            records.absorb(&scanner, startingOnLine: newlines + lines + 1)
+            bytesScanned += end - start
             previousEnd = base + end
         }
         lines += Bytes.countNewlines(in: b, from: counted, to: b.count)
         newlines += lines
     }
+
+    /// After this many bytes a part whose stretches cover more than an eighth of them gives up: a
+    /// stretch costs a scanner of its own, so past that the one pass of a full read is quicker.
+    static let densityProbe = 4 << 20
 
     /// Hits nearer than this to the stretch before them join it (16 KiB: about 60 records).
     static let joinDistance = 16 << 10

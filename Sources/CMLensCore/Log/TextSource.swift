@@ -57,30 +57,60 @@ enum TextLoss: Error, Sendable, Equatable {
 /// each file for every record.
 final class OpenFiles: Sendable {
     static let shared = OpenFiles()
-    private let state = Mutex<[(path: String, identity: FileIdentity, fd: Int32)]>([])
-    private let limit = 64
 
-    /// Reads under the lock: another thread evicting the descriptor must not close it mid-read.
-    /// Fewer bytes than asked come with the reason (what is left is still shown).
-    func read(path: String, identity: FileIdentity, into buffer: inout [UInt8], offset: Int) -> (count: Int, loss: TextLoss?) {
-        state.withLock { cache in
-            let fd: Int32
-            switch descriptor(for: path, identity: identity, in: &cache) {
-            case .success(let open): fd = open
-            case .failure(let loss): return (0, loss)
-            }
-            var failure: LogReader.ReadFailure?
-            let got = LogReader.preadFully(fd, &buffer, offset: offset, failure: &failure)
-            if let failure { return (got, .failed(failure.errno)) }
-            return (got, got < buffer.count ? .shrank : nil)
-        }
+    private struct Entry {
+        var path: String
+        var identity: FileIdentity
+        var fd: Int32
+        /// Reads under way: an evicted descriptor stays open until the last one ends.
+        var readers = 0
     }
 
-    private func descriptor(for path: String, identity: FileIdentity,
-                            in cache: inout [(path: String, identity: FileIdentity, fd: Int32)]) -> Result<Int32, TextLoss> {
-        if let hit = cache.firstIndex(where: { $0.identity == identity && $0.path == path }) {
-            let entry = cache.remove(at: hit)
-            cache.append(entry)
+    private struct State {
+        var open: [Entry] = []
+        /// Evicted descriptors still being read, with how many reads.
+        var retired: [Int32: Int] = [:]
+    }
+
+    private let state = Mutex(State())
+    private let limit = 64
+
+    /// Reads outside the lock, so both cores' reads of one log overlap; a descriptor evicted
+    /// meanwhile is closed by its last reader. Fewer bytes than asked come with the reason (what
+    /// is left is still shown).
+    func read(path: String, identity: FileIdentity, into buffer: inout [UInt8], offset: Int) -> (count: Int, loss: TextLoss?) {
+        let opened: Result<Int32, TextLoss> = state.withLock { state in
+            descriptor(for: path, identity: identity, in: &state)
+        }
+        let fd: Int32
+        switch opened {
+        case .success(let open): fd = open
+        case .failure(let loss): return (0, loss)
+        }
+        var failure: LogReader.ReadFailure?
+        let got = LogReader.preadFully(fd, &buffer, offset: offset, failure: &failure)
+        state.withLock { state in
+            if let i = state.open.firstIndex(where: { $0.fd == fd }) {
+                state.open[i].readers -= 1
+            } else if let readers = state.retired[fd] {
+                if readers <= 1 {
+                    state.retired[fd] = nil
+                    close(fd)
+                } else {
+                    state.retired[fd] = readers - 1
+                }
+            }
+        }
+        if let failure { return (got, .failed(failure.errno)) }
+        return (got, got < buffer.count ? .shrank : nil)
+    }
+
+    /// The descriptor for the file, counted as read from.
+    private func descriptor(for path: String, identity: FileIdentity, in state: inout State) -> Result<Int32, TextLoss> {
+        if let hit = state.open.firstIndex(where: { $0.identity == identity && $0.path == path }) {
+            var entry = state.open.remove(at: hit)
+            entry.readers += 1
+            state.open.append(entry)
             return .success(entry.fd)
         }
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
@@ -89,8 +119,11 @@ final class OpenFiles: Sendable {
             close(fd)
             return .failure(.replaced)
         }
-        if cache.count >= limit { close(cache.removeFirst().fd) }
-        cache.append((path, identity, fd))
+        if state.open.count >= limit {
+            let evicted = state.open.removeFirst()
+            if evicted.readers == 0 { close(evicted.fd) } else { state.retired[evicted.fd] = evicted.readers }
+        }
+        state.open.append(Entry(path: path, identity: identity, fd: fd, readers: 1))
         return .success(fd)
     }
 }
