@@ -24,7 +24,7 @@ enum OutputChecks {
             require(object != nil, "JSON output does not parse: \(line)")
             require(object?["message"] as? String == record.message, "JSON message does not read back: \(line)")
         }
-        let text = LogRecordOutput.text(record, style: TextStyle(enabled: false))
+        let text = LogRecordOutput.text(record).plainText
         require(!text.unicodeScalars.contains { TerminalText.needsEscape($0) && $0 != "\t" },
                 "text output holds a terminal control: \(text.debugDescription)")
         let csv = LogRecordOutput.csv(record)
