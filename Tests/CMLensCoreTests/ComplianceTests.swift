@@ -1,6 +1,6 @@
+import CMLensCore
 import Foundation
 import Testing
-import CMLensCore
 
 @Suite struct ComplianceTests {
     let inventory = fixtureInventory()

@@ -1,6 +1,6 @@
+import Foundation
 @testable import CMLensCore
 @testable import CMLensTUI
-import Foundation
 
 /// Every problem a parser reports names the file it read and a line inside it.
 private func checkProblems(_ problems: [LoadProblem], file: String, lineCount: Int, _ what: String) {

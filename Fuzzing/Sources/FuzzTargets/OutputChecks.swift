@@ -1,5 +1,5 @@
-@testable import CMLensCore
 import Foundation
+@testable import CMLensCore
 
 /// What every record must survive whatever its bytes: JSON output that is valid UTF-8 with no raw
 /// control byte and that reads back to the same message, and text output with no terminal control.
