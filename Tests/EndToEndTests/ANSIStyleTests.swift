@@ -33,7 +33,7 @@ import Testing
     @Test(arguments: [
         (Meaning.plain, nil), (.info, nil), (.neutral, "0"), (.heading, "1"), (.emphasis, "1"), (.dim, "2"),
         (.verbose, "2"), (.name, "1;36"), (.component, "36"), (.success, "32"), (.retry, "32;1"),
-        (.warning, "33"), (.failure, "31"), (.error, "31;1"), (.inconclusive, "35"),
+        (.warning, "33"), (.failure, "31"), (.error, "31;1"), (.inconclusive, "35"), (.unrecognised, "35"),
     ] as [(Meaning, String?)])
     func givesEachMeaningItsColour(meaning: Meaning, sgr: String?) {
         #expect(ANSIStyle.sgr(meaning) == sgr)

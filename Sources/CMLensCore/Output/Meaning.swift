@@ -33,6 +33,9 @@ public enum Meaning: String, Sendable, Hashable, CaseIterable {
     case failure
     /// An error: an error log line or finding, a missing hotfix, a stale DNS record.
     case error
-    /// Nothing could be told: a state the model does not know, a DNS server that did not answer.
+    /// Nothing could be told: a DNS server that did not answer.
     case inconclusive
+    /// Something cmlens does not recognise (a state execmgr wrote that the model does not know):
+    /// shown so that a reader looks at it.
+    case unrecognised
 }

@@ -124,7 +124,7 @@ public enum TimelineOutput {
         let file = step.evidence.file.split(separator: "/").last.map(String.init) ?? step.evidence.file
         let body = TerminalText.escape(what).padded(to: 64)
         var line = "  " + StyledText(time, .dim) + "  " + run.padded(to: 6)
-        line += StyledText(body, step.unknownState ? .inconclusive : .plain)
+        line += StyledText(body, step.unknownState ? .unrecognised : .plain)
         line += "  " + StyledText(TerminalText.escape(file) + ":\(step.evidence.line)", .dim)
         var lines = [line]
         if let p = step.prediction, step.event == .stateChange || step.event == .willRetry {

@@ -37,7 +37,7 @@ extension TimelinePane {
         }
         let label = { (name: String) in " " + DisplayWidth.fit(name, to: 12) }
         let what = step.changesState ? "\(step.from ?? "(start)") → \(step.state ?? "?")" : TimelineOutput.describe(step)
-        write(label("transition") + TerminalText.escape(what), step.unknownState ? .warning : .text)
+        write(label("transition") + TerminalText.escape(what), Role(step.unknownState ? .unrecognised : .plain))
         if let time = step.time {
             var when = context.showUTC ? time.iso8601UTC : time.displayWithOffset
             if index > 0, let previous = steps[index - 1].time {

@@ -12,7 +12,7 @@ extension Role {
         case .dim, .inconclusive: .dim
         case .verbose: .verbose
         case .info, .success: .info
-        case .retry, .warning: .warning
+        case .retry, .warning, .unrecognised: .warning
         case .failure, .error: .error
         }
     }

@@ -37,7 +37,7 @@ struct ANSIStyle: Sendable {
         case .warning: "33"
         case .failure: "31"
         case .error: "31;1"
-        case .inconclusive: "35"
+        case .inconclusive, .unrecognised: "35"
         }
     }
 }
