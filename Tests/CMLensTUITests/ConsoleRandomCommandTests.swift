@@ -8,17 +8,20 @@ import Testing
 /// run with `CMLENS_CONSOLE_TRACE=1` to see the actions that led to it on stderr.
 ///
 /// `CMLENS_CONSOLE_COMMANDS` (per seed) and `CMLENS_CONSOLE_SEEDS` (how many) make a longer run;
-/// the default stays a few seconds.
+/// `CMLENS_CONSOLE_FIRST_SEED` shifts them; the default stays a few seconds. A long run is quickest
+/// in a release build: `swift test -c release -Xswiftc -enable-testing --filter ConsoleRandomCommandTests`.
 @Suite(.serialized) struct ConsoleRandomCommandTests {
     static let environment = ProcessInfo.processInfo.environment
     static let commandsPerSeed = environment["CMLENS_CONSOLE_COMMANDS"].flatMap(Int.init) ?? 1000
     static let seeds = UInt64(environment["CMLENS_CONSOLE_SEEDS"].flatMap(Int.init) ?? 2)
+    /// Where a long run's seeds start, so runs on several machines or cores cover different seeds.
+    static let firstSeed = UInt64(environment["CMLENS_CONSOLE_FIRST_SEED"].flatMap(Int.init) ?? 1)
     static let trace = environment["CMLENS_CONSOLE_TRACE"] != nil
 
     @Test func randomCommandsNeverTrapAndKeepEveryCursorInItsList() throws {
         let places = try RandomPlaces()
         defer { places.remove() }
-        for seed in 1...Self.seeds {
+        for seed in Self.firstSeed..<(Self.firstSeed + Self.seeds) {
             var run = RandomConsoleRun(seed: seed, places: places)
             for step in 0..<Self.commandsPerSeed {
                 let action = run.step()

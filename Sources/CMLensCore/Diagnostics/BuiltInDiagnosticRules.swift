@@ -8,11 +8,15 @@ public enum BuiltInDiagnosticRules {
     /// Where problems with the built-in rules are reported from.
     public static let origin = "built-in rules"
 
-    public static func load() -> (rules: [DiagnosticRule], problems: [LoadProblem]) {
+    /// Parsed once per process: compiling the rules' expressions is most of what a console's
+    /// workspace change used to cost.
+    public static func load() -> (rules: [DiagnosticRule], problems: [LoadProblem]) { parsed }
+
+    private static let parsed: (rules: [DiagnosticRule], problems: [LoadProblem]) = {
         var (rules, problems) = DiagnosticRuleLoader.parse(json, path: origin)
         for k in rules.indices { rules[k].origin = origin }
         return (rules, problems)
-    }
+    }()
 
     public static let json = #"""
 {

@@ -76,13 +76,9 @@ enum Bytes {
 
     /// Number of newlines in `buffer[from..<to]`.
     static func countNewlines(in buffer: UnsafeRawBufferPointer, from: Int, to: Int) -> Int {
-        var count = 0
-        var position = from
-        while let hit = find(newline, in: buffer, from: position, to: to) {
-            count += 1
-            position = hit + 1
-        }
-        return count
+        guard from < to else { return 0 }
+        let start = buffer.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: UInt8.self) + from
+        return cshims_count_byte(start, to - from, newline)
     }
 
     /// Case-insensitive ASCII search, for the few plain-text heuristics and execmgr's wording. Only

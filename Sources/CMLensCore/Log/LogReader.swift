@@ -31,7 +31,14 @@ public enum LogReader {
         read(path: path, client: client, logName: logName, options: .standard)
     }
 
-    static func read(path: String, client: String, logName: String?, options: Options) -> LogFileIndex {
+    /// As `read`, but a large CMTrace log keeps only the records whose bytes hold `literal` (with,
+    /// now and then, a neighbour): for a one-shot search, never for a view of the whole log.
+    static func read(path: String, client: String, logName: String?, keeping literal: SearchLiteral?) -> LogFileIndex {
+        read(path: path, client: client, logName: logName, options: .standard, keeping: literal)
+    }
+
+    static func read(path: String, client: String, logName: String?, options: Options,
+                     keeping literal: SearchLiteral? = nil) -> LogFileIndex {
         let logName = logName ?? String(path.split(separator: "/").last ?? Substring(path))
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
@@ -81,6 +88,11 @@ public enum LogReader {
                 all.removeSubrange(got...)
                 return index(bytes: all, path: path, client: client, logName: logName, encoding: sniff.encoding,
                              size: got, extraProblems: failure.map { [$0.problem(file: path, size: size)] } ?? [])
+            }
+            if let literal, size >= options.splitThreshold,
+               let sparse = indexSparse(fd: fd, size: size, sniff: sniff, kind: FormatDetection.detect(head[...]),
+                                        keeping: literal, path: path, client: client, logName: logName, options: options) {
+                return sparse
             }
             return indexFromDisk(fd: fd, size: size, sniff: sniff, path: path, client: client, logName: logName,
                                  options: options)
@@ -228,7 +240,7 @@ public enum LogReader {
                      size: bytes.count, text: .memory(bytes), extraProblems: [])
     }
 
-    private static func build(_ scanner: RecordScanner, path: String, client: String, logName: String,
+    static func build(_ scanner: RecordScanner, path: String, client: String, logName: String,
                               encoding: TextEncoding, format: LogFormat, size: Int, text: TextSource,
                               extraProblems: [LoadProblem]) -> LogFileIndex {
         LogFileIndex(path: path, client: client, logName: logName, encoding: encoding, format: format,

@@ -174,6 +174,17 @@ struct RecordScanner {
         if next.lastTicks != Int64.min { lastTicks = next.lastTicks }
     }
 
+    /// Appends the records of a scanner that read a later stretch of the same file, beginning on
+    /// `line`: a sparse read skips the stretches between. The stretch must begin with a timed
+    /// record unless it follows on from this one, or its first records would take a wrong time.
+    mutating func absorb(_ next: inout RecordScanner, startingOnLine line: Int) {
+        self.line = line
+        absorb(&next)
+    }
+
+    /// Whether the first record read has a time of its own; nil when none was read.
+    var firstRecordHasTime: Bool? { entries.count > 0 ? entries[0].hasTime : nil }
+
     // MARK: CMTrace
 
     /// Scans the record at `p`; nil when the buffer ends before it does (and more is to come).

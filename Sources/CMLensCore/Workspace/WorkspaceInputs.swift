@@ -23,8 +23,13 @@ public struct WorkspaceInputs: Sendable, Hashable {
 
     /// A log of this workspace, read from disk, or parsed from the bytes its archive gave.
     public func readLog(path: String, client: String, logName: String) -> LogFileIndex {
+        readLog(path: path, client: client, logName: logName, keeping: nil)
+    }
+
+    /// `keeping`: a text every wanted record holds; a large log on disk is then read sparsely.
+    func readLog(path: String, client: String, logName: String, keeping literal: SearchLiteral?) -> LogFileIndex {
         if let bytes = archivedLogs[path] { return LogReader.parse(bytes: bytes, path: path, client: client, logName: logName) }
-        return LogReader.read(path: path, client: client, logName: logName)
+        return LogReader.read(path: path, client: client, logName: logName, keeping: literal)
     }
 
     public var logFileCount: Int { clients.reduce(0) { $0 + $1.logs.reduce(0) { $0 + $1.files.count } } }

@@ -5,7 +5,13 @@ struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "Merged, time-ordered records of every log under the given paths.",
-        discussion: "Every folder that holds logs is one client. Times print in the log's own local time with its offset.")
+        discussion: """
+            Every folder that holds logs is one client. Times print in the log's own local time with its offset.
+
+            With --grep, a large log (32 MiB and more) is searched for the text every match must hold and only \
+            the records holding it are read, as grep would: a damaged record elsewhere in that log is then not \
+            reported.
+            """)
 
     @Argument(help: "Log files, folders (searched recursively) or archives (.zip, .cab, .tar.*, .7z).")
     var paths: [String]
@@ -43,7 +49,7 @@ struct LogCommand: ParsableCommand {
                                   since: try since.map(TimeBound.init(parsing:)),
                                   until: try until.map(TimeBound.init(parsing:)), grep: grep)
         let inputs = WorkspaceScanner.scan(paths)
-        let logs = LoadedLogs.load(inputs, clients: client.isEmpty ? nil : Set(client))
+        let logs = LoadedLogs.load(inputs, clients: client.isEmpty ? nil : Set(client), showing: filter)
         Diagnostics.report(logs.problems)
         let out = StandardOutput.shared
         if format == .csv { out.line(CSVRow.render(LogRecordOutput.csvHeader)) }

@@ -1,0 +1,174 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import Synchronization
+
+/// A sparse read of a large CMTrace log: only the records whose bytes hold a text every wanted
+/// record must hold are indexed, the rest is searched and its lines counted, never parsed.
+///
+/// `cmlens log --grep WORD` over a gigabyte log then costs what `grep` costs, a byte search, instead
+/// of a full index. A stretch read for a hit runs between two record boundaries, found the way the
+/// split scan finds them (a line opening `<![LOG[` after a line that ended `>`), so a record comes
+/// out exactly as the full read gives it: same bytes, same line, same time. A stretch that would
+/// open on an untimed record reaches back to a timed one (an untimed record takes the time before
+/// it); where that is not possible the file is read whole instead.
+extension LogReader {
+    static func indexSparse(fd: Int32, size: Int, sniff: EncodingSniffer.Result, kind: LogFormat, keeping literal: SearchLiteral,
+                            path: String, client: String, logName: String, options: Options) -> LogFileIndex? {
+        guard kind == .cmtrace else { return nil }
+        let parts = SplitPoints.find(fd: fd, size: size, parts: min(8, max(2, size / options.splitPartSize)))
+        let results = Mutex([SparseRead?](repeating: nil, count: parts.count - 1))
+        DispatchQueue.concurrentPerform(iterations: parts.count - 1) { k in
+            let read = SparseRead.read(fd: fd, from: parts[k], to: parts[k + 1], keeping: literal, chunkSize: options.chunkSize)
+            results.withLock { $0[k] = read }
+        }
+        var reads = results.withLock { held in
+            defer { held = [] }
+            return held
+        }
+        var combined = RecordScanner(structured: true, legacy: false)
+        var linesBefore = 0
+        var failure: ReadFailure?
+        for k in reads.indices {
+            guard var read = reads[k].take(), !read.unresolved else { return nil }
+            if failure == nil { failure = read.failure }
+            for i in read.stretches.indices {
+                combined.absorb(&read.stretches[i].scanner, startingOnLine: linesBefore + read.stretches[i].line)
+            }
+            linesBefore += read.newlines
+        }
+        combined.finish()
+        return build(combined, path: path, client: client, logName: logName, encoding: sniff.encoding, format: kind,
+                     size: size, text: FileIdentity(fd: fd).map { .file(path: path, size: size, identity: $0) } ?? .memory([]),
+                     extraProblems: failure.map { [$0.problem(file: path, size: size)] } ?? [])
+    }
+}
+
+/// One part of a sparse read: the stretches around the hits, each scanned, and the part's lines.
+struct SparseRead {
+    struct Stretch {
+        /// The line the stretch begins on, counted from the part's first line (1).
+        var line: Int
+        var scanner: RecordScanner
+    }
+
+    var stretches: [Stretch] = []
+    /// Newlines in the part: where the next part's lines start.
+    var newlines = 0
+    var failure: LogReader.ReadFailure?
+    /// A stretch opened on an untimed record with nothing before it to take a time from.
+    var unresolved = false
+
+    /// Reads `[from, to)`, which begins on a record boundary, a chunk at a time; a chunk is searched
+    /// up to its last record boundary and the rest carried into the next read.
+    static func read(fd: Int32, from: Int, to: Int, keeping literal: SearchLiteral, chunkSize: Int) -> SparseRead {
+        var result = SparseRead()
+        var buffer = [UInt8](repeating: 0, count: max(min(chunkSize, to - from + 1), 16))
+        var filled = 0
+        var base = from
+        var position = from
+        var previousEnd = -1
+        while true {
+            if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
+            let want = min(buffer.count - filled, to - position)
+            var got = 0
+            if want > 0 {
+                got = buffer.withUnsafeMutableBytes { raw in
+                    var n = -1
+                    repeat { n = pread(fd, raw.baseAddress! + filled, want, off_t(position)) } while n < 0 && errno == EINTR
+                    return n < 0 ? -Int(errno) : n
+                }
+            }
+            if got < 0 {
+                result.failure = LogReader.ReadFailure(offset: position, errno: Int32(-got))
+                got = 0
+            }
+            filled += got
+            position += got
+            let final = got == 0 || position >= to
+            let end = final ? filled : buffer.withUnsafeBytes { Self.boundary(before: filled, in: UnsafeRawBufferPointer(rebasing: $0[0..<filled])) }
+            // One record longer than the buffer: read on until it ends.
+            if end == 0 && !final { continue }
+            buffer.withUnsafeBytes { raw in
+                result.take(UnsafeRawBufferPointer(rebasing: raw[0..<end]), base: base, keeping: literal, previousEnd: &previousEnd)
+            }
+            if final || result.unresolved { return result }
+            buffer.withUnsafeMutableBytes { raw in
+                _ = memmove(raw.baseAddress!, raw.baseAddress! + end, filled - end)
+            }
+            filled -= end
+            base += end
+        }
+    }
+
+    /// Scans the stretch around each hit in `b` (which begins and ends on record boundaries, at
+    /// `base` in the file) and counts the lines.
+    private mutating func take(_ b: UnsafeRawBufferPointer, base: Int, keeping literal: SearchLiteral, previousEnd: inout Int) {
+        var counted = 0
+        var lines = 0
+        var next = literal.find(in: b, from: 0)
+        while let hit = next {
+            var start = Self.boundary(before: hit, in: b)
+            var end = Self.boundary(after: hit, in: b) ?? b.count
+            // Hits close together make one stretch: scanning the records between costs less than
+            // another scanner, and dense hits come out as the full read's one pass.
+            next = literal.find(in: b, from: end)
+            while let close = next, close - end < Self.joinDistance {
+                end = Self.boundary(after: close, in: b) ?? b.count
+                next = literal.find(in: b, from: end)
+            }
+            var scanner: RecordScanner
+            while true {
+                scanner = RecordScanner(structured: true, legacy: false)
+                _ = scanner.scan(UnsafeRawBufferPointer(rebasing: b[start..<end]), base: base + start, final: true)
+                if scanner.firstRecordHasTime != false || base + start == previousEnd { break }
+                guard start > 0 else {
+                    unresolved = true
+                    return
+                }
+                start = Self.boundary(before: start - 1, in: b)
+            }
+            lines += Bytes.countNewlines(in: b, from: counted, to: start)
+            counted = start
+            stretches.append(Stretch(line: newlines + lines + 1, scanner: scanner))
+            previousEnd = base + end
+        }
+        lines += Bytes.countNewlines(in: b, from: counted, to: b.count)
+        newlines += lines
+    }
+
+    /// Hits nearer than this to the stretch before them join it (16 KiB: about 60 records).
+    static let joinDistance = 16 << 10
+
+    /// The last record boundary at or before `p` (0, the buffer's start, when there is none): a line
+    /// opening `<![LOG[` after a line that ended `>`, the test `SplitPoints` uses.
+    static func boundary(before p: Int, in b: UnsafeRawBufferPointer) -> Int {
+        var i = min(p, b.count)
+        while i > 0 {
+            i -= 1
+            guard b[i] == Bytes.newline else { continue }
+            if isBoundary(after: i, in: b) { return i + 1 }
+        }
+        return 0
+    }
+
+    /// The first record boundary after `p`, or nil.
+    static func boundary(after p: Int, in b: UnsafeRawBufferPointer) -> Int? {
+        var i = p
+        while let newline = Bytes.find(Bytes.newline, in: b, from: i, to: b.count) {
+            if isBoundary(after: newline, in: b) { return newline + 1 }
+            i = newline + 1
+        }
+        return nil
+    }
+
+    private static func isBoundary(after newline: Int, in b: UnsafeRawBufferPointer) -> Bool {
+        guard Bytes.isLogOpen(b, at: newline + 1) else { return false }
+        var before = newline - 1
+        if before >= 0 && b[before] == Bytes.carriageReturn { before -= 1 }
+        return before >= 0 && b[before] == UInt8(ascii: ">")
+    }
+}

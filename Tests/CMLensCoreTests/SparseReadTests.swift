@@ -1,0 +1,109 @@
+import Foundation
+@testable import CMLensCore
+import Testing
+
+private typealias S = LogTestSupport
+
+/// A sparse read (`cmlens log --grep` on a large log) must give every record the search wants
+/// exactly as the full read gives it: same line, time, level, component and message, whatever
+/// surrounds it — multi-line messages, untimed records, junk lines, cut-off records, CRLF — and
+/// wherever the read's chunks and parts fall.
+@Suite struct SparseReadTests {
+    /// Records with the shapes a sparse read must step around; QQRAREQQ is in about one record in 400.
+    static func generatedLog(seed: UInt64, count: Int) -> [UInt8] {
+        var random = SplitMix64(seed: seed)
+        func chance(_ n: UInt64) -> Bool { random.next() % n == 0 }
+        let crlf = seed % 2 == 0
+        let newline = crlf ? "\r\n" : "\n"
+        var out = ""
+        // Some files open on an untimed record: a stretch there has nothing earlier to take a time from.
+        if seed % 3 == 0 { out += S.cmtrace("no time at the top ZZZQQQ", time: "") + newline }
+        for n in 0..<count {
+            var message = "Execution Request for advert LAB2003 state change \(n)"
+            if chance(9) { message += newline + "second line, exit code \(chance(2) ? 1618 : 0)" }
+            if chance(400) { message += " ZZZQQQ and QQRAREQQ" }
+            if chance(15) { message += " Exit Code 999" }
+            let time = chance(23) ? "bad" : "10:\(String(format: "%02d", n / 60 % 60)):\(String(format: "%02d", n % 60)).000+300"
+            out += S.cmtrace(message, time: time, component: ["execmgr", "ContentAccess", "CAS"][n % 3], type: n % 4)
+            if chance(31) { out += S.cmtrace("same line, second record zzzqqq", component: "CAS") }
+            out += newline
+            if chance(37) { out += "junk line that is no record exit code 999" + newline }
+            if chance(53) { out += "<![LOG[cut off before its end ZZZQQQ" + newline }
+            if chance(61) { out += newline }
+        }
+        return Array(out.utf8)
+    }
+
+    static let patterns = ["QQRAREQQ", "ZZZQQQ", "exit code (999|1618)", "(?-i)Exit Code", "second line", "advert LAB2003 state change 1\\d\\d\\b",
+                           "no time at the top", "nothing-like-this"]
+
+    static func matching(_ file: LogFileIndex, _ pattern: TextPattern) -> [LogRecord] {
+        (0..<file.count).compactMap { i in
+            let record = file.record(at: i)
+            return pattern.matches(record.message) ? record : nil
+        }
+    }
+
+    static func ticks(_ file: LogFileIndex, _ pattern: TextPattern) -> [Int64] {
+        (0..<file.count).compactMap { i in pattern.matches(file.record(at: i).message) ? file.sortTicks(at: i) : nil }
+    }
+
+    @Test(arguments: [UInt64(1), 2, 3, 4, 5, 6])
+    func theRecordsASearchWantsComeOutAsTheFullReadGivesThem(seed: UInt64) throws {
+        let folder = try S.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("execmgr.log").path
+        try Data(Self.generatedLog(seed: seed, count: 4000)).write(to: URL(fileURLWithPath: path))
+        // Chunks of 4 KiB (records carried across reads), two to eight parts.
+        for partSize in [1 << 20, 64 << 10] {
+            let options = LogReader.Options(inMemoryLimit: 0, splitThreshold: 1000, splitPartSize: partSize, chunkSize: 4 << 10)
+            let full = LogReader.read(path: path, client: "PC1", logName: nil, options: options)
+            for text in Self.patterns {
+                let pattern = try TextPattern(text)
+                let sparse = LogReader.read(path: path, client: "PC1", logName: nil, options: options, keeping: pattern.literal)
+                let wanted = Self.matching(full, pattern)
+                #expect(Self.matching(sparse, pattern) == wanted, "\(text), seed \(seed), parts of \(partSize)")
+                #expect(Self.ticks(sparse, pattern) == Self.ticks(full, pattern), "\(text), seed \(seed): times")
+                if text == "QQRAREQQ" {
+                    #expect(!wanted.isEmpty)
+                    #expect(sparse.count < full.count / 4, "a rare word reads a fraction: \(sparse.count) of \(full.count)")
+                }
+            }
+        }
+    }
+
+    @Test func aRelativeBoundReadsTheWholeLog() throws {
+        // `--since=-2h` counts from the last record of the whole view, which a sparse read would not hold.
+        var filter = RecordFilter(grep: "ZZZQQQ")
+        #expect(filter.requiredLiteral != nil)
+        filter.since = try TimeBound(parsing: "-2h")
+        #expect(filter.requiredLiteral == nil)
+        #expect(RecordFilter(grep: "\\d+").requiredLiteral == nil)
+    }
+
+    @Test func theSameRecordsReachTheOutputThroughTheWorkspaceLoad() throws {
+        let folder = try S.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let client = folder.appendingPathComponent("PC1")
+        try FileManager.default.createDirectory(at: client, withIntermediateDirectories: true)
+        // Past the 32 MiB at which a log is read in parts, so the load takes the sparse path.
+        var bytes: [UInt8] = []
+        var seed: UInt64 = 10
+        while bytes.count < 33 << 20 {
+            bytes += Self.generatedLog(seed: seed, count: 20_000)
+            seed += 1
+        }
+        try Data(bytes).write(to: client.appendingPathComponent("execmgr.log"))
+        let inputs = WorkspaceScanner.scan([folder.path])
+        for text in ["QQRAREQQ", "ZZZQQQ", "exit code (999|1618)"] {
+            let filter = RecordFilter(grep: text)
+            let full = LoadedLogs.load(inputs)
+            let sparse = LoadedLogs.load(inputs, showing: filter)
+            let shown = { (logs: LoadedLogs) in try filter.select(from: logs).map { logs[$0] } }
+            let wanted = try shown(full)
+            #expect(!wanted.isEmpty)
+            #expect(try shown(sparse) == wanted, "\(text)")
+            if text == "QQRAREQQ" { #expect(sparse.recordCount < full.recordCount / 10) }
+        }
+    }
+}
