@@ -1,9 +1,9 @@
 import Foundation
 import Testing
+@testable import CMLensCore
 #if canImport(Glibc)
 import Glibc
 #endif
-@testable import CMLensCore
 
 /// Archives as workspaces: the same records as the folders they hold, names as labels only, bombs
 /// and damage refused by name while the rest loads.

@@ -1,6 +1,6 @@
-@testable import CMLensCore
 import Foundation
 import Testing
+@testable import CMLensCore
 
 /// A large export is read in two halves at once; the rows, their line numbers and the problems must be
 /// exactly those of one pass over the whole file.

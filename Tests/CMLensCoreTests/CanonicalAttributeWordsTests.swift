@@ -1,5 +1,5 @@
-@testable import CMLensCore
 import Testing
+@testable import CMLensCore
 
 @Suite struct CanonicalAttributeWordsTests {
     @Test func wordsSpellTheCanonicalLiterals() {

@@ -1,6 +1,6 @@
 import Foundation
-@testable import CMLensCore
 import Testing
+@testable import CMLensCore
 
 /// The fixed-position reader of ConfigMgr's own time shape must agree with the general reader
 /// wherever it answers, and leave everything unusual to it.

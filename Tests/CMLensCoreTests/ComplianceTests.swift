@@ -1,6 +1,6 @@
+import CMLensCore
 import Foundation
 import Testing
-import CMLensCore
 
 @Suite struct ComplianceTests {
     let inventory = fixtureInventory()
@@ -181,7 +181,7 @@ import CMLensCore
         #expect((parsed?["corroboration"] as? [Any])?.count == 2)
         let none = try #require(report.verdict(resourceID: 16777224, kb: "977384"))
         #expect(ComplianceOutput.json(none).contains("\"found\":null"))
-        let text = ComplianceOutput.text(report.kbs[0], style: TextStyle(enabled: false))
+        let text = ComplianceOutput.text(report.kbs[0]).map(\.plainText)
         #expect(text[1] == "  installed 2  missing 1  unknown 2  disagreements 1")
         #expect(text.contains("  missing   PC-LOWER (4.00.6487.2000)"))
     }

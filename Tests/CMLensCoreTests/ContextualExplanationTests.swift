@@ -49,7 +49,7 @@ struct ContextualExplanationTests {
             #expect(e.place.name == "softwareUpdates", "\(log)")
             #expect(e.exitCode.retried == nil && e.exitCode.tone == .none)
             #expect(e.windowsUpdate?.components == ["Other Protocol Talker errors"])
-            let text = ErrorExplanationOutput.text(e, style: TextStyle(enabled: false)).joined(separator: "\n")
+            let text = ErrorExplanationOutput.text(e).map(\.plainText).joined(separator: "\n")
             #expect(text.contains("software updates") && text.contains("Other Protocol Talker errors"))
         }
     }
@@ -59,7 +59,7 @@ struct ContextualExplanationTests {
         #expect(e.rules.map(\.ruleID) == ["updates-no-boundary-in-task-sequence"])
         #expect(e.rules.first?.searchesForCode == true)
         #expect(e.rules.first?.title.contains("0x80040669") == true)
-        let text = ErrorExplanationOutput.text(e, style: TextStyle(enabled: false)).joined(separator: "\n")
+        let text = ErrorExplanationOutput.text(e).map(\.plainText).joined(separator: "\n")
         #expect(text.contains("rule      updates-no-boundary-in-task-sequence: Install Software Updates hangs"))
         // Alone, the code still names the rule; in a log the rule does not read, it does not.
         #expect(explain(0x8004_0669, in: nil).rules.count == 1)
@@ -84,7 +84,7 @@ struct ContextualExplanationTests {
         let e = explain(0x8000_4005, in: "ClientIDManagerStartup.log")
         #expect(e.exitCode.retried == nil && e.exitCode.label == nil)
         #expect(e.exitCode.reason.contains("ClientIDManagerStartup.log") && e.exitCode.reason.contains("no retry verdict"))
-        let text = ErrorExplanationOutput.text(e, style: TextStyle(enabled: false)).joined(separator: "\n")
+        let text = ErrorExplanationOutput.text(e).map(\.plainText).joined(separator: "\n")
         #expect(!text.contains("not retried") && !text.contains("retried."))
     }
 

@@ -114,7 +114,7 @@ struct ErrorCodeTests {
         #expect(unknown.message == nil && unknown.name == nil && unknown.source == nil)
         #expect(unknown.bits.facility == 2000 && unknown.bits.code == 0x310)
         #expect(unknown.exitCode.retried == nil)
-        let text = ErrorExplanationOutput.text(unknown, style: TextStyle(enabled: false)).joined(separator: "\n")
+        let text = ErrorExplanationOutput.text(unknown).map(\.plainText).joined(separator: "\n")
         #expect(text.contains("cmlens has no meaning for"))
         #expect(text.contains("facility 2000 (0x7D0"))
         for value: UInt32 in [0x87D0_0324, 0x87D0_0325, 0x87D0_0607, 0x87D0_1106, 0x87D0_0213, 0x87D0_0215] {
@@ -133,7 +133,7 @@ struct ErrorCodeTests {
     @Test func unknownCodesAreDecodedAndSaidUnknown() throws {
         let e = try #require(try explainer.explain("0x8007FFFF").first)
         #expect(e.kind == .hresult && e.win32 == 0xFFFF && e.name == nil && e.message == nil)
-        let text = ErrorExplanationOutput.text(e, style: TextStyle(enabled: false)).joined(separator: "\n")
+        let text = ErrorExplanationOutput.text(e).map(\.plainText).joined(separator: "\n")
         #expect(text.contains("Win32 code 65535 is not documented"))
         let odd = explainer.explain(value: 0x04C5_C5A9)
         #expect(odd.kind == .unknown && odd.name == nil)

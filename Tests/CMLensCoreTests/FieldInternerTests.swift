@@ -1,5 +1,5 @@
-@testable import CMLensCore
 import Testing
+@testable import CMLensCore
 
 @Suite struct FieldInternerTests {
     static func read(_ interner: inout FieldInterner, _ text: String, column: Int) -> String {

@@ -1,6 +1,6 @@
-@testable import CMLensCore
 import Foundation
 import Testing
+@testable import CMLensCore
 
 @Suite struct InventoryMachinesTests {
     @Test func machinesWithoutLogsMatchFolderNamesCaseInsensitively() {

@@ -1,6 +1,6 @@
+import CMLensCore
 import Foundation
 import Testing
-import CMLensCore
 
 /// The repository's Tests/CMLensCoreTests folder, from this file's path.
 private let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

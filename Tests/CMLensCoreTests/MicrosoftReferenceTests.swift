@@ -22,7 +22,7 @@ struct MicrosoftReferenceTests {
     }
 
     func text(_ e: ErrorExplanation) -> String {
-        ErrorExplanationOutput.text(e, style: TextStyle(enabled: false)).joined(separator: "\n")
+        ErrorExplanationOutput.text(e).map(\.plainText).joined(separator: "\n")
     }
 
     @Test func theEmbeddedTablesAreTheReferenceFilesByteForByte() throws {
@@ -119,7 +119,7 @@ struct MicrosoftReferenceTests {
             let description = try #require(LogFileReference.describe(fileName: log), "\(log)")
             #expect(description.entries.contains { $0.description == row["description"] && $0.section == row["section"]
                                                    && $0.computer == row["computer"] }, "\(log)")
-            let shown = LogFileDescriptionOutput.text(fileName: log, description, style: TextStyle(enabled: false))
+            let shown = LogFileDescriptionOutput.text(fileName: log, description).map(\.plainText)
                 .joined(separator: "\n")
             #expect(shown.contains(TerminalText.escape(row["description"]!)), "\(log)")
             #expect(shown.contains(MicrosoftDocument.logFiles.url), "\(log)")
@@ -170,16 +170,16 @@ struct MicrosoftReferenceTests {
     ])
     func unknownLogs(fileName: String) {
         #expect(LogFileReference.describe(fileName: fileName) == nil)
-        let shown = LogFileDescriptionOutput.text(fileName: fileName, nil, style: TextStyle(enabled: false)).joined(separator: "\n")
+        let shown = LogFileDescriptionOutput.text(fileName: fileName, nil).map(\.plainText).joined(separator: "\n")
         #expect(shown.contains("unknown log") && shown.contains("does not list this log"))
     }
 
     @Test func referenceTextNeverReachesTheTerminalRaw() {
         let hostile = "CMTrace\u{1B}]0;pwned\u{07}.log"
-        let shown = LogFileDescriptionOutput.text(fileName: hostile, nil, style: TextStyle(enabled: false)).joined()
+        let shown = LogFileDescriptionOutput.text(fileName: hostile, nil).map(\.plainText).joined()
         #expect(!shown.contains("\u{1B}") && !shown.contains("\u{07}"))
         let table = LogFileReference(tsv: "log\tdescription\tcomputer\tsection\tdoc\nx.log\tbad \u{1B}[2J text\t\ts\td\n")
-        let text = LogFileDescriptionOutput.text(fileName: "x.log", table.describe(fileName: "x.log"), style: TextStyle(enabled: false))
+        let text = LogFileDescriptionOutput.text(fileName: "x.log", table.describe(fileName: "x.log")).map(\.plainText)
         #expect(text.joined().contains("bad ^[[2J text"))
     }
 

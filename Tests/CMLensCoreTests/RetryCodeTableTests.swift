@@ -61,7 +61,7 @@ struct RetryCodeTableTests {
         #expect(table.rows[1].why.contains("Access or sign-in"))
         #expect(table.csv(table.rows[0]).hasPrefix("1,ERROR_INVALID_FUNCTION,Incorrect function.,"))
         #expect(table.json(table.rows[0]).contains("\"retryCount\":3,\"retryInterval\":120"))
-        let text = table.text(style: TextStyle(enabled: false))
+        let text = table.text().map(\.plainText)
         #expect(text.first == "ConfigMgr retries a program that exits with one of these 4 codes")
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-@testable import CMLensCore
 import Testing
+@testable import CMLensCore
 
 /// The scanner's shortcuts (last component, last date, canonical attributes) must never return what the
 /// slow path would not: names and dates that differ only in a byte the shortcut could overlook.

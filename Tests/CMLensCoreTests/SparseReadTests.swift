@@ -1,6 +1,6 @@
 import Foundation
-@testable import CMLensCore
 import Testing
+@testable import CMLensCore
 
 private typealias S = LogTestSupport
 

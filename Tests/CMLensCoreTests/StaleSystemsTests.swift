@@ -314,7 +314,7 @@ private final class ProgressLog: @unchecked Sendable {
     ]
 
     @Test func printsTheSeedsTable() {
-        let table = StaleSystemOutput.table(seedRows, style: TextStyle(enabled: false)).joined(separator: "\n")
+        let table = StaleSystemOutput.table(seedRows).map(\.plainText).joined(separator: "\n")
         #expect(table == """
             Name IP       Reverse Status
             ---- --       ------- ------
@@ -325,9 +325,10 @@ private final class ProgressLog: @unchecked Sendable {
             """)
     }
 
-    @Test func coloursOnlyTheStatusAndKeepsColumnsAligned() {
-        let lines = StaleSystemOutput.table(seedRows, style: TextStyle(enabled: true))
-        #expect(lines[4] == "xyz3 10.1.0.3 xyz3    \u{1B}[32mOK\u{1B}[0m")
+    @Test func marksOnlyTheStatusWithItsMeaning() {
+        let lines = StaleSystemOutput.table(seedRows)
+        #expect(lines[4].runs == [StyledText.Run("xyz3 10.1.0.3 xyz3    ", .plain), StyledText.Run("OK", .success)])
+        #expect(lines[0].runs.allSatisfy { $0.meaning == .plain })
     }
 
     @Test func writesCSVAndJSON() {
@@ -341,7 +342,7 @@ private final class ProgressLog: @unchecked Sendable {
 
     @Test func escapesAHostileReverseName() {
         let row = StaleSystemRow(name: "pc1", ip: "10.0.0.1", reverse: "evil\u{1B}]0;owned\u{7}", status: .registeredToAnotherSystem)
-        let text = StaleSystemOutput.table([row], style: TextStyle(enabled: false)).joined()
+        let text = StaleSystemOutput.table([row]).map(\.plainText).joined()
         #expect(!text.contains("\u{1B}"))
         #expect(text.contains("evil^[]0;owned^G"))
     }

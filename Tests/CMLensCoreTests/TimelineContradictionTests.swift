@@ -89,7 +89,7 @@ import Testing
         let lastRun = mapper.steps.filter { $0.attempt == 3 }
         #expect(!lastRun.isEmpty)
         #expect(lastRun.allSatisfy { $0.prediction == nil && $0.nextRetryAt == nil })
-        let text = mapper.steps.flatMap { TimelineOutput.text(step: $0, policy: Self.twoRetries, style: TextStyle(enabled: false)) }
+        let text = mapper.steps.flatMap { TimelineOutput.text(step: $0, policy: Self.twoRetries).map(\.plainText) }
         let due = text.filter { $0.contains("next retry due") }
         #expect(due.count == 2, "runs 1 and 2 predict their retry, run 3 does not: \(due)")
     }

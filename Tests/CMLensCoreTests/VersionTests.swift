@@ -1,5 +1,5 @@
-import Testing
 import CMLensCore
+import Testing
 
 @Suite struct VersionTests {
     @Test func paddingDoesNotMatter() throws {

@@ -39,7 +39,7 @@ struct LogFilesPane: Pane {
             let file = files[index]
             var line = StyledLine(" " + DisplayWidth.fit(TerminalText.escape(file.client), to: 14) + " ", .text)
             line.add(DisplayWidth.fit(TerminalText.escape(file.logName), to: 24), .text)
-            line.add(ClientsPane.number(file.count, 10), .dim)
+            line.add(CountText.column(file.count, width: 10), .dim)
             return line
         }
 

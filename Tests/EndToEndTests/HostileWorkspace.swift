@@ -50,7 +50,6 @@ struct HostileWorkspace {
         "<![LOG[\(message)]LOG]!><time=\"\(time)\" date=\"\(date)\" component=\"execmgr\" context=\"\" type=\"\(type)\" thread=\"\(thread)\" file=\"x.cpp:1\">\r\n"
     }
 
-
     /// Creates the workspace; `hugeLine` adds a client with a single 100 MB line (slow in a debug build).
     /// `name` fixes the folder's name (a shared workspace); workspaces left by finished test processes are removed.
     static func make(hugeLine: Bool = false, name: String? = nil) throws -> HostileWorkspace {

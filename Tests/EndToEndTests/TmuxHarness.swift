@@ -1,9 +1,9 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// Runs the real `cmlens` inside a private tmux server and reads its screen.
 ///
@@ -122,7 +122,7 @@ struct TmuxHarness {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
         let cArgs = argv.map { strdup($0) } + [nil]
-        defer { cArgs.forEach { free($0) } }
+        defer { for argument in cArgs { free(argument) } }
         let status = posix_spawn(&pid, argv[0], &actions, &attributes, cArgs, environ)
         guard status == 0 else { throw Timeout(what: "spawning \(argv[0]) (error \(status))", screen: "") }
         var exit: Int32 = 0

@@ -1,6 +1,6 @@
+import Foundation
 @testable import CMLensCore
 @testable import CMLensTUI
-import Foundation
 
 /// Every problem a parser reports names the file it read and a line inside it.
 private func checkProblems(_ problems: [LoadProblem], file: String, lineCount: Int, _ what: String) {
@@ -55,7 +55,7 @@ public enum InventoryFuzz {
         for system in inventory.systems { _ = inventory.resourceID(forMachine: system.name) }
         let report = ComplianceEvaluator.evaluate(inventory, catalog: HotfixCatalog.builtIn)
         for summary in report.kbs {
-            _ = ComplianceOutput.text(summary, style: TextStyle(enabled: false))
+            _ = ComplianceOutput.text(summary).map(\.plainText)
             for verdict in summary.verdicts { _ = ComplianceOutput.json(verdict) + ComplianceOutput.csv(verdict) }
         }
     }
@@ -145,7 +145,7 @@ public enum ErrorCodeFuzz {
         if let explanations = try? explainer.explain(text) {
             for explanation in explanations {
                 _ = ErrorExplanationOutput.json(explanation)
-                _ = ErrorExplanationOutput.text(explanation, style: TextStyle(enabled: false))
+                _ = ErrorExplanationOutput.text(explanation).map(\.plainText)
             }
         }
         let utf8 = Array(text.utf8)

@@ -1,15 +1,17 @@
+import CMLensCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CMLensCore
 
 /// What libFuzzer calls with each input.
 public typealias FuzzCallback = @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
 
 // libFuzzer's entry for programs that own `main`. SwiftPM links an executable's entry as
 // `<Target>_main`, so each fuzzer defines that symbol and hands its arguments to libFuzzer here.
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// The Swift name is the C symbol's, so that the two are read as one.
 @_silgen_name("LLVMFuzzerRunDriver")
 private func LLVMFuzzerRunDriver(
     _ argc: UnsafeMutablePointer<CInt>,

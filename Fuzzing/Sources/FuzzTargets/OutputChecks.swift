@@ -1,5 +1,5 @@
-@testable import CMLensCore
 import Foundation
+@testable import CMLensCore
 
 /// What every record must survive whatever its bytes: JSON output that is valid UTF-8 with no raw
 /// control byte and that reads back to the same message, and text output with no terminal control.
@@ -24,7 +24,7 @@ enum OutputChecks {
             require(object != nil, "JSON output does not parse: \(line)")
             require(object?["message"] as? String == record.message, "JSON message does not read back: \(line)")
         }
-        let text = LogRecordOutput.text(record, style: TextStyle(enabled: false))
+        let text = LogRecordOutput.text(record).plainText
         require(!text.unicodeScalars.contains { TerminalText.needsEscape($0) && $0 != "\t" },
                 "text output holds a terminal control: \(text.debugDescription)")
         let csv = LogRecordOutput.csv(record)

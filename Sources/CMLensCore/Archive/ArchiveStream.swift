@@ -1,9 +1,9 @@
+import CArchive
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CArchive
 
 /// One pass over an archive's entries through libarchive, reading each entry's bytes in order.
 /// The only place that calls libarchive: nothing is ever extracted, and entry names are only returned.

@@ -49,23 +49,22 @@ public enum ComplianceOutput {
     }
 
     /// Per KB: the counts, then the clients in each status, with the version seen; disagreements flagged.
-    public static func text(_ summary: ComplianceReport.KBSummary, style: TextStyle) -> [String] {
+    public static func text(_ summary: ComplianceReport.KBSummary) -> [StyledText] {
         let h = summary.hotfix
-        var lines: [String] = []
+        var lines: [StyledText] = []
         let title = h.title.map { " (\(TerminalText.escape($0)))" } ?? ""
-        lines.append(style.paint("KB\(h.kb)", "1") + title + "  \(TerminalText.escape(h.component)) >= \(TerminalText.escape(h.minimumVersion.text))"
+        lines.append(StyledText("KB\(h.kb)", .heading) + title + "  \(TerminalText.escape(h.component)) >= \(TerminalText.escape(h.minimumVersion.text))"
             + (h.alsoRaises.isEmpty ? "" : "; also raises " + h.alsoRaises.map { "\(TerminalText.escape($0.component)) \(TerminalText.escape($0.version.text))" }.joined(separator: ", ")))
-        lines.append("  installed \(summary.count(.installed))  missing \(summary.count(.missing))  unknown \(summary.count(.unknown))"
-            + (summary.disagreements.isEmpty ? "" : "  disagreements \(summary.disagreements.count)"))
-        let paints: [ComplianceStatus: String] = [.installed: "32", .missing: "31;1", .unknown: "33"]
+        lines.append(StyledText("  installed \(summary.count(.installed))  missing \(summary.count(.missing))  unknown \(summary.count(.unknown))"
+            + (summary.disagreements.isEmpty ? "" : "  disagreements \(summary.disagreements.count)")))
         for status in ComplianceStatus.allCases {
             let positions = summary.indices(status)
             guard !positions.isEmpty else { continue }
-            let label = style.paint(status.rawValue.padded(to: 9), paints[status]!)
-            lines.append("  \(label) " + positions.map { clientText(summary.verdicts[$0]) }.joined(separator: ", "))
+            let label = StyledText(status.rawValue.padded(to: 9), Meaning(status))
+            lines.append("  " + label + " " + positions.map { clientText(summary.verdicts[$0]) }.joined(separator: ", "))
         }
         for verdict in summary.disagreements {
-            lines.append("  " + style.paint("! ", "33") + "\(TerminalText.escape(verdict.client)): \(TerminalText.escape(verdict.note ?? ""))")
+            lines.append("  " + StyledText("! ", .warning) + "\(TerminalText.escape(verdict.client)): \(TerminalText.escape(verdict.note ?? ""))")
         }
         return lines
     }

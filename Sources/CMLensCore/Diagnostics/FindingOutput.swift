@@ -3,44 +3,41 @@
 public enum FindingOutput {
     /// Findings in the order given (the engine's: by client, most severe first), each client once
     /// as a heading.
-    public static func text(_ findings: [DiagnosticFinding], style: TextStyle) -> [String] {
-        var lines: [String] = []
+    public static func text(_ findings: [DiagnosticFinding]) -> [StyledText] {
+        var lines: [StyledText] = []
         var client: String?
         for finding in findings {
             if finding.client != client {
                 if client != nil { lines.append("") }
                 client = finding.client
-                lines.append(style.paint(TerminalText.escape(finding.client), "1"))
+                lines.append(StyledText(TerminalText.escape(finding.client), .heading))
             }
-            lines += text(finding, style: style)
+            lines += text(finding)
         }
         return lines
     }
 
-    public static func text(_ finding: DiagnosticFinding, style: TextStyle) -> [String] {
-        let label = finding.severity.rawValue.uppercased()
-        let painted = switch finding.severity {
-        case .error: style.paint(label, "31;1")
-        case .warning: style.paint(label, "33")
-        case .info: label
-        }
-        var lines = ["  \(painted)  \(TerminalText.escape(finding.title))  [\(finding.rule)]"]
-        if let span = span(finding) { lines.append("    when: \(span)") }
-        lines.append("    sure: \(confidenceText(finding))")
-        lines += wrap(TerminalText.escape(finding.explanation), first: "    what: ", rest: "          ")
-        lines += wrap(TerminalText.escape(finding.fix), first: "    fix:  ", rest: "          ")
+    public static func text(_ finding: DiagnosticFinding) -> [StyledText] {
+        let severity = StyledText(finding.severity.rawValue.uppercased(), Meaning(finding.severity))
+        let heading = "  " + severity + "  \(TerminalText.escape(finding.title))  [\(finding.rule)]"
+        // Below the heading, prose without meanings of its own.
+        var prose: [String] = []
+        if let span = span(finding) { prose.append("    when: \(span)") }
+        prose.append("    sure: \(confidenceText(finding))")
+        prose += wrap(TerminalText.escape(finding.explanation), first: "    what: ", rest: "          ")
+        prose += wrap(TerminalText.escape(finding.fix), first: "    fix:  ", rest: "          ")
         for code in finding.errorCodes {
-            lines.append("    code: \(code.code)" + (code.meaning.map { " " + TerminalText.escape($0) } ?? ""))
+            prose.append("    code: \(code.code)" + (code.meaning.map { " " + TerminalText.escape($0) } ?? ""))
         }
         if let reference = finding.reference {
-            lines += wrap(TerminalText.escape(reference), first: "    see:  ", rest: "          ")
+            prose += wrap(TerminalText.escape(reference), first: "    see:  ", rest: "          ")
         }
         let count = finding.evidence.count
-        lines.append("    evidence (\(count) line\(count == 1 ? "" : "s")):")
+        prose.append("    evidence (\(count) line\(count == 1 ? "" : "s")):")
         for item in finding.evidence {
-            lines.append("      " + TerminalText.escape(item.location) + "  " + TerminalText.escape(item.text, expandTabs: 4))
+            prose.append("      " + TerminalText.escape(item.location) + "  " + TerminalText.escape(item.text, expandTabs: 4))
         }
-        return lines
+        return [heading] + prose.map { StyledText($0) }
     }
 
     /// `likely`, or `confirmed (corroborated by regtask, sleeping)`.

@@ -61,28 +61,21 @@ public enum ErrorExplanationOutput {
     }
 
     /// One block per reading, for an administrator to read at a glance. Catalogue text is escaped.
-    public static func text(_ e: ErrorExplanation, style: TextStyle) -> [String] {
-        lines(e).map { render($0, style: style) }
+    public static func text(_ e: ErrorExplanation) -> [StyledText] {
+        lines(e).map(text)
     }
 
-    /// A line as `cmlens explain` prints it.
-    public static func render(_ line: ExplanationLine, style: TextStyle) -> String {
-        let label = { (l: String) in "  " + style.paint(l.padded(to: 10), "2") }
+    /// A line as `cmlens explain` prints it: labels dim, the line's meaning on the part that carries it.
+    public static func text(_ line: ExplanationLine) -> StyledText {
+        let label = { (l: String) in "  " + StyledText(l.padded(to: 10), .dim) }
         switch line.kind {
-        case .heading: return style.paint(line.label ?? "", "1") + " — " + line.text
-        case .name: return "  " + style.paint(line.text, "1;36")
-        case .unknown: return "  " + style.paint(line.text, "33")
+        case .heading: return StyledText(line.label ?? "", line.meaning) + " — " + line.text
+        case .name, .unknown: return "  " + StyledText(line.text, line.meaning)
         case .verdict:
             guard let word = line.label else { return label("ConfigMgr") + line.text }
-            let sgr = switch line.tone ?? .none {
-            case .success: "32"
-            case .retry: "32;1"
-            case .failure: "31;1"
-            case .none: "0"
-            }
-            return label("ConfigMgr") + style.paint(word, sgr) + ". " + line.text
+            return label("ConfigMgr") + StyledText(word, line.meaning) + ". " + line.text
         default:
-            return line.label.map { label($0) + line.text } ?? "  " + line.text
+            return line.label.map { label($0) + line.text } ?? StyledText("  " + line.text)
         }
     }
 

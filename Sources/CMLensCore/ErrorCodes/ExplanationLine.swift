@@ -37,4 +37,17 @@ public struct ExplanationLine: Sendable, Hashable {
         self.label = label
         self.tone = tone
     }
+
+    /// What the line as a whole means, for a front end that gives a line one look (the console's
+    /// popup); `ErrorExplanationOutput.text` marks the same meaning on the part that carries it.
+    public var meaning: Meaning {
+        switch kind {
+        case .heading: .heading
+        case .name: .name
+        case .unknown: .warning
+        case .verdict: Meaning(tone ?? .none)
+        case .source: .dim
+        case .official, .own, .detail, .rule: .plain
+        }
+    }
 }

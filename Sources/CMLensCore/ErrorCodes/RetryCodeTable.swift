@@ -39,20 +39,20 @@ public struct RetryCodeTable: Sendable {
         return o.rendered
     }
 
-    public func text(style: TextStyle) -> [String] {
-        var lines: [String] = []
-        lines.append(style.paint("ConfigMgr retries a program that exits with one of these \(rows.count) codes", "1"))
-        lines.append("  up to \(policy.count) times, \(policy.interval) s after each failure "
-                     + "(a mandatory program's \(RetryPolicy.mandatoryCountdown) s countdown comes on top);")
+    public func text() -> [StyledText] {
+        var lines: [StyledText] = []
+        lines.append(StyledText("ConfigMgr retries a program that exits with one of these \(rows.count) codes", .heading))
+        lines.append(StyledText("  up to \(policy.count) times, \(policy.interval) s after each failure "
+                                + "(a mandatory program's \(RetryPolicy.mandatoryCountdown) s countdown comes on top);"))
         lines.append("  any other failure is final (FailureNonRetry). Success: 0, 3010 (restart required), 1641 (restart started).")
-        lines.append("  policy: " + TerminalText.escape(policy.sourceDescription))
+        lines.append(StyledText("  policy: " + TerminalText.escape(policy.sourceDescription)))
         lines.append("")
         let nameWidth = min(36, rows.map { ($0.name ?? "-").count }.max() ?? 0)
         for row in rows {
             let code = String(row.code).padded(to: 6)
             let name = TerminalText.escape(row.name ?? "-").padded(to: nameWidth)
-            lines.append(style.paint(code, "1") + name + "  " + TerminalText.escape(row.message ?? "(not in the catalogue)"))
-            lines.append(String(repeating: " ", count: 6 + nameWidth + 2) + style.paint(row.why, "2"))
+            lines.append(StyledText(code, .emphasis) + name + "  " + TerminalText.escape(row.message ?? "(not in the catalogue)"))
+            lines.append(String(repeating: " ", count: 6 + nameWidth + 2) + StyledText(row.why, .dim))
         }
         return lines
     }

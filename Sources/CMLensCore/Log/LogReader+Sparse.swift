@@ -1,10 +1,10 @@
+import Dispatch
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
-import Synchronization
 
 /// A sparse read of a large CMTrace log: only the records whose bytes hold a text every wanted
 /// record must hold are indexed, the rest is searched and its lines counted, never parsed.

@@ -1,10 +1,10 @@
+import Dispatch
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
-import Synchronization
 
 /// Reads and indexes log files. Never throws: a file that cannot be read comes back empty with a
 /// problem that names it, so the rest of a workspace still loads.

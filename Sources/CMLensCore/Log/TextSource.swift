@@ -1,9 +1,9 @@
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// Where an indexed file's text lives: in memory (small files, and UTF-16 files converted to UTF-8),
 /// or on disk, read back with `pread` when a record is shown. Never memory-mapped: a log that shrinks

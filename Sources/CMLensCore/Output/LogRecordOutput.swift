@@ -29,7 +29,7 @@ public enum LogRecordOutput {
     }
 
     /// `2011-01-14 10:15:31.123-05:00 ERROR   CLIENT1 execmgr  message` — first line of the message.
-    public static func text(_ r: LogRecord, style: TextStyle) -> String {
+    public static func text(_ r: LogRecord) -> StyledText {
         let time: String
         if let t = r.time {
             let offset = t.utcOffsetMinutes.map { m in
@@ -42,7 +42,12 @@ public enum LogRecordOutput {
         let level = Self.levelLabels[r.level.rawValue]
         let more = r.isMultiLine ? " …" : ""
         let message = TerminalText.escape(String(r.firstLine))
-        return "\(style.paint(time, "2")) \(style.level(r.level, level)) \(TerminalText.escape(r.client)) "
-            + "\(style.paint(TerminalText.escape(r.component.isEmpty ? "-" : r.component), "36")) \(message)\(more)"
+        var line = StyledText(time, .dim)
+        line.append(" ")
+        line.append(level, Meaning(r.level))
+        line.append(" " + TerminalText.escape(r.client) + " ")
+        line.append(TerminalText.escape(r.component.isEmpty ? "-" : r.component), .component)
+        line.append(" " + message + more)
+        return line
     }
 }

@@ -105,47 +105,35 @@ extension TimelineOutput {
     // MARK: Text
 
     /// `real  task sequence in smsts.log  (log: smsts.log, instructions: 34)`
-    public static func header(_ execution: Execution, style: TextStyle) -> String {
+    public static func header(_ execution: Execution) -> StyledText {
         func e(_ text: String) -> String { TerminalText.escape(text) }
         let details = execution.details.map { "\($0.label): \($0.value)" }.joined(separator: ", ")
-        return style.paint(e(execution.client), "1") + "  " + style.paint("\"" + e(execution.name) + "\"", "1")
+        return StyledText(e(execution.client), .heading) + "  " + StyledText("\"" + e(execution.name) + "\"", .heading)
             + (details.isEmpty ? "" : "  (" + e(details) + ")")
     }
 
-    public static func verdictLine(_ verdict: Execution.Verdict, style: TextStyle) -> String {
-        let colour = switch verdict.status {
-        case .succeeded: "32"
-        case .inProgress: "33"
-        case .failed: "31"
-        }
-        return "  " + style.paint(TerminalText.escape(verdict.text), colour)
+    public static func verdictLine(_ verdict: Execution.Verdict) -> StyledText {
+        "  " + StyledText(TerminalText.escape(verdict.text), Meaning(verdict.status))
     }
 
     /// `  • KB4589208 2021-01 Update for …  installed`
-    public static func text(entry: Execution.Entry, style: TextStyle) -> String {
+    public static func text(entry: Execution.Entry) -> StyledText {
         var what = entry.status
         if entry.downloaded && entry.installed != true && entry.status != "failed" { what += ", downloaded" }
         if let code = entry.exitCode { what += ", result \(ExecutionCode.display(code))" + (entry.exitCodeMeaning.map { " (\($0))" } ?? "") }
         if entry.failures > 1 { what += ", failed \(entry.failures) times" }
-        let colour = entry.status == "failed" ? "31" : (entry.installed == true ? "32" : "0")
-        return "    • " + TerminalText.escape(entry.name) + "  " + style.paint(TerminalText.escape(what), colour)
+        return "    • " + TerminalText.escape(entry.name) + "  " + StyledText(TerminalText.escape(what), Meaning(entry))
     }
 
     /// `  2019-12-06 22:56:01.000+08:00  succeeded  Gather local only: succeeded (exit 0)   smsts.log:74`
-    public static func text(step: Execution.Step, style: TextStyle) -> String {
+    public static func text(step: Execution.Step) -> StyledText {
         let time = step.time?.displayWithOffset ?? "(no time)".padded(to: 29)
         var what = step.name.isEmpty ? step.text : step.name + ": " + step.text
         if let code = step.exitCode, code != 0, let meaning = step.exitCodeMeaning { what += "  [\(ExecutionCode.display(code)): \(meaning)]" }
         let outcome = step.outcome == .info ? "" : step.outcome.rawValue
-        let colour = switch step.outcome {
-        case .failed: "31"
-        case .failedContinued: "33"
-        case .skipped: "2"
-        default: "0"
-        }
         let file = step.evidence.file.split(separator: "/").last.map(String.init) ?? step.evidence.file
         let body = TerminalText.escape(what).padded(to: 64)
-        return "  \(style.paint(time, "2"))  " + style.paint(outcome.padded(to: 16), colour) + body
-            + "  " + style.paint(TerminalText.escape(file) + ":\(step.evidence.line)", "2")
+        return "  " + StyledText(time, .dim) + "  " + StyledText(outcome.padded(to: 16), Meaning(step.outcome)) + body
+            + "  " + StyledText(TerminalText.escape(file) + ":\(step.evidence.line)", .dim)
     }
 }

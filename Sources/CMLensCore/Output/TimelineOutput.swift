@@ -95,25 +95,18 @@ public enum TimelineOutput {
     // MARK: Text
 
     /// `WKS-ACCT-014  advert ACM20011  package ACM00012  program "Office 2010, SP1"`
-    public static func header(_ key: ProgramKey, style: TextStyle) -> String {
+    public static func header(_ key: ProgramKey) -> StyledText {
         func e(_ text: String) -> String { TerminalText.escape(text) }
-        return style.paint(e(key.client), "1") + "  advert " + e(key.advertisement ?? "?") + "  package "
-            + e(key.package ?? "?") + "  program " + style.paint("\"" + e(key.program) + "\"", "1")
+        return StyledText(e(key.client), .heading) + "  advert " + e(key.advertisement ?? "?") + "  package "
+            + e(key.package ?? "?") + "  program " + StyledText("\"" + e(key.program) + "\"", .heading)
     }
 
-    public static func verdictLine(_ verdict: ExecutionVerdict, style: TextStyle) -> String {
-        let colour: String
-        switch verdict.kind {
-        case .success, .successRebootRequired: colour = "32"
-        case .waitingRetry, .inProgress: colour = "33"
-        case .failureNonRetry, .retryLimitReached, .removedWhileWaiting, .removed: colour = "31"
-        }
-        return "  " + style.paint(TerminalText.escape(verdict.text), colour)
+    public static func verdictLine(_ verdict: ExecutionVerdict) -> StyledText {
+        "  " + StyledText(TerminalText.escape(verdict.text), Meaning(verdict.kind))
     }
 
     /// `  2011-01-14 10:00:05.000-05:00  run 1  exit code 999 (in the retry list: retried)   execmgr.lo_:20`
-    public static func text(step: ExecutionStep, policy: RetryPolicy, explain: ExitCodeExplainer? = nil,
-                            style: TextStyle) -> [String] {
+    public static func text(step: ExecutionStep, policy: RetryPolicy, explain: ExitCodeExplainer? = nil) -> [StyledText] {
         let time = step.time?.displayWithOffset ?? "(no time)".padded(to: 29)
         let run = step.attempt > 0 ? "run \(step.attempt)" : "     "
         var what = describe(step)
@@ -130,14 +123,14 @@ public enum TimelineOutput {
         if let due = step.nextRetryAt { what += "  → next retry due \(due.displayWithOffset)" }
         let file = step.evidence.file.split(separator: "/").last.map(String.init) ?? step.evidence.file
         let body = TerminalText.escape(what).padded(to: 64)
-        let line = "  \(style.paint(time, "2"))  \(run.padded(to: 6))"
-            + (step.unknownState ? style.paint(body, "35") : body)
-            + "  " + style.paint(TerminalText.escape(file) + ":\(step.evidence.line)", "2")
+        var line = "  " + StyledText(time, .dim) + "  " + run.padded(to: 6)
+        line += StyledText(body, step.unknownState ? .unrecognised : .plain)
+        line += "  " + StyledText(TerminalText.escape(file) + ":\(step.evidence.line)", .dim)
         var lines = [line]
         if let p = step.prediction, step.event == .stateChange || step.event == .willRetry {
-            lines.append("      " + style.paint("why: " + TerminalText.escape(p.reasoning), "2"))
+            lines.append("      " + StyledText("why: " + TerminalText.escape(p.reasoning), .dim))
         }
-        for note in step.notes { lines.append("      " + style.paint("note: " + TerminalText.escape(note), "33")) }
+        for note in step.notes { lines.append("      " + StyledText("note: " + TerminalText.escape(note), .warning)) }
         return lines
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How ConfigMgr retries a program that failed: the site's `Execution Failure Retry *` properties.
 ///
 /// A program that exits with one of `errorCodes` is a *non-fatal* failure (FailureRetry, then
@@ -131,5 +133,3 @@ public struct RetryPolicy: Sendable, Hashable {
         load(siteControlPath: siteControl ?? inputs.siteControlFiles.first)
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A site control file (`sitectrl.ct0/.ct1/.ct2`) read generically: every block, item and property
 /// is kept with its file and line, so any setting can be looked up, not only the ones cmlens knows.
 ///
@@ -81,5 +83,3 @@ public struct SiteControlFile: Sendable {
         allBlocks().first { $0.kind.hasSuffix("_LIST") && $0.name?.caseInsensitiveCompare(name) == .orderedSame }
     }
 }
-
-import Foundation

@@ -4,7 +4,7 @@ public enum StaleSystemOutput {
 
     /// The seed's PowerShell table: header, dashed underline as long as each header, columns one
     /// space apart, "-" where there is nothing; the last column unpadded.
-    public static func table(_ rows: [StaleSystemRow], style: TextStyle) -> [String] {
+    public static func table(_ rows: [StaleSystemRow]) -> [StyledText] {
         let cells = rows.map { row in
             [row.name, row.ip ?? "-", row.reverse ?? "-", row.status.rawValue].map { TerminalText.escape($0) }
         }
@@ -12,11 +12,11 @@ public enum StaleSystemOutput {
         for line in cells {
             for (k, cell) in line.enumerated() { widths[k] = max(widths[k], cell.count) }
         }
-        func layout(_ fields: [String], paintLast: (String) -> String = { $0 }) -> String {
-            var out = ""
+        func layout(_ fields: [String], last: Meaning = .plain) -> StyledText {
+            var out = StyledText()
             for (k, field) in fields.enumerated() {
                 if k == fields.count - 1 {
-                    out += paintLast(field)
+                    out.append(field, last)
                 } else {
                     out += field + String(repeating: " ", count: widths[k] - field.count + 1)
                 }
@@ -25,7 +25,7 @@ public enum StaleSystemOutput {
         }
         var lines = [layout(csvHeader), layout(csvHeader.map { String(repeating: "-", count: $0.count) })]
         for (row, line) in zip(rows, cells) {
-            lines.append(layout(line) { style.paint($0, colour(row.status)) })
+            lines.append(layout(line, last: Meaning(row.status)))
         }
         return lines
     }
@@ -42,14 +42,5 @@ public enum StaleSystemOutput {
         o.add("reverse", row.reverse)
         o.add("status", row.status.rawValue)
         return o.rendered
-    }
-
-    static func colour(_ status: StaleStatus) -> String {
-        switch status {
-        case .ok: "32"
-        case .registeredToAnotherSystem, .couldNotResolve: "31;1"
-        case .notInReverseZone: "33"
-        case .timedOut, .serverFailure: "35"
-        }
     }
 }

@@ -1,5 +1,5 @@
-import Dispatch
 import CResolver
+import Dispatch
 import Foundation
 
 /// Real DNS through glibc's resolver: the system's configuration (resolv.conf servers, search

@@ -1,9 +1,9 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// Where cmlens's own folders (`Themes`, `Samples`) are: in the working folder, beside an installed
 /// binary (`PREFIX/bin/cmlens` → `PREFIX/share/cmlens/Samples`, the release archive's layout), or in

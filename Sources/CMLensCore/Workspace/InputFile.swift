@@ -1,9 +1,9 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// Reads a whole input file (site control file, CSV, rules, catalogue, machine list, theme) without
 /// ever waiting on it: a named pipe or a device given a workspace file's name would block

@@ -1,9 +1,9 @@
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// The signal that asked the console to stop (SIGINT, SIGTERM, SIGHUP), or 0.
 /// The handler only stores it: the run loop notices within one poll, restores the terminal in

@@ -17,7 +17,7 @@ enum ProblemsPopup {
         if warnings > 0 { counts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
         // File names and messages come from the inputs: escaped like any log text.
         let lines = problems.map { problem in
-            Popup.Line(TerminalText.escape(problem.description, expandTabs: 8), problem.severity == .error ? .error : .warning)
+            Popup.Line(TerminalText.escape(problem.description, expandTabs: 8), Role(Meaning(problem.severity)))
         }
         return Popup(title: "Load problems: " + counts.joined(separator: ", "), lines: lines)
     }

@@ -2,11 +2,6 @@
 struct Position: Sendable, Hashable {
     var column: Int
     var line: Int
-
-    init(column: Int, line: Int) {
-        self.column = column
-        self.line = line
-    }
 }
 
 /// A screen or area size in columns and lines.

@@ -22,4 +22,13 @@ enum TimeText {
         case .verbose: "VRB"
         }
     }
+
+    /// `ERR`, `WRN`, `INF`: a finding's severity in the same three letters as a log line's level.
+    static func severity(_ severity: DiagnosticSeverity) -> String {
+        switch severity {
+        case .error: "ERR"
+        case .warning: "WRN"
+        case .info: "INF"
+        }
+    }
 }

@@ -20,8 +20,7 @@ extension ClientPane {
             case .note(let text, let role):
                 line.add("   " + TerminalText.escape(text), role)
             case .hotfix(let verdict):
-                let role: Role = verdict.status == .missing ? .error : verdict.status == .unknown ? .warning : .info
-                line.add(" " + DisplayWidth.fit(verdict.status.rawValue, to: 10), role)
+                line.add(" " + DisplayWidth.fit(verdict.status.rawValue, to: 10), Role(Meaning(verdict.status)))
                 line.add(DisplayWidth.fit("KB" + TerminalText.escape(verdict.kb), to: 11), .text)
                 line.add(DisplayWidth.fit(TerminalText.escape(verdict.component), to: wide ? 26 : 24) + " ", .text)
                 let seen = verdict.found.map { TerminalText.escape($0) + (verdict.status == .missing ? " < " : " ≥ ") }
@@ -29,21 +28,20 @@ extension ClientPane {
                 line.add(seen + TerminalText.escape(verdict.required.text), .dim)
                 if verdict.disagrees { line.add("  ≠ other components", .warning) }
             case .program(let program):
-                line.add(" " + DisplayWidth.fit(ClientSummary.phrase(program.verdict.kind), to: 17), TimelinePane.verdictRole(program.verdict.kind))
+                line.add(" " + DisplayWidth.fit(ClientSummary.phrase(program.verdict.kind), to: 17), Role(Meaning(program.verdict.kind)))
                 let factsWidth = wide ? 40 : 30
                 let nameWidth = max(12, width - 18 - factsWidth - 1)
                 line.add(DisplayWidth.fit(TerminalText.escape(program.key.program), to: nameWidth) + " ", .text)
                 line.add(ClientPane.programFacts(program, utc: utc, wide: wide), program.verdict.kind == .waitingRetry ? .warning : .dim)
             case .finding(let finding):
-                let (severity, role) = DiagnosticsPane.severityText(finding.severity)
-                line.add(" " + severity + "  ", role)
+                line.add(" " + TimeText.severity(finding.severity) + "  ", Role(Meaning(finding.severity)))
                 line.add(TerminalText.escape(finding.title), .text)
                 line.add("  (\(finding.evidence.count) line\(finding.evidence.count == 1 ? "" : "s"))", .dim)
             case .log(let log):
                 line.add(" " + DisplayWidth.fit(TerminalText.escape(log.name), to: wide ? 34 : 26), .text)
-                line.add(ClientsPane.number(log.records, 8) + " rec", .dim)
-                line.add(ClientsPane.number(log.errors, 6) + " err", log.errors > 0 ? .error : .dim)
-                line.add(ClientsPane.number(log.warnings, 6) + " warn", log.warnings > 0 ? .warning : .dim)
+                line.add(CountText.column(log.records, width: 8) + " rec", .dim)
+                line.add(CountText.column(log.errors, width: 6) + " err", log.errors > 0 ? .error : .dim)
+                line.add(CountText.column(log.warnings, width: 6) + " warn", log.warnings > 0 ? .warning : .dim)
                 let last = log.lastActivity.map { TimeText.of($0, utc: utc, withDate: true) } ?? "no dated record"
                 line.add("  " + (wide ? last : String(last.prefix(16))), .dim)
             case .component(let component):
@@ -79,7 +77,7 @@ extension ClientPane {
                 }
                 return ("Enter: the KB's clients", lines)
             case .program(let program):
-                var lines = wrapped(program.verdict.text, TimelinePane.verdictRole(program.verdict.kind))
+                var lines = wrapped(program.verdict.text, Role(Meaning(program.verdict.kind)))
                 for note in program.verdict.notes { lines += wrapped("note: " + note, .warning) }
                 return ("Enter: its steps", lines)
             case .finding(let finding):

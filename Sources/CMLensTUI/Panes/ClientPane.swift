@@ -58,14 +58,8 @@ struct ClientPane: Pane {
         update(context)
     }
 
-    /// Every client's summary, computed once per workspace for this pane and the Compare pane.
-    static func summaries<Owner: Pane>(_ workspace: ConsoleWorkspace, for owner: Owner.Type,
-                                       then deliver: @escaping @Sendable (inout Owner, ClientSummaries, ConsoleContext) -> Reaction) -> Job {
-        Job("summing up the clients", for: owner, work: { _ in workspace.clientSummaries() }, then: deliver)
-    }
-
     static func summing(_ workspace: ConsoleWorkspace) -> Job {
-        summaries(workspace, for: Self.self) { pane, summaries, context in
+        Job.clientSummaries(workspace, for: Self.self) { pane, summaries, context in
             pane.summaries = summaries
             pane.update(context)
             return .handled

@@ -32,9 +32,9 @@ extension ClientsPane {
                 line.add("  in the inventory only: no logs", .dim)
                 return line
             }
-            line.add(ClientsPane.number(row.errors, 9), row.errors > 0 ? .error : .dim)
-            line.add(ClientsPane.number(row.warnings, 9), row.warnings > 0 ? .warning : .dim)
-            line.add(ClientsPane.number(row.records, 10) + ClientsPane.number(row.files, 6), .text)
+            line.add(CountText.column(row.errors, width: 9), row.errors > 0 ? .error : .dim)
+            line.add(CountText.column(row.warnings, width: 9), row.warnings > 0 ? .warning : .dim)
+            line.add(CountText.column(row.records, width: 10) + CountText.column(row.files, width: 6), .text)
             let last = row.last.map { utc ? $0.utcDisplay + "Z" : $0.iso8601.replacingFirstT } ?? "—"
             line.add("  " + last, .text)
             return line

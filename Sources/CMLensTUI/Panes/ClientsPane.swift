@@ -112,24 +112,6 @@ struct ClientsPane: Pane {
         if problems > 0 { items.append("\(problems) load problem\(problems == 1 ? "" : "s") (cmlens log PATH lists them)") }
         return items
     }
-
-    static func number(_ n: Int, _ width: Int) -> String {
-        let text = n.grouped
-        return String(repeating: " ", count: max(0, width - text.count)) + text
-    }
-}
-
-extension Int {
-    /// 5,000,000
-    var grouped: String {
-        let digits = String(abs(self))
-        var out = ""
-        for (i, d) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(d)
-        }
-        return self < 0 ? "-" + out : out
-    }
 }
 
 extension String {

@@ -10,16 +10,6 @@ extension ComparePane {
         return (label, max(1, (columns - label) / count), count)
     }
 
-    static func role(_ tone: ClientComparison.Cell.Tone) -> Role {
-        switch tone {
-        case .good: .info
-        case .bad: .error
-        case .doubtful: .warning
-        case .neutral: .text
-        case .empty: .dim
-        }
-    }
-
     func render(into grid: inout Grid, area: Rect, context: ConsoleContext) {
         guard context.workspace != nil else {
             grid.write("Loading the workspace…", at: area.origin, role: .dim, clip: area)

@@ -44,7 +44,7 @@ extension ComparePane {
                 // A time as logged, shortened to the minute when the column is narrow (the line below has it whole).
                 var text = value.time.map { TimeText.of($0, utc: utc, withDate: true) } ?? value.text
                 if value.time != nil && DisplayWidth.of(text) > cell - 1 { text = String(text.prefix(16)) }
-                line.add(DisplayWidth.fit(TerminalText.escape(text), to: cell - 1), ComparePane.role(value.tone), at: start(k))
+                line.add(DisplayWidth.fit(TerminalText.escape(text), to: cell - 1), Role(Meaning(value.tone)), at: start(k))
             }
             line.selection = shown.contains(column) ? start(column)..<(start(column) + cell - 1) : 0..<0
             return line
@@ -56,7 +56,7 @@ extension ComparePane {
             let row = comparison.rows[selected], value = row.cells[column]
             let full = TerminalText.escape(comparison.clients[column].name) + " · " + TerminalText.escape(row.label.trimmingWhitespace)
                 + ": " + TerminalText.escape(value.time.map { utc ? $0.iso8601UTC : $0.iso8601 } ?? value.text)
-            detail.lines = WordWrap.lines(full, columns: width - 1).map { ($0, ComparePane.role(value.tone)) }
+            detail.lines = WordWrap.lines(full, columns: width - 1).map { ($0, Role(Meaning(value.tone))) }
             return detail
         }
     }

@@ -44,7 +44,7 @@ struct ComparePane: Pane {
     }
 
     static func summing(_ workspace: ConsoleWorkspace) -> Job {
-        ClientPane.summaries(workspace, for: Self.self) { pane, summaries, context in
+        Job.clientSummaries(workspace, for: Self.self) { pane, summaries, context in
             pane.summaries = summaries
             pane.update(context)
             return .handled

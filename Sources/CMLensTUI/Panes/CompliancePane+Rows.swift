@@ -42,10 +42,10 @@ extension CompliancePane {
             var line = StyledLine(" " + DisplayWidth.fit("KB" + TerminalText.escape(summary.hotfix.kb), to: 10) + " ", .text)
             line.add(DisplayWidth.fit(TerminalText.escape(summary.hotfix.component), to: componentWidth) + " "
                      + DisplayWidth.fit(TerminalText.escape(summary.hotfix.minimumVersion.text), to: 16) + " ", .text)
-            let counts: [(ComplianceStatus, Int, Role)] = [(.installed, 9, .text), (.missing, 7, .error), (.unknown, 7, .warning)]
-            for (status, width, role) in counts {
+            let counts: [(ComplianceStatus, Int)] = [(.installed, 9), (.missing, 7), (.unknown, 7)]
+            for (status, width) in counts {
                 let n = summary.count(status)
-                line.add(DisplayWidth.fit(String(n), to: width) + " ", n > 0 ? role : .dim)
+                line.add(DisplayWidth.fit(String(n), to: width) + " ", n > 0 ? Role(Meaning(status)) : .dim)
             }
             return line
         }
@@ -77,8 +77,7 @@ extension CompliancePane {
 
         func row(_ index: Int, width: Int) -> StyledLine {
             let verdict = verdicts[index]
-            let role: Role = verdict.status == .missing ? .error : verdict.status == .unknown ? .warning : .text
-            var line = StyledLine(" " + DisplayWidth.fit(verdict.status.rawValue, to: 9) + " ", role)
+            var line = StyledLine(" " + DisplayWidth.fit(verdict.status.rawValue, to: 9) + " ", Role(Meaning(verdict.status)))
             line.add(DisplayWidth.fit(TerminalText.escape(verdict.client), to: clientWidth) + " ", .text)
             let seen = verdict.found.map { "version " + TerminalText.escape($0) } ?? "no version seen"
             line.add(DisplayWidth.fit(seen, to: 24) + " ", .text)

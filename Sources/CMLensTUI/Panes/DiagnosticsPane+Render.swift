@@ -13,14 +13,6 @@ extension DiagnosticsPane {
     /// `CLIENT/file.log:line`: the folder and file, enough to tell the lines apart on screen.
     static func place(_ evidence: FindingEvidence) -> String { ShortPlace.of(file: evidence.file, line: evidence.line) }
 
-    static func severityText(_ severity: DiagnosticSeverity) -> (String, Role) {
-        switch severity {
-        case .error: ("ERR", .error)
-        case .warning: ("WRN", .warning)
-        case .info: ("INF", .info)
-        }
-    }
-
     func render(into grid: inout Grid, area: Rect, context: ConsoleContext) {
         guard context.workspace != nil else {
             grid.write("Loading the workspace…", at: area.origin, role: .dim, clip: area)
@@ -48,9 +40,8 @@ extension DiagnosticsPane {
     }
 
     private func renderFinding(_ finding: DiagnosticFinding, into grid: inout Grid, area: Rect, context: ConsoleContext) {
-        let (sev, role) = Self.severityText(finding.severity)
         let title = area.splitTop(1).top
-        let column = grid.write(sev + " ", at: title.origin, role: role, clip: title)
+        let column = grid.write(TimeText.severity(finding.severity) + " ", at: title.origin, role: Role(Meaning(finding.severity)), clip: title)
         grid.write(TerminalText.escape(finding.client) + ": " + TerminalText.escape(finding.title),
                    at: Position(column: column, line: title.line), role: .title, clip: title)
         let layout = evidenceLayout(area)
@@ -98,9 +89,8 @@ extension DiagnosticsPane {
     }
 
     private func renderWholeText(_ finding: DiagnosticFinding, from offset: Int, into grid: inout Grid, area: Rect) {
-        let (sev, role) = Self.severityText(finding.severity)
         let (title, rest) = area.splitTop(1)
-        let column = grid.write(sev + " ", at: title.origin, role: role, clip: title)
+        let column = grid.write(TimeText.severity(finding.severity) + " ", at: title.origin, role: Role(Meaning(finding.severity)), clip: title)
         grid.write(TerminalText.escape(finding.client) + ": " + TerminalText.escape(finding.title),
                    at: Position(column: column, line: title.line), role: .title, clip: title)
         let (header, body) = rest.splitTop(1)

@@ -23,12 +23,11 @@ extension DiagnosticsPane {
 
         func row(_ index: Int, width: Int) -> StyledLine {
             let finding = findings[index]
-            let (severity, role) = DiagnosticsPane.severityText(finding.severity)
-            var line = StyledLine(" " + severity + " ", role)
+            var line = StyledLine(" " + TimeText.severity(finding.severity) + " ", Role(Meaning(finding.severity)))
             line.add(DisplayWidth.fit(TerminalText.escape(finding.client), to: clientWidth) + " ", .text)
             line.add(DisplayWidth.fit(String(finding.evidence.count), to: 5) + " ", .dim)
             line.add(DisplayWidth.fit(finding.confidence.rawValue, to: DiagnosticsPane.sureWidth) + " ",
-                     finding.confidence == .confirmed ? .text : .dim)
+                     Role(Meaning(finding.confidence)))
             line.add(TerminalText.escape(finding.title), .text)
             return line
         }

@@ -80,20 +80,9 @@ enum ExplainPopup {
         }
     }
 
+    /// A popup gives a line one role: that of the line's meaning, on the popup's own colours.
     static func line(_ line: ExplanationLine) -> Popup.Line {
-        let text = ErrorExplanationOutput.render(line, style: TextStyle(enabled: false))
-        switch line.kind {
-        case .heading: return Popup.Line(text, .header)
-        case .verdict:
-            switch line.tone ?? .none {
-            case .success: return Popup.Line(text, .info)
-            case .retry: return Popup.Line(text, .warning)
-            case .failure: return Popup.Line(text, .error)
-            case .none: return Popup.Line(text)
-            }
-        case .source: return Popup.Line(text, .dim)
-        default: return Popup.Line(text)
-        }
+        Popup.Line(ErrorExplanationOutput.text(line).plainText, Role(line.meaning, plain: .popup))
     }
 
     /// Where the line under the cursor comes from, for `x`: the Logs pane's record's log and component.

@@ -48,7 +48,7 @@ extension LogsPane {
             let line = switch format {
             case .csv: LogRecordOutput.csv(record)
             case .json: LogRecordOutput.json(record)
-            case .text: LogRecordOutput.text(record, style: TextStyle(enabled: false))
+            case .text: LogRecordOutput.text(record).plainText
             }
             buffer.append(Data((line + "\n").utf8))
             if buffer.count > 1 << 20 { flush() }

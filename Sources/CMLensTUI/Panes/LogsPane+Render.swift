@@ -86,12 +86,7 @@ extension LogsPane {
     /// Draws one record from `line` and returns the lines it took (1 unless wrapping).
     private func renderRecord(_ record: LogRecord, marked: Bool, selected: Bool, into grid: inout Grid, line: Int,
                               area: Rect, _ c: Columns, _ context: ConsoleContext) -> Int {
-        let levelRole: Role = switch record.level {
-        case .error: .error
-        case .warning: .warning
-        case .info: .info
-        case .verbose: .verbose
-        }
+        let levelRole = Role(Meaning(record.level))
         let messageRole: Role = record.level == .info ? .text : levelRole
         var column = area.column
         func put(_ text: String, _ role: Role) {
@@ -176,7 +171,8 @@ extension LogsPane {
         if !record.source.isEmpty || !record.context.isEmpty {
             lines.append((TerminalText.escape("source \(record.source)" + (record.context.isEmpty ? "" : "  context \(record.context)")), .dim, []))
         }
-        let role: Role = record.level == .error ? .error : record.level == .warning ? .warning : .text
+        // The message in full: a warning or an error keeps its level's role, other lines read as text.
+        let role: Role = record.level >= .warning ? Role(Meaning(record.level)) : .text
         for text in Self.messageLines(record.message) {
             let safe = TerminalText.escape(text, expandTabs: 8)
             let matches = search?.columnRanges(in: safe) ?? []

@@ -240,7 +240,6 @@ struct LogsPane: Pane {
         return .run(job)
     }
 
-
     /// e/E/w/W: the index knows every level, so this needs no decoding.
     private mutating func jump(_ command: Command, logs: LoadedLogs, visible: Int) -> Reaction {
         let forward = command == .nextError || command == .nextWarning

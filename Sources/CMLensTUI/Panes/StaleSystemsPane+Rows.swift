@@ -27,7 +27,7 @@ extension StaleSystemsPane {
             var line = StyledLine(" " + DisplayWidth.fit(TerminalText.escape(row.name), to: nameWidth) + " "
                                   + DisplayWidth.fit(TerminalText.escape(row.ip ?? "-"), to: ipWidth) + " "
                                   + DisplayWidth.fit(TerminalText.escape(row.reverse ?? "-"), to: reverseWidth) + " ", .text)
-            line.add(row.status.rawValue, StaleSystemsPane.role(row.status))
+            line.add(row.status.rawValue, Role(Meaning(row.status)))
             return line
         }
 

@@ -127,15 +127,6 @@ struct StaleSystemsPane: Pane {
         }
     }
 
-    static func role(_ status: StaleStatus) -> Role {
-        switch status {
-        case .ok: .info
-        case .registeredToAnotherSystem, .couldNotResolve: .error
-        case .notInReverseZone: .warning
-        case .timedOut, .serverFailure: .dim
-        }
-    }
-
     func render(into grid: inout Grid, area: Rect, context: ConsoleContext) {
         guard let workspace = context.workspace else {
             grid.write("Loading the workspace…", at: area.origin, role: .dim, clip: area)

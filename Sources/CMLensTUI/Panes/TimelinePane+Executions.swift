@@ -38,24 +38,6 @@ extension TimelinePane {
         }
     }
 
-    static func statusRole(_ status: Execution.Verdict.Status) -> Role {
-        switch status {
-        case .succeeded: .info
-        case .failed: .error
-        case .inProgress: .warning
-        }
-    }
-
-    static func outcomeRole(_ outcome: Execution.Outcome) -> Role {
-        switch outcome {
-        case .succeeded: .info
-        case .failed: .error
-        case .failedContinued: .warning
-        case .skipped, .info: .dim
-        default: .text
-        }
-    }
-
     /// `[TS]`, `[App]`, `[Updates]`: the kind in the list's name column, so the groups read at a glance.
     static func shortKind(_ kind: ExecutionKind) -> String {
         switch kind {
@@ -83,7 +65,7 @@ extension TimelinePane {
         write(title + "  on " + TerminalText.escape(execution.client), .title)
         for (n, text) in WordWrap.lines(TerminalText.escape(execution.verdict.text), columns: area.columns - 10)
             .prefix(area.lines >= 30 ? 3 : 2).enumerated() {
-            write((n == 0 ? " Verdict: " : "          ") + text, Self.statusRole(execution.verdict.status))
+            write((n == 0 ? " Verdict: " : "          ") + text, Role(Meaning(execution.verdict.status)))
         }
         let listRoom = max(1, area.lines - (line - area.line) - (area.lines >= 30 ? 16 : 12))
         let list = Rect(column: area.column, line: line, columns: area.columns, lines: max(0, min(listRoom, area.bottom - line)))
@@ -98,7 +80,7 @@ extension TimelinePane {
             line += 1
         }
         let label = { (name: String) in " " + DisplayWidth.fit(name, to: 12) }
-        write(label("step") + TerminalText.escape(step.name) + "  (" + step.outcome.rawValue + ")", Self.outcomeRole(step.outcome))
+        write(label("step") + TerminalText.escape(step.name) + "  (" + step.outcome.rawValue + ")", Role(Meaning(step.outcome)))
         for text in WordWrap.lines(TerminalText.escape(step.text), columns: max(10, area.columns - 13)).prefix(2) {
             write(label("") + text, .text)
         }
@@ -128,7 +110,7 @@ extension TimelinePane {
             let marker = (index == shown ? "▶" : " ") + (index == focus ? "★" : " ")
             let time = step.time.map { TimeText.of($0, utc: utc, withDate: wide) } ?? "(no time)"
             var line = StyledLine(marker + " " + DisplayWidth.fit(time, to: wide ? 29 : 18) + "  ", index == shown ? .text : .dim)
-            line.add(DisplayWidth.fit(step.outcome.rawValue, to: 16), TimelinePane.outcomeRole(step.outcome))
+            line.add(DisplayWidth.fit(step.outcome.rawValue, to: 16), Role(Meaning(step.outcome), plain: index == shown ? .text : .dim))
             line.add(TerminalText.escape(step.name) + "  " + TerminalText.escape(step.text), index == shown ? .text : .dim)
             return line
         }

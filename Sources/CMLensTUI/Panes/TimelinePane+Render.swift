@@ -1,15 +1,6 @@
 import CMLensCore
 
 extension TimelinePane {
-    static func verdictRole(_ kind: ExecutionVerdict.Kind) -> Role {
-        switch kind {
-        case .success, .successRebootRequired: .info
-        case .waitingRetry, .inProgress: .warning
-        case .failureNonRetry, .retryLimitReached, .removedWhileWaiting: .error
-        case .removed: .dim
-        }
-    }
-
     static func verdictName(_ kind: ExecutionVerdict.Kind) -> String { ClientSummary.phrase(kind) }
 
     func renderSteps(_ timeline: ExecutionTimeline, step index: Int, into grid: inout Grid, area: Rect, context: ConsoleContext) {
@@ -29,7 +20,7 @@ extension TimelinePane {
         title += "  on " + TerminalText.escape(key.client)
         write(title, .title)
         for (n, text) in WordWrap.lines(TerminalText.escape(timeline.verdict.text), columns: area.columns - 10).prefix(area.lines >= 30 ? 3 : 2).enumerated() {
-            write((n == 0 ? " Verdict: " : "          ") + text, Self.verdictRole(timeline.verdict.kind))
+            write((n == 0 ? " Verdict: " : "          ") + text, Role(Meaning(timeline.verdict.kind)))
         }
         // The steps around the one shown, one line each; ▶ is this one, ★ the one the verdict rests on.
         let listRoom = max(1, area.lines - (line - area.line) - (area.lines >= 30 ? 20 : 15))
@@ -46,7 +37,7 @@ extension TimelinePane {
         }
         let label = { (name: String) in " " + DisplayWidth.fit(name, to: 12) }
         let what = step.changesState ? "\(step.from ?? "(start)") → \(step.state ?? "?")" : TimelineOutput.describe(step)
-        write(label("transition") + TerminalText.escape(what), step.unknownState ? .warning : .text)
+        write(label("transition") + TerminalText.escape(what), Role(step.unknownState ? .unrecognised : .plain))
         if let time = step.time {
             var when = context.showUTC ? time.iso8601UTC : time.displayWithOffset
             if index > 0, let previous = steps[index - 1].time {
@@ -59,7 +50,7 @@ extension TimelinePane {
         if let code = step.exitCode {
             let kind = ExitCodeClass.of(code, policy: timeline.policy)
             let meaning = ErrorExplainer.exitCodeMeaning(code).map { TerminalText.escape($0) + "; " } ?? ""
-            write(label("exit code") + "\(code): " + meaning + kind.phrase, kind.isSuccess ? .info : kind == .retried ? .warning : .error)
+            write(label("exit code") + "\(code): " + meaning + kind.phrase, Role(Meaning(kind)))
         }
         let policy = timeline.policy
         let maximum = policy.isUnlimited ? "no limit" : "\(policy.maxAttempts)"

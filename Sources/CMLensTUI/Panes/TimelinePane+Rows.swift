@@ -40,7 +40,7 @@ extension TimelinePane {
             if showClient { line.add(DisplayWidth.fit(TerminalText.escape(timeline.key.client), to: clientWidth) + " ", .text) }
             line.add(DisplayWidth.fit(TerminalText.escape(timeline.key.program), to: programWidth) + " ", .text)
             line.add(DisplayWidth.fit(TimelinePane.verdictName(timeline.verdict.kind), to: Self.verdictWidth),
-                     TimelinePane.verdictRole(timeline.verdict.kind))
+                     Role(Meaning(timeline.verdict.kind)))
             line.add(DisplayWidth.fit(String(timeline.verdict.attemptsUsed), to: Self.runsWidth), .text)
             if wide {
                 line.add(" " + DisplayWidth.fit(TerminalText.escape(timeline.key.advertisement ?? "-"), to: 8) + " "
@@ -56,7 +56,7 @@ extension TimelinePane {
             var line = StyledLine(" ", .text)
             if showClient { line.add(DisplayWidth.fit(TerminalText.escape(execution.client), to: clientWidth) + " ", .text) }
             line.add(DisplayWidth.fit(TimelinePane.shortKind(execution.kind) + TerminalText.escape(execution.name), to: programWidth) + " ", .text)
-            line.add(DisplayWidth.fit(execution.verdict.phrase, to: Self.verdictWidth), TimelinePane.statusRole(execution.verdict.status))
+            line.add(DisplayWidth.fit(execution.verdict.phrase, to: Self.verdictWidth), Role(Meaning(execution.verdict.status)))
             line.add(DisplayWidth.fit("-", to: Self.runsWidth), .dim)
             if wide, let failed = execution.verdict.failedStep {
                 line.add(" at " + TerminalText.escape(failed), .dim)
@@ -71,11 +71,11 @@ extension TimelinePane {
                 guard case .execution(let execution) = programs[selected] else { return detail }
                 detail.title = "─ Verdict (Enter steps through the " + execution.kind.title.lowercased().dropLast() + ") "
                 detail.lines = WordWrap.lines(TerminalText.escape(execution.verdict.text), columns: width - 1)
-                    .map { ($0, TimelinePane.statusRole(execution.verdict.status)) }
+                    .map { ($0, Role(Meaning(execution.verdict.status))) }
                 return detail
             }
             let verdict = timeline.verdict
-            detail.lines = WordWrap.lines(TerminalText.escape(verdict.text), columns: width - 1).map { ($0, TimelinePane.verdictRole(verdict.kind)) }
+            detail.lines = WordWrap.lines(TerminalText.escape(verdict.text), columns: width - 1).map { ($0, Role(Meaning(verdict.kind))) }
             for note in verdict.notes {
                 detail.lines += WordWrap.lines("note: " + TerminalText.escape(note), columns: width - 1).map { ($0, Role.warning) }
             }

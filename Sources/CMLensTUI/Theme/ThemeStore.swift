@@ -1,5 +1,5 @@
-import Foundation
 import CMLensCore
+import Foundation
 
 /// Finds themes by name: a `NAME.theme` file in `$CMLENS_THEMES`, `./Themes`, the installed
 /// `share/cmlens/Themes` beside `bin/cmlens`, or the `Themes/` folder of the checkout the binary was

@@ -59,12 +59,12 @@ struct ComplianceCommand: ParsableCommand {
             }
         } else {
             let report = ComplianceEvaluator.evaluate(inventory, catalog: hotfixes, kbs: kb.isEmpty ? nil : Set(kb))
-            let style = TextStyle(enabled: format == .text && Diagnostics.colorOnStdout)
+            let style = ANSIStyle(enabled: format == .text && Diagnostics.colorOnStdout)
             switch format {
             case .text:
                 for (k, summary) in report.kbs.enumerated() {
                     if k > 0 { out.line("") }
-                    for line in ComplianceOutput.text(summary, style: style) { out.line(line) }
+                    for line in ComplianceOutput.text(summary) { out.line(style.render(line)) }
                 }
             case .json:
                 for verdict in report.verdicts { out.line(ComplianceOutput.json(verdict)) }

@@ -39,11 +39,11 @@ struct DiagnoseCommand: ParsableCommand {
         case .json:
             for finding in output.findings { out.line(FindingOutput.json(finding)) }
         default:
-            let style = TextStyle(enabled: Diagnostics.colorOnStdout)
+            let style = ANSIStyle.standardOutput
             if output.findings.isEmpty {
                 out.line("No known problem found (\(output.rules.count) rules over \(output.logFileCount) log files).")
             } else {
-                for line in FindingOutput.text(output.findings, style: style) { out.line(line) }
+                for line in FindingOutput.text(output.findings) { out.line(style.render(line)) }
             }
             for skipped in output.skipped {
                 out.line("note: rule \(skipped.rule) not evaluated: \(skipped.reason)")

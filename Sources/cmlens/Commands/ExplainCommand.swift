@@ -81,17 +81,17 @@ struct ExplainCommand: ParsableCommand {
 
     private func print(_ answers: [Answer]) {
         let out = StandardOutput.shared
-        let style = TextStyle(enabled: format == .text && Diagnostics.colorOnStdout)
+        let style = ANSIStyle(enabled: format == .text && Diagnostics.colorOnStdout)
         for (k, answer) in answers.enumerated() {
             switch (format, answer) {
             case (.json, .code(let explanation)): out.line(ErrorExplanationOutput.json(explanation))
             case (.json, .log(let name, let description)): out.line(LogFileDescriptionOutput.json(fileName: name, description))
             case (_, .code(let explanation)):
                 if k > 0 { out.line("") }
-                for line in ErrorExplanationOutput.text(explanation, style: style) { out.line(line) }
+                for line in ErrorExplanationOutput.text(explanation) { out.line(style.render(line)) }
             case (_, .log(let name, let description)):
                 if k > 0 { out.line("") }
-                for line in LogFileDescriptionOutput.text(fileName: name, description, style: style) { out.line(line) }
+                for line in LogFileDescriptionOutput.text(fileName: name, description) { out.line(style.render(line)) }
             }
         }
         out.flush()

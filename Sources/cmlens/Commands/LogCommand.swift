@@ -53,12 +53,12 @@ struct LogCommand: ParsableCommand {
         Diagnostics.report(logs.problems)
         let out = StandardOutput.shared
         if format == .csv { out.line(CSVRow.render(LogRecordOutput.csvHeader)) }
-        let style = TextStyle(enabled: format == .text && Diagnostics.colorOnStdout)
+        let style = ANSIStyle(enabled: format == .text && Diagnostics.colorOnStdout)
         let format = self.format
         do {
             try filter.select(from: logs) { order in
                 switch format {
-                case .text: logs.writeLines(order, DecodedRecordWriter { LogRecordOutput.text($0, style: style) }, emit: out.write)
+                case .text: logs.writeLines(order, DecodedRecordWriter { style.render(LogRecordOutput.text($0)) }, emit: out.write)
                 case .json: logs.writeLines(order, JSONRecordWriter(), emit: out.write)
                 case .csv: logs.writeLines(order, CSVRecordWriter(), emit: out.write)
                 }

@@ -20,7 +20,8 @@ struct RetryCodesCommand: ParsableCommand {
         let out = StandardOutput.shared
         switch format {
         case .text:
-            for line in table.text(style: TextStyle(enabled: Diagnostics.colorOnStdout)) { out.line(line) }
+            let style = ANSIStyle.standardOutput
+            for line in table.text() { out.line(style.render(line)) }
         case .json:
             for row in table.rows { out.line(table.json(row)) }
         case .csv:

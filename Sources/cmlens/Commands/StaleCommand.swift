@@ -50,8 +50,8 @@ struct StaleCommand: ParsableCommand {
         let out = StandardOutput.shared
         switch format {
         case .text:
-            let style = TextStyle(enabled: Diagnostics.colorOnStdout)
-            for line in StaleSystemOutput.table(rows, style: style) { out.line(line) }
+            let style = ANSIStyle.standardOutput
+            for line in StaleSystemOutput.table(rows) { out.line(style.render(line)) }
         case .json:
             for row in rows { out.line(StaleSystemOutput.json(row)) }
         case .csv:

@@ -122,35 +122,35 @@ struct TimelineCommand: ParsableCommand {
 
     /// Each kind under its heading, each execution with its verdict first, as programs are shown.
     private func text(_ executions: [Execution], _ out: StandardOutput) {
-        let style = TextStyle(enabled: Diagnostics.colorOnStdout)
+        let style = ANSIStyle.standardOutput
         var heading: ExecutionKind?
         for execution in executions {
             if heading != execution.kind {
                 heading = execution.kind
                 out.line("")
-                out.line(style.paint("== " + execution.kind.title + " ==", "1"))
+                out.line(style.render(StyledText("== " + execution.kind.title + " ==", .heading)))
             }
             out.line("")
-            out.line(TimelineOutput.header(execution, style: style))
-            out.line(TimelineOutput.verdictLine(execution.verdict, style: style))
-            for entry in execution.entries { out.line(TimelineOutput.text(entry: entry, style: style)) }
-            for step in execution.steps { out.line(TimelineOutput.text(step: step, style: style)) }
+            out.line(style.render(TimelineOutput.header(execution)))
+            out.line(style.render(TimelineOutput.verdictLine(execution.verdict)))
+            for entry in execution.entries { out.line(style.render(TimelineOutput.text(entry: entry))) }
+            for step in execution.steps { out.line(style.render(TimelineOutput.text(step: step))) }
         }
     }
 
     private func text(_ history: ExecutionHistory, _ out: StandardOutput) {
-        let style = TextStyle(enabled: Diagnostics.colorOnStdout)
+        let style = ANSIStyle.standardOutput
         out.line("Retry policy: " + TerminalText.escape(history.policy.sourceDescription))
         if history.timelines.isEmpty && history.unattributed.isEmpty {
             out.line("No program executions found.")
         }
         for timeline in history.timelines {
             out.line("")
-            out.line(TimelineOutput.header(timeline.key, style: style))
-            out.line(TimelineOutput.verdictLine(timeline.verdict, style: style))
+            out.line(style.render(TimelineOutput.header(timeline.key)))
+            out.line(style.render(TimelineOutput.verdictLine(timeline.verdict)))
             for step in timeline.steps {
-                for line in TimelineOutput.text(step: step, policy: history.policy, explain: TimelineExplainer.exitCode, style: style) {
-                    out.line(line)
+                for line in TimelineOutput.text(step: step, policy: history.policy, explain: TimelineExplainer.exitCode) {
+                    out.line(style.render(line))
                 }
             }
         }
@@ -158,7 +158,7 @@ struct TimelineCommand: ParsableCommand {
             out.line("")
             out.line("Lines no program could be joined to:")
             for step in history.unattributed {
-                for line in TimelineOutput.text(step: step, policy: history.policy, style: style) { out.line(line) }
+                for line in TimelineOutput.text(step: step, policy: history.policy) { out.line(style.render(line)) }
             }
         }
     }

@@ -23,8 +23,8 @@ public enum LogFileDescriptionOutput {
         return lines
     }
 
-    public static func text(fileName: String, _ description: LogFileDescription?, style: TextStyle) -> [String] {
-        lines(fileName: fileName, description).map { ErrorExplanationOutput.render($0, style: style) }
+    public static func text(fileName: String, _ description: LogFileDescription?) -> [StyledText] {
+        lines(fileName: fileName, description).map(ErrorExplanationOutput.text)
     }
 
     /// One JSON object: `{"input", "known", "log", "match", "entries": [{description, computer, section}], "citation"}`.
