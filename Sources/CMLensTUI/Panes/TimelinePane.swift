@@ -24,7 +24,7 @@ struct TimelinePane: Pane {
     mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
         guard let workspace = context.workspace else { return .handled }
         return .run(Job("reading execution logs", for: Self.self) { _ in
-            (workspace.executionHistory(), workspace.otherExecutions())
+            (workspace.executionHistory(), workspace.executions())
         } then: { pane, built, context in
             pane.others = built.1
             pane.built(built.0, context: context)
