@@ -23,7 +23,7 @@ public struct ExecutionFacts: DiagnosticFactProvider {
         return history.timelines.filter { $0.verdict.kind == wanted }.flatMap { timeline in
             let captures = Self.captures(timeline, explain: explain)
             return timeline.steps.filter(Self.isFailureEvidence).map { step in
-                DiagnosticMatch(pattern: kind, client: timeline.key.client, file: step.evidence.file, line: step.evidence.line,
+                DiagnosticMatch(pattern: kind, client: timeline.key.client, place: step.evidence,
                                 time: step.time, captures: captures, text: step.message)
             }
         }
