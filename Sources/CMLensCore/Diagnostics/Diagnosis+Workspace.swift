@@ -17,8 +17,12 @@ extension DiagnosticProviders {
     /// executions, and its inventory judged against its catalogue when it has one.
     public static func forWorkspace(_ workspace: Workspace) -> [any DiagnosticFactProvider] {
         let explain = exitCodeExplainer(policy: workspace.policy)
+        // Only the programs the facts are about are worded again for the rules: a second wording of
+        // every verdict of a 1 GB execmgr.log would cost tens of megabytes for nothing.
+        var failing = workspace.executionHistory()
+        failing.timelines.removeAll { !ExecutionFacts.verdicts.contains($0.verdict.kind) }
         var providers: [any DiagnosticFactProvider] = [
-            ExecutionFacts(history: workspace.executionHistory().explained(by: explain), explain: explain),
+            ExecutionFacts(history: failing.explained(by: explain), explain: explain),
         ]
         // Answered always, as the programs' facts are: a workspace without these logs has none of
         // their faults, and reading nothing costs nothing.

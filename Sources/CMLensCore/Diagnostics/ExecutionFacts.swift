@@ -13,6 +13,9 @@ public struct ExecutionFacts: DiagnosticFactProvider {
 
     public var kinds: Set<String> { [DiagnosticFactKind.executionRetrying, DiagnosticFactKind.executionFailedNonRetry] }
 
+    /// The verdicts the facts are about: waiting to retry, failed for good.
+    static let verdicts: Set<ExecutionVerdict.Kind> = [.waitingRetry, .failureNonRetry]
+
     public func facts(of kind: String) -> [DiagnosticMatch] {
         let wanted: ExecutionVerdict.Kind
         switch kind {
