@@ -79,6 +79,10 @@ private typealias S = LogTestSupport
         filter.since = try TimeBound(parsing: "-2h")
         #expect(filter.requiredLiteral == nil)
         #expect(RecordFilter(grep: "\\d+").requiredLiteral == nil)
+        // The same through the filter language `cmlens log --filter` speaks.
+        #expect(try LogFilter.parse("text=QQRAREQQ level>=error").requiredLiteral?.bytes == Array("qqrareqq".utf8))
+        #expect(try LogFilter.parse("text=QQRAREQQ since=-2h").requiredLiteral == nil)
+        #expect(try LogFilter.parse("-text=QQRAREQQ").requiredLiteral == nil)
     }
 
     @Test func theSameRecordsReachTheOutputThroughTheWorkspaceLoad() throws {
@@ -104,6 +108,15 @@ private typealias S = LogTestSupport
             #expect(!wanted.isEmpty)
             #expect(try shown(sparse) == wanted, "\(text)")
             if text == "QQRAREQQ" { #expect(sparse.recordCount < full.recordCount / 10) }
+            // And through the workspace `cmlens log` loads, with the filter language's text= word.
+            var words = LogFilter()
+            words.include = [text]
+            var options = Workspace.Options(parts: .logs)
+            options.showing = words
+            let workspace = Workspace.load([folder.path], options)
+            var printed: [LogRecord] = []
+            words.select(from: workspace.logs) { printed += $0.map { workspace.logs[$0] } }
+            #expect(printed == wanted, "\(text) through Workspace.load")
         }
     }
 }

@@ -33,7 +33,7 @@ struct ConsoleFixture {
         }
         // `:open`: the run loop loads the paths in the background and posts the workspace.
         if let paths = effects.open {
-            let workspace = WorkspaceLoader.load(paths) { _ in }
+            let workspace = ConsoleWorkspace.load(paths) { _ in }
             run(state.handle(.loaded(workspace)))
         }
     }

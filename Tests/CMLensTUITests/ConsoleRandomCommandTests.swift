@@ -178,7 +178,7 @@ struct RandomConsoleRun {
         default:
             grown += 1
             places.grow(grown)
-            if let workspace = console.state.context.workspace, let fresh = WorkspaceLoader.refresh(workspace) {
+            if let workspace = console.state.context.workspace, let fresh = workspace.refreshed() {
                 action = "follow reload (\(grown) appended)"
                 console.run(console.state.handle(.loaded(fresh)))
             } else {

@@ -136,7 +136,7 @@ extension ConsoleTrapTests {
         console.press(.character("g"))
         // Rotated: the log starts again with one record.
         try Data(ConsoleFixture.record("after rotation", "10:01:00.000", component: "CAS").utf8).write(to: log)
-        let fresh = try #require(WorkspaceLoader.refresh(console.state.context.workspace!))
+        let fresh = try #require(console.state.context.workspace!.refreshed())
         console.run(console.state.handle(.loaded(fresh)))
         _ = console.screen
         #expect(ConsoleInvariants.violations(console.state).isEmpty)

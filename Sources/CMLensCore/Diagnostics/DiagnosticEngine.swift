@@ -120,8 +120,8 @@ public struct DiagnosticEngine: Sendable {
                 for job in wanted {
                     guard job.regex.mayMatch(bytes, lowered: lower), let captures = job.regex.match(record.message) else { continue }
                     local.append((job.rule, DiagnosticMatch(pattern: job.pattern.name, client: record.client,
-                                                            file: record.file, line: record.line, time: record.time,
-                                                            captures: captures, text: String(record.firstLine))))
+                                                            place: Evidence(record: RecordID(file: file, index: index)),
+                                                            time: record.time, captures: captures, text: String(record.firstLine))))
                 }
             }
             return local
@@ -203,7 +203,7 @@ public struct DiagnosticEngine: Sendable {
             .flatMap { kept[$0.name] ?? [] }
             .sorted(by: DiagnosticMatch.chronological)
             .filter { seen.insert("\($0.file):\($0.line)").inserted }
-            .map { FindingEvidence(file: $0.file, line: $0.line, time: $0.time, text: $0.text, pattern: $0.pattern) }
+            .map { FindingEvidence(place: $0.place, time: $0.time, text: $0.text, pattern: $0.pattern) }
         guard !evidence.isEmpty else { return nil }  // no finding without evidence
 
         let times = evidence.compactMap(\.time)

@@ -25,14 +25,24 @@ public struct DiagnosticFinding: Sendable, Hashable {
 }
 
 public struct FindingEvidence: Sendable, Hashable {
-    public var file: String
-    public var line: Int
+    /// The record (or inventory row) cited: a pane opens it by its identity; `file` and `line`
+    /// are what it prints as.
+    public var place: Evidence
     public var time: LogTime?
     /// The line as the log wrote it; escape it before it reaches a terminal.
     public var text: String
     /// The rule's pattern that matched it.
     public var pattern: String
 
+    public init(place: Evidence, time: LogTime?, text: String, pattern: String) {
+        self.place = place
+        self.time = time
+        self.text = text
+        self.pattern = pattern
+    }
+
+    public var file: String { place.file }
+    public var line: Int { place.line }
     public var location: String { "\(file):\(line)" }
 }
 

@@ -2,23 +2,31 @@
 public struct DiagnosticMatch: Sendable, Hashable {
     public var pattern: String
     public var client: String
-    public var file: String
-    public var line: Int
+    /// The record it was found in (or the inventory row the fact rests on).
+    public var place: Evidence
     public var time: LogTime?
     public var captures: [String: String]
     /// The line as the log wrote it (first line of the message), or the fact in words.
     public var text: String
 
-    public init(pattern: String, client: String, file: String, line: Int, time: LogTime?,
+    public init(pattern: String, client: String, place: Evidence, time: LogTime?,
                 captures: [String: String], text: String) {
         self.pattern = pattern
         self.client = client
-        self.file = file
-        self.line = line
+        self.place = place
         self.time = time
         self.captures = captures
         self.text = text
     }
+
+    public init(pattern: String, client: String, file: String, line: Int, time: LogTime?,
+                captures: [String: String], text: String) {
+        self.init(pattern: pattern, client: client, place: Evidence(file: file, line: line), time: time,
+                  captures: captures, text: text)
+    }
+
+    public var file: String { place.file }
+    public var line: Int { place.line }
 
     /// Sorts by instant; undated matches after dated ones, then by file and line.
     static func chronological(_ a: DiagnosticMatch, _ b: DiagnosticMatch) -> Bool {

@@ -13,6 +13,9 @@ public struct ExecutionFacts: DiagnosticFactProvider {
 
     public var kinds: Set<String> { [DiagnosticFactKind.executionRetrying, DiagnosticFactKind.executionFailedNonRetry] }
 
+    /// The verdicts the facts are about: waiting to retry, failed for good.
+    static let verdicts: Set<ExecutionVerdict.Kind> = [.waitingRetry, .failureNonRetry]
+
     public func facts(of kind: String) -> [DiagnosticMatch] {
         let wanted: ExecutionVerdict.Kind
         switch kind {
@@ -23,7 +26,7 @@ public struct ExecutionFacts: DiagnosticFactProvider {
         return history.timelines.filter { $0.verdict.kind == wanted }.flatMap { timeline in
             let captures = Self.captures(timeline, explain: explain)
             return timeline.steps.filter(Self.isFailureEvidence).map { step in
-                DiagnosticMatch(pattern: kind, client: timeline.key.client, file: step.evidence.file, line: step.evidence.line,
+                DiagnosticMatch(pattern: kind, client: timeline.key.client, place: step.evidence,
                                 time: step.time, captures: captures, text: step.message)
             }
         }

@@ -28,7 +28,7 @@ public struct ExecutionKindFacts: DiagnosticFactProvider {
     }
 
     private func match(_ kind: String, _ execution: Execution, _ step: Execution.Step, _ captures: [String: String]) -> DiagnosticMatch {
-        DiagnosticMatch(pattern: kind, client: execution.client, file: step.evidence.file, line: step.evidence.line,
+        DiagnosticMatch(pattern: kind, client: execution.client, place: step.evidence,
                         time: step.time, captures: captures, text: step.message)
     }
 

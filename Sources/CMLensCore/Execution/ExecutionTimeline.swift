@@ -30,17 +30,56 @@ public struct ProgramKey: Sendable, Hashable {
     }
 }
 
-/// Where a line is: `file:line`.
+/// Where a line is: a record of the loaded logs (`RecordID`), or a place outside them (an
+/// inventory row, a record handed in by a test). It prints as `file:line`, and two citations of
+/// the same line are the same evidence however they were reached.
 public struct Evidence: Sendable, Hashable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
+    private enum Place: Sendable {
+        case record(RecordID)
+        case line(file: String, line: Int)
+    }
+
+    private let place: Place
 
     public init(file: String, line: Int) {
-        self.file = file
-        self.line = line
+        place = .line(file: file, line: line)
+    }
+
+    public init(record: RecordID) {
+        place = .record(record)
+    }
+
+    /// The record cited, when it is one of the loaded logs'.
+    public var record: RecordID? {
+        if case .record(let id) = place { return id }
+        return nil
+    }
+
+    public var file: String {
+        switch place {
+        case .record(let id): id.path
+        case .line(let file, _): file
+        }
+    }
+
+    public var line: Int {
+        switch place {
+        case .record(let id): id.line
+        case .line(_, let line): line
+        }
     }
 
     public var description: String { "\(file):\(line)" }
+
+    public static func == (a: Evidence, b: Evidence) -> Bool {
+        if let x = a.record, let y = b.record, x == y { return true }
+        return a.line == b.line && a.file == b.file
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(line)
+    }
 }
 
 /// One execmgr line about a program, read.

@@ -4,12 +4,12 @@ extension ExecutionHistory {
     /// once for each of the half-dozen lines that repeat its code.
     public func exitCodeOccurrences(in logs: LoadedLogs) -> [Int: [RecordReference]] {
         var found: [Int: [RecordReference]] = [:]
-        // Files by path, so a workspace of thousands of logs does not search them all for each exit.
-        var fileNumbers: [String: Int] = [:]
-        for (k, file) in logs.files.enumerated() where fileNumbers[file.path] == nil { fileNumbers[file.path] = k }
+        // Files by identity, so a workspace of thousands of logs does not search them all for each exit.
+        var positions: [ObjectIdentifier: Int] = [:]
+        for (k, file) in logs.files.enumerated() { positions[ObjectIdentifier(file)] = k }
         func collect(_ steps: [ExecutionStep]) {
             for step in steps where step.event == .exitCode {
-                guard let code = step.exitCode, let ref = reference(step, logs, fileNumbers) else { continue }
+                guard let code = step.exitCode, let ref = reference(step, logs, positions) else { continue }
                 found[code, default: []].append(ref)
             }
         }
@@ -21,12 +21,11 @@ extension ExecutionHistory {
         return found
     }
 
-    /// The step's record: named by the step when it came from this file, else found by its line.
-    private func reference(_ step: ExecutionStep, _ logs: LoadedLogs, _ fileNumbers: [String: Int]) -> RecordReference? {
-        guard let f = fileNumbers[step.evidence.file] else { return nil }
-        if let index = step.source.recordIndex, index < logs.files[f].count, logs.files[f].line(at: index) == step.evidence.line {
-            return RecordReference(file: f, index: index)
+    /// The step's record: the one it names when it came from these logs, else found by its line.
+    private func reference(_ step: ExecutionStep, _ logs: LoadedLogs, _ positions: [ObjectIdentifier: Int]) -> RecordReference? {
+        if let id = step.source.recordID, let f = positions[ObjectIdentifier(id.file)] {
+            return RecordReference(file: f, index: id.index)
         }
-        return logs.reference(file: step.evidence.file, line: step.evidence.line)
+        return logs.reference(to: step.evidence)
     }
 }

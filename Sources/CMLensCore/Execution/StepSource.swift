@@ -34,7 +34,7 @@ public struct StepSource: Sendable, Hashable {
     /// The record's file and line, read from the file's index (nothing is decoded).
     public var evidence: Evidence {
         switch storage {
-        case let .indexed(file, index): Evidence(file: file.path, line: file.line(at: Int(index)))
+        case let .indexed(file, index): Evidence(record: RecordID(file: file, index: Int(index)))
         case let .held(held): Evidence(file: held.record.file, line: held.record.line)
         }
     }
@@ -45,6 +45,12 @@ public struct StepSource: Sendable, Hashable {
     /// Which record of `file` it is, when it came from a loaded log.
     public var recordIndex: Int? {
         if case let .indexed(_, index) = storage { return Int(index) }
+        return nil
+    }
+
+    /// The record's identity, when it came from a loaded log.
+    public var recordID: RecordID? {
+        if case let .indexed(file, index) = storage { return RecordID(file: file, index: Int(index)) }
         return nil
     }
 

@@ -63,13 +63,11 @@ public struct RecordFilter: Sendable {
     /// The same records handed over a block at a time, in order: the whole order of a gigabyte log
     /// is never held.
     public func select(from logs: LoadedLogs, block: Int = 1 << 15, _ body: ([RecordReference]) -> Void) throws(PatternError) {
-        var filter = self
-        if since?.pending != nil || until?.pending != nil {
-            let anchor = Self.lastTime(of: logs)
-            filter.since = since.flatMap { $0.resolved(anchor: anchor) }
-            filter.until = until.flatMap { $0.resolved(anchor: anchor) }
-        }
-        try filter.selectResolved(from: logs, block: block, body)
+        let pattern = try grep.map { text throws(PatternError) in try TextPattern(text) }
+        var indexed = self
+        indexed.grep = nil
+        LogFilter.Compiled(indexed: indexed, exactLevel: nil, threads: [], files: [], include: pattern.map { [$0] } ?? [],
+                           exclude: []).select(from: logs, block: block, body)
     }
 
     /// The latest timed record of the logs (by instant): what relative bounds count from.
@@ -83,24 +81,6 @@ public struct RecordFilter: Sendable {
             if best == nil || ticks > best!.ticks { best = (ticks, f, i) }
         }
         return best.flatMap { logs.files[$0.file].record(at: $0.index).time }
-    }
-
-    private func selectResolved(from logs: LoadedLogs, block: Int, _ body: ([RecordReference]) -> Void) throws(PatternError) {
-        let pattern = try grep.map { text throws(PatternError) in try TextPattern(text) }
-        // By file position, not a dictionary: the merge asks once per record of the workspace.
-        let matched: [RecordBits?]? = pattern.flatMap { pattern in
-            RecordSearch.run(pattern, in: logs, files: Array(logs.files.indices)).map { found in
-                logs.files.indices.map { found[$0] }
-            }
-        }
-        LogMerge.forEachBlock(logs, block: block, where: { f, file, i in
-            if let matched { guard matched[f]?.contains(i) == true else { return false } }
-            return admitsIndexed(file, i)
-        }, { order in
-            guard needsDecoding else { return body(order) }
-            let kept = order.filter { admitsDecoded(logs[$0]) }
-            if !kept.isEmpty { body(kept) }
-        })
     }
 }
 

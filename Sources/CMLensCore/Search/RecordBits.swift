@@ -1,7 +1,8 @@
 /// A set of record indices of one file, a bit each: 4 million records cost half a megabyte and
 /// "is record i in it" costs a shift.
 public struct RecordBits: Sendable, Equatable {
-    private var words: [UInt64]
+    // Internal for `RecordBits+Combining`, which works a word at a time.
+    var words: [UInt64]
     public let capacity: Int
 
     public init(capacity: Int) {

@@ -75,7 +75,7 @@ final class ConsoleRunLoop {
     private func open(_ paths: [String]) {
         let inbox = self.inbox
         DispatchQueue.global(qos: .userInitiated).async {
-            let workspace = WorkspaceLoader.load(paths) { text in inbox.post(.loading(text)) }
+            let workspace = ConsoleWorkspace.load(paths) { text in inbox.post(.loading(text)) }
             inbox.post(.loaded(workspace))
         }
     }
@@ -147,7 +147,7 @@ final class ConsoleRunLoop {
         lastRefresh = DispatchTime.now()
         let inbox = self.inbox
         DispatchQueue.global(qos: .utility).async {
-            if let fresh = WorkspaceLoader.refresh(workspace) {
+            if let fresh = workspace.refreshed() {
                 inbox.post(.loaded(fresh))
             } else {
                 inbox.post(.refreshed)

@@ -86,14 +86,14 @@ extension ConsoleState {
             context.loading = "opening \(path)"
         case .theme(let name): effects.theme = name
         case .problems:
-            popup = ProblemsPopup.popup(context.workspace?.logs.problems ?? [], loading: context.workspace == nil)
+            popup = ProblemsPopup.popup(context.workspace?.problems ?? [], loading: context.workspace == nil)
         case .toggleUTC:
             context.showUTC.toggle()
         case .explain(let code?):
-            popup = ExplainPopup.code(code, policy: context.workspace?.retryPolicy ?? .defaults)
+            popup = ExplainPopup.code(code, policy: context.workspace?.policy ?? .defaults)
         case .explain(nil) where type(of: panes[focus]).commands.contains(.explain(nil)):
             if let text = panes[focus].explainText(context: context) {
-                popup = ExplainPopup.text(text, policy: context.workspace?.retryPolicy ?? .defaults,
+                popup = ExplainPopup.text(text, policy: context.workspace?.policy ?? .defaults,
                                           place: ExplainPopup.place(of: panes[focus]))
             } else {
                 message = "nothing selected to explain (:explain CODE explains a code)"

@@ -1,38 +1,55 @@
 import CMLensCore
 
-/// What the console has loaded: the workspace's files, every log indexed, and per-client counts.
+/// The workspace as the console holds it: the core's `Workspace` (its site control file cited by
+/// its last parts, `Samples/site/sitectrl.ct0`, so that it fits a line), its per-client counts, the
+/// records decoded for the screen, and which load it is. Its fields and analyses are the core's.
+@dynamicMemberLookup
 struct ConsoleWorkspace: Sendable {
-    var paths: [String]
-    var inputs: WorkspaceInputs
-    var logs: LoadedLogs
-    var summary: WorkspaceSummary
+    let loaded: Workspace
+    let summary: WorkspaceSummary
     /// Bumped when follow mode reloads files, so panes know their views are stale.
     var generation: Int
     /// Decoded records of the rows on screen; shared by copies of the workspace.
     let records: RecordCache
-    /// Size and modification time of each log when read, for follow mode to see what changed.
-    var stamps: [String: FileStamp]
-    /// What several panes compute from the whole workspace, computed once; shared by copies.
-    let analyses = WorkspaceAnalyses()
 
-    init(paths: [String], inputs: WorkspaceInputs, logs: LoadedLogs, generation: Int = 0,
-                stamps: [String: FileStamp] = [:]) {
-        self.paths = paths
-        self.stamps = stamps
-        self.inputs = inputs
-        self.logs = logs
-        self.summary = WorkspaceSummary(inputs: inputs, logs: logs)
+    init(_ workspace: Workspace, generation: Int = 0) {
+        loaded = workspace.citingSiteControl { ShortPlace.tail($0, components: 3) }
+        summary = WorkspaceSummary(inputs: workspace.inputs, logs: workspace.logs)
         self.generation = generation
-        records = RecordCache(logs: logs)
+        records = RecordCache(logs: workspace.logs)
     }
+
+    /// These logs, with every other part read from the inputs (tests, fixtures).
+    init(paths: [String], inputs: WorkspaceInputs, logs: LoadedLogs, generation: Int = 0) {
+        self.init(Workspace.read(paths: paths, inputs: inputs, logs: logs), generation: generation)
+    }
+
+    /// Reads `paths`, telling the status bar how far it got.
+    static func load(_ paths: [String], progress: @escaping @Sendable (String) -> Void) -> ConsoleWorkspace {
+        ConsoleWorkspace(Workspace.load(paths, progress: { progress($0.description) }))
+    }
+
+    /// For follow mode: the workspace with what grew, rotated or appeared read again; nil when nothing changed.
+    func refreshed() -> ConsoleWorkspace? {
+        loaded.refreshed().map { ConsoleWorkspace($0, generation: generation + 1) }
+    }
+
+    subscript<Value>(dynamicMember part: KeyPath<Workspace, Value>) -> Value { loaded[keyPath: part] }
 
     /// Tells one loaded workspace from another, also across `:open` and follow-mode reloads.
     var identity: ObjectIdentifier { ObjectIdentifier(records) }
 
     /// Files of one client (all when nil), as indices into `logs.files`.
     func files(of client: String?) -> [Int] {
-        logs.files.indices.filter { client == nil || logs.files[$0].client == client }
+        loaded.logs.files.indices.filter { client == nil || loaded.logs.files[$0].client == client }
     }
+
+    // The analyses, computed once by the core for every pane that asks.
+    func executionHistory() -> ExecutionHistory { loaded.executionHistory() }
+    func executions() -> [Execution] { loaded.executions() }
+    func diagnosis() -> [DiagnosticFinding] { loaded.diagnosis().findings }
+    func compliance() -> ComplianceReport { loaded.compliance() }
+    func clientSummaries() -> ClientSummaries { loaded.clientSummaries() }
 }
 
 /// What every pane may look at: the workspace (nil while loading) and the shared choices.

@@ -21,7 +21,7 @@ struct ClientsPane: Pane {
         guard !workspace.inputs.tableFiles.isEmpty else { return .handled }
         let logClients = workspace.summary.clients.map(\.name)
         return .run(Job("reading the inventory", for: Self.self) { _ in
-            workspace.compliance().inventory.machinesWithoutLogs(logClients: logClients)
+            workspace.inventory.machinesWithoutLogs(logClients: logClients)
         } then: { pane, names, _ in
             pane.inventoryOnly = names
             return .handled
@@ -107,8 +107,8 @@ struct ClientsPane: Pane {
 
         if !context.marked.isEmpty { items.append("\(context.marked.count) marked (C compares)") }
         if !inventoryOnly.isEmpty { items.append("\(inventoryOnly.count) in the inventory only") }
-        // Details with file and line: `cmlens log` prints them on standard error.
-        let problems = workspace.logs.problems.count
+        // Every problem of the workspace, as `:problems` lists them; the logs' are also on `cmlens log`'s standard error.
+        let problems = workspace.problems.count
         if problems > 0 { items.append("\(problems) load problem\(problems == 1 ? "" : "s") (cmlens log PATH lists them)") }
         return items
     }

@@ -17,9 +17,9 @@ struct CompliancePane: Pane {
     mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
         guard let workspace = context.workspace else { return .handled }
         levels.closeAll()
-        return .run(Job("judging hotfixes", for: Self.self) { _ in workspace.compliance() } then: { pane, judged, context in
-            pane.inventory = judged.inventory
-            pane.report = judged.report
+        return .run(Job("judging hotfixes", for: Self.self) { _ in workspace.compliance() } then: { pane, report, context in
+            pane.inventory = workspace.inventory
+            pane.report = report
             guard let pending = pane.pendingFocus else { return .handled }
             pane.pendingFocus = nil
             return pane.focus(on: .hotfix(kb: pending.kb, client: pending.client), context: context)

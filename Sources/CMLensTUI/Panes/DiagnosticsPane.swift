@@ -94,7 +94,7 @@ struct DiagnosticsPane: Pane {
         guard command == .open, finding.evidence.indices.contains(levels.cursor.selected),
               let workspace = context.workspace else { return .ignored }
         let evidence = finding.evidence[levels.cursor.selected]
-        guard let ref = workspace.logs.reference(file: evidence.file, line: evidence.line) else {
+        guard let ref = workspace.logs.reference(to: evidence.place) else {
             return .say("\(evidence.location) is not among the loaded logs")
         }
         return Reaction(handled: true, drill: .init(client: workspace.logs.files[Int(ref.file)].client, pane: LogsPane.id, record: ref))

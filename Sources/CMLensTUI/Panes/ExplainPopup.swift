@@ -93,15 +93,3 @@ enum ExplainPopup {
         return ExplanationContext(log: record.file, component: record.component)
     }
 }
-
-extension ConsoleWorkspace {
-    /// The retry policy of the workspace's site control file, or ConfigMgr's defaults; the file is
-    /// cited by its last parts (`Samples/site/sitectrl.ct0`) so that it fits a popup line.
-    var retryPolicy: RetryPolicy {
-        var policy = RetryPolicy.forWorkspace(inputs).policy
-        if case .siteControl(let path, let lines) = policy.source {
-            policy.source = .siteControl(path: ShortPlace.tail(path, components: 3), lines: lines)
-        }
-        return policy
-    }
-}

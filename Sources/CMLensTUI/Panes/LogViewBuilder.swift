@@ -30,29 +30,15 @@ enum LogViewBuilder {
         var filter = request.filter
         let clientFiles = workspace.files(of: request.client)
         // since=-2h counts back from the last record of the client's logs, since=10:00 is on its day.
-        if filter.indexed.since?.pending != nil || filter.indexed.until?.pending != nil {
-            let anchor = RecordFilter.lastTime(of: LoadedLogs(files: clientFiles.map { logs.files[$0] }, problems: []))
-            filter.indexed.since = filter.indexed.since.flatMap { $0.resolved(anchor: anchor) }
-            filter.indexed.until = filter.indexed.until.flatMap { $0.resolved(anchor: anchor) }
-            filter.needsDecoding = !filter.threads.isEmpty || filter.indexed.needsDecoding
+        if filter.hasPendingBounds {
+            filter = filter.resolved(anchor: RecordFilter.lastTime(of: LoadedLogs(files: clientFiles.map { logs.files[$0] }, problems: [])))
         }
         let total = clientFiles.reduce(0) { $0 + logs.files[$1].count }
         let files = clientFiles.filter { filter.admitsFile(logs.files[$0]) }
         // Text first, through the search engine: a byte search per file, not a decode per record.
-        var include: [[Int: RecordBits]] = [], exclude: [[Int: RecordBits]] = []
-        for pattern in filter.include {
-            guard let found = RecordSearch.run(pattern, in: logs, files: files, isCancelled: { progress.isCancelled }) else { break }
-            include.append(found)
-        }
-        for pattern in filter.exclude {
-            guard let found = RecordSearch.run(pattern, in: logs, files: files, isCancelled: { progress.isCancelled }) else { break }
-            exclude.append(found)
-        }
+        let text = TextMatches.run(filter, in: logs, files: files, isCancelled: { progress.isCancelled })
         let wanted = Set(files)
-        let includeSets = include, excludeSets = exclude
-        @Sendable func admitsText(_ f: Int, _ i: Int) -> Bool {
-            includeSets.allSatisfy { $0[f]?.contains(i) ?? false } && !excludeSets.contains { $0[f]?.contains(i) ?? false }
-        }
+        @Sendable func admitsText(_ f: Int, _ i: Int) -> Bool { text?.admits(f, i) ?? true }
         let view: [RecordReference]
         if filter.needsDecoding {
             let admitted = decodedFilter(files, logs: logs, filter: filter, admitsText: admitsText, progress: progress)

@@ -15,7 +15,7 @@ struct RetryCodesPane: Pane {
 
     mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
         guard let workspace = context.workspace else { return .handled }
-        table = RetryCodeTable(policy: workspace.retryPolicy)
+        table = RetryCodeTable(policy: workspace.policy)
         levels.closeAll()
         // The occurrences found are places in the old workspace's files: none of them is shown
         // against this one while it is scanned.

@@ -22,7 +22,7 @@ struct StaleSystemsPane: Pane {
     mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
         guard let workspace = context.workspace else { return .handled }
         let previous = list.names
-        list = SystemList.read(paths: workspace.inputs.systemLists)
+        list = workspace.machineList
         // A follow-mode reload with the same names keeps the results: the check is not free.
         if checked && list.names == previous { return .handled }
         rows = []

@@ -24,7 +24,7 @@ struct TimelinePane: Pane {
     mutating func workspaceChanged(_ context: ConsoleContext) -> Reaction {
         guard let workspace = context.workspace else { return .handled }
         return .run(Job("reading execution logs", for: Self.self) { _ in
-            (workspace.executionHistory(), workspace.otherExecutions())
+            (workspace.executionHistory(), workspace.executions())
         } then: { pane, built, context in
             pane.others = built.1
             pane.built(built.0, context: context)
@@ -185,9 +185,10 @@ struct TimelinePane: Pane {
         }
     }
 
-    /// The record an evidence line points at: the file by path, the record by its physical line.
+    /// The record an evidence line points at, by the identity it carries (by `path:line` only for
+    /// evidence read elsewhere).
     static func reference(of evidence: Evidence, in logs: LoadedLogs) -> RecordReference? {
-        logs.reference(file: evidence.file, line: evidence.line)
+        logs.reference(to: evidence)
     }
 
     func status(context: ConsoleContext) -> [String] {

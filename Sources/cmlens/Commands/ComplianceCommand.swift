@@ -30,10 +30,9 @@ struct ComplianceCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let inputs = WorkspaceScanner.scan(paths)
-        let inventory = Inventory.load(files: inputs.tableFiles)
-        let (hotfixes, catalogProblems) = HotfixCatalog.forWorkspace(inventory, files: catalog)
-        var problems = inputs.problems + inventory.problems + catalogProblems
+        let workspace = Workspace.load(paths, .init(parts: .inventory, catalogFiles: catalog))
+        let (inventory, hotfixes) = (workspace.inventory, workspace.catalog)
+        var problems = workspace.problems
         for wanted in kb where hotfixes[wanted] == nil {
             throw UsageError("KB \(wanted) is not in the hotfix catalogue (it has \(hotfixes.hotfixes.map { "KB" + $0.kb }.joined(separator: ", "))); add it with --catalog FILE")
         }
@@ -58,7 +57,7 @@ struct ComplianceCommand: ParsableCommand {
                 FileHandle.standardError.write(Data(notes.utf8))
             }
         } else {
-            let report = ComplianceEvaluator.evaluate(inventory, catalog: hotfixes, kbs: kb.isEmpty ? nil : Set(kb))
+            let report = kb.isEmpty ? workspace.compliance() : ComplianceEvaluator.evaluate(inventory, catalog: hotfixes, kbs: Set(kb))
             let style = ANSIStyle(enabled: format == .text && Diagnostics.colorOnStdout)
             switch format {
             case .text:

@@ -30,10 +30,10 @@ struct ConsoleCommand: ParsableCommand {
 
     /// The headless summary: a pipe or a file gets text, never screen-control sequences.
     private func summarize(_ workspace: [String]) throws {
-        let inputs = WorkspaceScanner.scan(workspace)
-        let logs = LoadedLogs.load(inputs)
-        Diagnostics.report(logs.problems)
-        let summary = WorkspaceSummary(inputs: inputs, logs: logs)
+        let loaded = Workspace.load(workspace, .init(parts: .logs))
+        let logs = loaded.logs
+        Diagnostics.report(loaded.problems)
+        let summary = WorkspaceSummary(inputs: loaded.inputs, logs: logs)
         for line in summary.lines { StandardOutput.shared.line(TerminalText.escape(line)) }
         StandardOutput.shared.flush()
         // The same contract as the other commands: reported input errors exit 1.

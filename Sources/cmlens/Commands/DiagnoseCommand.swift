@@ -27,12 +27,12 @@ struct DiagnoseCommand: ParsableCommand {
 
     func run() throws {
         if format == .csv { throw UsageError("--format csv: diagnose prints text or json") }
-        let inputs = WorkspaceScanner.scan(paths)
-        let clients = client.isEmpty ? nil : Set(client)
-        let (policy, policyProblems) = RetryPolicy.load(siteControlPath: siteControl ?? inputs.siteControlFiles.first)
         // Only the logs the rules read are loaded (and their problems reported).
-        let output = Diagnosis.run(inputs: inputs, extraRuleFiles: rules, policy: policy, clients: clients)
-        let problems = policyProblems + output.problems
+        let workspace = Workspace.load(paths, .init(parts: [.logs, .sitePolicy, .inventory, .rules], logs: .readByRules,
+                                                    clients: client.isEmpty ? nil : Set(client),
+                                                    siteControl: siteControl, ruleFiles: rules))
+        let output = workspace.diagnosis()
+        let problems = workspace.problems
         Diagnostics.report(problems)
         let out = StandardOutput.shared
         switch format {

@@ -46,7 +46,8 @@ struct ExplainCommand: ParsableCommand {
         if let context, context.allSatisfy(\.isWhitespace) {
             throw UsageError("--context needs a log file name, e.g. --context execmgr.log or --context AppEnforce.log:AppEnforce")
         }
-        let (policy, problems) = RetryPolicy.load(siteControlPath: siteControl)
+        let workspace = Workspace.load([], .init(parts: .sitePolicy, siteControl: siteControl))
+        let (policy, problems) = (workspace.policy, workspace.problems)
         Diagnostics.report(problems)
         let explainer = ErrorExplainer(policy: policy)
         let place = context.map(ExplanationContext.parse)

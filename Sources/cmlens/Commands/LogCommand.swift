@@ -8,9 +8,9 @@ struct LogCommand: ParsableCommand {
         discussion: """
             Every folder that holds logs is one client. Times print in the log's own local time with its offset.
 
-            With --grep, a large log (32 MiB and more) is searched for the text every match must hold and only \
-            the records holding it are read, as grep would: a damaged record elsewhere in that log is then not \
-            reported.
+            With --grep (or text= in --filter), a large log (32 MiB and more) is searched for the text every \
+            match must hold and only the records holding it are read, as grep would: a damaged record elsewhere \
+            in that log is then not reported.
             """)
 
     @Argument(help: "Log files, folders (searched recursively) or archives (.zip, .cab, .tar.*, .7z).")
@@ -34,37 +34,58 @@ struct LogCommand: ParsableCommand {
     @Option(help: "Only records whose message matches this regular expression (PCRE syntax, case-insensitive; (?-i) for case).")
     var grep: String?
 
+    @Option(help: ArgumentHelp("""
+        Filter words, as typed in the console's filter bar: \(LogFilter.grammar) (a bare word is text=RE; \
+        every word must hold; commas give alternatives, thread=12,2484; repeatable). For example \
+        --filter 'thread=12 -text=retry'.
+        """, valueName: "words"))
+    var filter: [String] = []
+
     @Option(help: "text, json (one object per line) or csv.")
     var format: OutputFormat = .text
 
     func run() throws {
-        var minimum: LogLevel?
-        if let level {
-            guard let parsed = LogLevel(name: level) else {
-                throw UsageError("--level \(level): use verbose, info, warning or error")
-            }
-            minimum = parsed
-        }
-        let filter = RecordFilter(minimumLevel: minimum, components: Set(component),
-                                  since: try since.map(TimeBound.init(parsing:)),
-                                  until: try until.map(TimeBound.init(parsing:)), grep: grep)
-        let inputs = WorkspaceScanner.scan(paths)
-        let logs = LoadedLogs.load(inputs, clients: client.isEmpty ? nil : Set(client), showing: filter)
-        Diagnostics.report(logs.problems)
+        let filter = try wanted()
+        var options = Workspace.Options(parts: .logs, clients: client.isEmpty ? nil : Set(client))
+        options.showing = filter
+        let workspace = Workspace.load(paths, options)
+        let logs = workspace.logs
+        Diagnostics.report(workspace.problems)
         let out = StandardOutput.shared
         if format == .csv { out.line(CSVRow.render(LogRecordOutput.csvHeader)) }
         let style = ANSIStyle(enabled: format == .text && Diagnostics.colorOnStdout)
         let format = self.format
-        do {
-            try filter.select(from: logs) { order in
-                switch format {
-                case .text: logs.writeLines(order, DecodedRecordWriter { style.render(LogRecordOutput.text($0)) }, emit: out.write)
-                case .json: logs.writeLines(order, JSONRecordWriter(), emit: out.write)
-                case .csv: logs.writeLines(order, CSVRecordWriter(), emit: out.write)
-                }
+        filter.select(from: logs) { order in
+            switch format {
+            case .text: logs.writeLines(order, DecodedRecordWriter { style.render(LogRecordOutput.text($0)) }, emit: out.write)
+            case .json: logs.writeLines(order, JSONRecordWriter(), emit: out.write)
+            case .csv: logs.writeLines(order, CSVRecordWriter(), emit: out.write)
             }
-        } catch { throw UsageError("--grep: \(error)") }
+        }
         out.flush()
-        if logs.hasErrors { throw InputHadErrors() }
+        if workspace.hasErrors { throw InputHadErrors() }
+    }
+
+    /// The flags and the --filter words as one filter: the flags are words of the language too
+    /// (--level L is level>=L, --grep RE is text=RE).
+    private func wanted() throws -> LogFilter {
+        var words = LogFilter()
+        if let level {
+            guard let parsed = LogLevel(name: level) else {
+                throw UsageError("--level \(level): use verbose, info, warning or error")
+            }
+            words.minimumLevel = parsed
+        }
+        words.components = component
+        if let since { _ = try TimeBound(parsing: since); words.since = since }
+        if let until { _ = try TimeBound(parsing: until); words.until = until }
+        if let grep {
+            do { _ = try TextPattern(grep) } catch { throw UsageError("--grep: \(error)") }
+            words.include.append(grep)
+        }
+        for expression in filter {
+            do { words = try LogFilter.parse(expression, adding: words) } catch { throw UsageError("--filter: \(error)") }
+        }
+        return words
     }
 }

@@ -14,7 +14,8 @@ struct RetryCodesCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let (policy, problems) = RetryPolicy.load(siteControlPath: siteControl)
+        let workspace = Workspace.load([], .init(parts: .sitePolicy, siteControl: siteControl))
+        let (policy, problems) = (workspace.policy, workspace.problems)
         Diagnostics.report(problems)
         let table = RetryCodeTable(policy: policy)
         let out = StandardOutput.shared

@@ -21,18 +21,18 @@ struct SQLCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let inputs = WorkspaceScanner.scan(paths)
-        let inventory = Inventory.load(files: inputs.tableFiles)
-        var problems = inputs.problems + inventory.problems
+        let workspace = Workspace.load(paths, .init(parts: .inventory))
+        var problems = workspace.problems
         Diagnostics.report(problems)
         let database: WorkspaceDatabase
         do {
-            database = try WorkspaceDatabase(inventory: inventory) {
-                let logs = LoadedLogs.load(inputs)
-                let logProblems = logs.problems.filter { !inputs.problems.contains($0) }
+            // The logs are read only when the query names them.
+            database = try WorkspaceDatabase(inventory: workspace.inventory) {
+                let withLogs = workspace.loading(.logs)
+                let logProblems = withLogs.logs.problems.filter { !workspace.inputs.problems.contains($0) }
                 Diagnostics.report(logProblems)
                 problems += logProblems
-                return logs
+                return withLogs.logs
             }
         } catch {
             throw UsageError(error.description)

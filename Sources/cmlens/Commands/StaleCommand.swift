@@ -32,7 +32,7 @@ struct StaleCommand: ParsableCommand {
         guard timeout > 0, timeout <= 300 else { throw UsageError("--timeout \(timeout): give 1 to 300 seconds") }
         guard (1...256).contains(concurrency) else { throw UsageError("--concurrency \(concurrency): give 1 to 256") }
         let server = try dnsServer.map { text throws(UsageError) in try DNSServerAddress(parsing: text) }
-        let list = SystemList.read(paths: try Self.listPaths(file))
+        let list = try Workspace.machineLists(file).machineList
         Diagnostics.report(list.problems)
 
         let resolver = SystemResolver(server: server, timeoutSeconds: Int(timeout.rounded(.up)))
@@ -75,25 +75,6 @@ struct StaleCommand: ParsableCommand {
                 "cmlens: warning: of \(rows.count) rows, \(parts.joined(separator: " and ")); those say nothing about the machines: rerun, raise --timeout, or check --dns-server\n".utf8))
         }
         if list.hasErrors || !failures.isEmpty { throw InputHadErrors() }
-    }
-
-    /// FILE, or a folder's lists, or the default: `sys.txt` here, else the bundled sample's.
-    static func listPaths(_ file: String?) throws -> [String] {
-        let fm = FileManager.default
-        guard let file else {
-            for candidate in ["sys.txt", WorkspaceScanner.samplesFolder + "/sys.txt"] where fm.fileExists(atPath: candidate) {
-                return [candidate]
-            }
-            throw UsageError("no sys.txt here or in Samples/; give the list of machine names: cmlens stale FILE")
-        }
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: file, isDirectory: &isDirectory) else {
-            throw UsageError("\(file): no such file; give the list of machine names (one per line)")
-        }
-        guard isDirectory.boolValue else { return [file] }
-        let lists = WorkspaceScanner.scan([file]).systemLists
-        if lists.isEmpty { throw UsageError("\(file): no sys.txt or *.sys.txt in this folder; give the list's path") }
-        return lists
     }
 }
 

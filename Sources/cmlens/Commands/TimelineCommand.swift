@@ -42,14 +42,14 @@ struct TimelineCommand: ParsableCommand {
         if let siteControl, !FileManager.default.fileExists(atPath: siteControl) {
             throw UsageError("--site-control \(siteControl): no such file")
         }
-        let inputs = WorkspaceScanner.scan(paths)
         let kinds = kind.isEmpty ? Set(ExecutionKind.allCases) : Set(kind)
-        let logs = LoadedLogs.load(Executions.inputs(inputs, kinds: kinds), clients: client.isEmpty ? nil : Set(client))
-        let (policy, policyProblems) = RetryPolicy.forWorkspace(inputs, siteControl: siteControl)
-        let problems = logs.problems + policyProblems
+        let workspace = Workspace.load(paths, .init(parts: [.logs, .sitePolicy], logs: .executions(kinds),
+                                                    clients: client.isEmpty ? nil : Set(client), siteControl: siteControl))
+        let (logs, policy, problems) = (workspace.logs, workspace.policy, workspace.problems)
         Diagnostics.report(problems)
 
-        var executions = Executions.build(logs: logs, policy: policy, kinds: kinds, explain: TimelineExplainer.exitCode)
+        var executions = Executions(programs: kinds.contains(.program) ? workspace.executionHistory() : nil,
+                                    others: workspace.executions().filter { kinds.contains($0.kind) })
             .filtered(clients: client)
         executions.programs = executions.programs?.filtered(clients: client, program: program)
         if let program, !program.isEmpty {
