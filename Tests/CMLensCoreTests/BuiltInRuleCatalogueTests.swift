@@ -59,7 +59,8 @@ import Testing
     /// over the execution kinds' facts have theirs in ExecutionKindFactsTests.
     @Test func everyRuleAddedWithTheCatalogueHasACase() {
         let tested = Set(BuiltInRuleCasesTests.cases.map(\.rule))
-            .union(["application-unmatched-exit-code", "task-sequence-step-failed", "software-update-keeps-failing"])
+            .union(["application-unmatched-exit-code", "application-not-detected-after-install", "task-sequence-step-failed",
+                    "software-update-keeps-failing"])
         let older: Set = ["certificate-store-loop", "updates-no-boundary-in-task-sequence", "program-retry-loop",
                           "program-failed-not-retried", "missing-hotfix", "management-point-not-found",
                           "content-no-distribution-point", "wsus-scan-failed", "ccmsetup-download-failed"]

@@ -17,6 +17,12 @@ import Testing
         try write("AppEnforce.log", [ApplicationTests.start(), ApplicationTests.detecting, ApplicationTests.notDiscovered]
             + ApplicationTests.ran(1603) + ["Unmatched exit code (1603) is considered an execution failure.", ApplicationTests.completed],
             "AppEnforce")
+        let second = root.appendingPathComponent("WKS-NOTDETECTED")
+        try FileManager.default.createDirectory(at: second, withIntermediateDirectories: true)
+        try Data(ExecutionKindsSupport.log([ApplicationTests.start(), ApplicationTests.detecting, ApplicationTests.notDiscovered]
+            + ApplicationTests.ran(0) + ["Matched exit code 0 to a Success entry in exit codes table.", ApplicationTests.detecting,
+                                          ApplicationTests.notDiscovered, ApplicationTests.completed], component: "AppEnforce").utf8)
+            .write(to: second.appendingPathComponent("AppEnforce.log"))
         try write("UpdatesDeployment.log", SoftwareUpdatesTests.deployment([
             "Update (\(SoftwareUpdatesTests.update)) Progress: Status = ciStateError, PercentComplete = 0, Result = 0x80240022",
             "Update (\(SoftwareUpdatesTests.update)) Progress: Status = ciStateInstalling, PercentComplete = 0, Result = 0x0",
@@ -33,6 +39,11 @@ import Testing
         let app = try #require(byRule["application-unmatched-exit-code"]?.first)
         #expect(app.title.contains("1603"))
         #expect(app.evidence.contains { $0.text.hasPrefix("Unmatched exit code (1603)") })
+        // Only the client whose installer succeeded and whose detection then failed.
+        let missing = try #require(byRule["application-not-detected-after-install"])
+        #expect(missing.map(\.client) == ["WKS-NOTDETECTED"])
+        #expect(missing.first?.explanation.contains("0x87D00324") == true)
+        #expect(missing.first?.evidence.contains { $0.text.hasPrefix("Matched exit code 0") } == true)
         let ts = try #require(byRule["task-sequence-step-failed"]?.first)
         #expect(ts.title == "Task sequence failed at step \"Install Office\" (0x80070643)")
         #expect(ts.explanation.contains("group Install aborted"))
@@ -40,7 +51,8 @@ import Testing
         let update = try #require(byRule["software-update-keeps-failing"]?.first)
         #expect(update.explanation.contains("failed to install 2 times"))
         #expect(update.evidence.count == 2)
-        for rule in output.rules where ["application-unmatched-exit-code", "task-sequence-step-failed", "software-update-keeps-failing"].contains(rule.id) {
+        for rule in output.rules where ["application-unmatched-exit-code", "application-not-detected-after-install", "task-sequence-step-failed",
+                                           "software-update-keeps-failing"].contains(rule.id) {
             #expect(rule.reference?.contains("https://learn.microsoft.com/") == true, "\(rule.id)")
         }
     }

@@ -117,6 +117,19 @@ public enum BuiltInDiagnosticRules {
       "reference": "https://learn.microsoft.com/en-us/mem/configmgr/tenant-attach/app-install-error-reference (Microsoft Learn, Application installation common error codes reference; MicrosoftDocs/memdocs memdocs/configmgr/tenant-attach/app-install-error-reference.md), and the AppEnforce.log entry of Log files in Configuration Manager (https://learn.microsoft.com/en-us/mem/configmgr/core/plan-design/hierarchy/log-files): 'Records details about enforcement actions (install and uninstall) taken for applications on the client.'"
     },
     {
+      "id": "application-not-detected-after-install",
+      "confidence": "confirmed",
+      "title": "Application installed but not detected: {application}",
+      "severity": "error",
+      "groupBy": "deploymentType",
+      "patterns": [
+        {"name": "notDetected", "fact": "application.notDetectedAfterInstall"}
+      ],
+      "explanation": "The install command of deployment type {application} (revision {revision|?}) ended with an exit code its table takes as success, but the detection method run afterwards did not find the application, so the client reports {code}, the application was not detected after installation completed. {verdict}",
+      "fix": "Compare what the installer really put on the machine (product code, file and version, registry value) with the deployment type's detection method, and correct the one that is wrong; AppDiscovery.log shows what detection looked for. Redeploy once detection finds a manual install.",
+      "reference": "https://learn.microsoft.com/en-us/mem/configmgr/tenant-attach/app-install-error-reference (Microsoft Learn, Application installation common error codes reference: 0x87D00324, 'The application was not detected after installation completed'; review AppDiscovery.log and CIAgent.log)"
+    },
+    {
       "id": "task-sequence-step-failed",
       "confidence": "confirmed",
       "title": "Task sequence failed at step \"{step}\" ({code|no error code})",

@@ -65,6 +65,9 @@ public enum DiagnosticFactKind {
     /// An application's deployment type whose installer exited with a code its exit-code table
     /// does not hold ("Unmatched exit code (1603) is considered an execution failure").
     public static let applicationUnmatchedExitCode = "application.unmatchedExitCode"
+    /// An application's deployment type whose installer succeeded by its exit code, after which
+    /// detection did not find the application (0x87D00324).
+    public static let applicationNotDetectedAfterInstall = "application.notDetectedAfterInstall"
     /// A task sequence run that stopped at a failed step.
     public static let taskSequenceStepFailed = "taskSequence.stepFailed"
     /// A software update that failed to install more than once: a retry did not help.
@@ -72,6 +75,7 @@ public enum DiagnosticFactKind {
 
     public static let all: [String: [String]] = [
         applicationUnmatchedExitCode: ["application", "deploymentType", "revision", "action", "code", "meaning", "verdict"],
+        applicationNotDetectedAfterInstall: ["application", "deploymentType", "revision", "code", "verdict"],
         taskSequenceStepFailed: ["taskSequence", "run", "step", "code", "meaning", "group", "text", "verdict"],
         updateKeepsFailing: ["update", "article", "code", "meaning", "failures", "verdict"],
         executionRetrying: ["program", "advertisement", "package", "request", "code", "meaning", "attemptsUsed",

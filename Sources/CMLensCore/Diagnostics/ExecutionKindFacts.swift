@@ -12,13 +12,16 @@ public struct ExecutionKindFacts: DiagnosticFactProvider {
     public static let executionKinds: Set<ExecutionKind> = [.application, .taskSequence, .softwareUpdates]
 
     public var kinds: Set<String> {
-        [DiagnosticFactKind.applicationUnmatchedExitCode, DiagnosticFactKind.taskSequenceStepFailed, DiagnosticFactKind.updateKeepsFailing]
+        [DiagnosticFactKind.applicationUnmatchedExitCode, DiagnosticFactKind.applicationNotDetectedAfterInstall,
+         DiagnosticFactKind.taskSequenceStepFailed, DiagnosticFactKind.updateKeepsFailing]
     }
 
     public func facts(of kind: String) -> [DiagnosticMatch] {
         switch kind {
         case DiagnosticFactKind.applicationUnmatchedExitCode:
             executions.filter { $0.kind == .application && $0.verdict.name == "failedUnmatchedExitCode" }.flatMap(unmatched)
+        case DiagnosticFactKind.applicationNotDetectedAfterInstall:
+            executions.filter { $0.kind == .application && $0.verdict.name == "notDetectedAfterInstall" }.flatMap(notDetected)
         case DiagnosticFactKind.taskSequenceStepFailed:
             executions.filter { $0.kind == .taskSequence && $0.verdict.status == .failed && $0.verdict.failedStep != nil }.flatMap(stepFailed)
         case DiagnosticFactKind.updateKeepsFailing:
@@ -42,6 +45,18 @@ public struct ExecutionKindFacts: DiagnosticFactProvider {
         }
         return app.steps.filter { $0.event == "exitCode" || $0.event == "exitCodeUnmatched" }
             .map { match(DiagnosticFactKind.applicationUnmatchedExitCode, app, $0, captures) }
+    }
+
+    /// The exit code taken as success, then the detection that did not find the application.
+    private func notDetected(_ app: Execution) -> [DiagnosticMatch] {
+        var captures = ["application": app.name, "deploymentType": app.detail("deploymentType") ?? app.name,
+                        "verdict": app.verdict.text, "code": "0x87D00324"]
+        captures["revision"] = app.detail("revision")
+        let ran = app.steps.firstIndex { $0.event == "commandExecuted" } ?? 0
+        let evidence = app.steps.indices.filter { k in
+            k == app.verdict.focus || app.steps[k].event == "exitCodeMatched" || (k > ran && app.steps[k].event == "detection")
+        }
+        return evidence.map { match(DiagnosticFactKind.applicationNotDetectedAfterInstall, app, app.steps[$0], captures) }
     }
 
     private func stepFailed(_ run: Execution) -> [DiagnosticMatch] {
