@@ -132,19 +132,7 @@ enum SplitPoints {
             // Up to 1 MiB, never past the end: a small file (tests) is not given a megabyte to zero.
             var window = [UInt8](repeating: 0, count: min(1 << 20, size - target))
             let got = LogReader.preadFully(fd, &window, offset: target)
-            let cut: Int? = window.withUnsafeBytes { b in
-                var from = 0
-                let n = got
-                // A line that starts a record, after a line that ended one (`…">`).
-                while let newline = Bytes.find(Bytes.newline, in: b, from: from, to: n) {
-                    from = newline + 1
-                    guard Bytes.isLogOpen(b, at: newline + 1) else { continue }
-                    var before = newline - 1
-                    if before >= 0 && b[before] == Bytes.carriageReturn { before -= 1 }
-                    if before >= 0 && b[before] == UInt8(ascii: ">") { return newline + 1 }
-                }
-                return nil
-            }
+            let cut: Int? = window.withUnsafeBytes { RecordBoundary.after(0, in: UnsafeRawBufferPointer(rebasing: $0[0..<got])) }
             if let cut, target + cut > points.last! { points.append(target + cut) }
         }
         points.append(size)

@@ -11,13 +11,7 @@ public struct LoadedLogs: Sendable {
     }
 
     /// Reads every log of the workspace, on all cores.
-    ///
-    /// `showing`: the one filter a one-shot command will apply. When every record it admits must
-    /// hold some text (its `grep` has a required literal) and it needs no view-wide anchor (a
-    /// relative `--since`), a large log is read sparsely: only records holding that text are
-    /// indexed, so `recordCount` and the files' problems describe what was read, not the whole log.
-    public static func load(_ inputs: WorkspaceInputs, clients: Set<String>? = nil, showing filter: RecordFilter? = nil) -> LoadedLogs {
-        let literal = filter?.requiredLiteral
+    public static func load(_ inputs: WorkspaceInputs, clients: Set<String>? = nil) -> LoadedLogs {
         var jobs: [(path: String, client: String, log: String)] = []
         for client in inputs.clients where clients.map({ Self.matches(client.name, $0) }) ?? true {
             for log in client.logs {
@@ -26,7 +20,7 @@ public struct LoadedLogs: Sendable {
         }
         let jobList = jobs
         let files = Concurrently.map(count: jobs.count) { k in
-            inputs.readLog(path: jobList[k].path, client: jobList[k].client, logName: jobList[k].log, keeping: literal)
+            inputs.readLog(path: jobList[k].path, client: jobList[k].client, logName: jobList[k].log)
         }
         return LoadedLogs(files: files, problems: inputs.problems + files.flatMap(\.problems))
     }

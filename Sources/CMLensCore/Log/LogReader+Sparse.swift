@@ -71,45 +71,18 @@ struct SparseRead {
     static func read(fd: Int32, from: Int, to: Int, keeping literal: SearchLiteral, chunkSize: Int,
                      givenUp: () -> Bool = { false }) -> SparseRead {
         var result = SparseRead()
-        var buffer = [UInt8](repeating: 0, count: max(min(chunkSize, to - from + 1), 16))
-        var filled = 0
-        var base = from
-        var position = from
         var previousEnd = -1
-        while true {
-            if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
-            let want = min(buffer.count - filled, to - position)
-            var got = 0
-            if want > 0 {
-                got = buffer.withUnsafeMutableBytes { raw in
-                    var n = -1
-                    repeat { n = pread(fd, raw.baseAddress! + filled, want, off_t(position)) } while n < 0 && errno == EINTR
-                    return n < 0 ? -Int(errno) : n
-                }
-            }
-            if got < 0 {
-                result.failure = LogReader.ReadFailure(offset: position, errno: Int32(-got))
-                got = 0
-            }
-            filled += got
-            position += got
-            let final = got == 0 || position >= to
-            let end = final ? filled : buffer.withUnsafeBytes { Self.boundary(before: filled, in: UnsafeRawBufferPointer(rebasing: $0[0..<filled])) }
+        result.failure = LogReader.readChunks(from: from, to: to, chunkSize: chunkSize, read: LogReader.positionalReader(fd)) { b, base, final in
+            let end = final ? b.count : RecordBoundary.before(b.count, in: b)
             // One record longer than the buffer: read on until it ends.
-            if end == 0 && !final { continue }
-            buffer.withUnsafeBytes { raw in
-                result.take(UnsafeRawBufferPointer(rebasing: raw[0..<end]), base: base, keeping: literal, previousEnd: &previousEnd)
-            }
+            if end == 0 && !final { return 0 }
+            result.take(UnsafeRawBufferPointer(rebasing: b[0..<end]), base: base, keeping: literal, previousEnd: &previousEnd)
             result.bytesRead += end
             if result.bytesRead >= Self.densityProbe && result.bytesScanned * 8 > result.bytesRead { result.tooDense = true }
             if !final && givenUp() { result.stopped = true }
-            if final || result.unresolved || result.tooDense || result.stopped { return result }
-            buffer.withUnsafeMutableBytes { raw in
-                _ = memmove(raw.baseAddress!, raw.baseAddress! + end, filled - end)
-            }
-            filled -= end
-            base += end
+            return result.unresolved || result.tooDense || result.stopped ? nil : end
         }
+        return result
     }
 
     /// Scans the stretch around each hit in `b` (which begins and ends on record boundaries, at
@@ -119,13 +92,13 @@ struct SparseRead {
         var lines = 0
         var next = literal.find(in: b, from: 0)
         while let hit = next {
-            var start = Self.boundary(before: hit, in: b)
-            var end = Self.boundary(after: hit, in: b) ?? b.count
+            var start = RecordBoundary.before(hit, in: b)
+            var end = RecordBoundary.after(hit, in: b) ?? b.count
             // Hits close together make one stretch: scanning the records between costs less than
             // another scanner, and dense hits come out as the full read's one pass.
             next = literal.find(in: b, from: end)
             while let close = next, close - end < Self.joinDistance {
-                end = Self.boundary(after: close, in: b) ?? b.count
+                end = RecordBoundary.after(close, in: b) ?? b.count
                 next = literal.find(in: b, from: end)
             }
             var scanner: RecordScanner
@@ -137,7 +110,7 @@ struct SparseRead {
                     unresolved = true
                     return
                 }
-                start = Self.boundary(before: start - 1, in: b)
+                start = RecordBoundary.before(start - 1, in: b)
             }
             lines += Bytes.countNewlines(in: b, from: counted, to: start)
             counted = start
@@ -155,33 +128,4 @@ struct SparseRead {
 
     /// Hits nearer than this to the stretch before them join it (16 KiB: about 60 records).
     static let joinDistance = 16 << 10
-
-    /// The last record boundary at or before `p` (0, the buffer's start, when there is none): a line
-    /// opening `<![LOG[` after a line that ended `>`, the test `SplitPoints` uses.
-    static func boundary(before p: Int, in b: UnsafeRawBufferPointer) -> Int {
-        var i = min(p, b.count)
-        while i > 0 {
-            i -= 1
-            guard b[i] == Bytes.newline else { continue }
-            if isBoundary(after: i, in: b) { return i + 1 }
-        }
-        return 0
-    }
-
-    /// The first record boundary after `p`, or nil.
-    static func boundary(after p: Int, in b: UnsafeRawBufferPointer) -> Int? {
-        var i = p
-        while let newline = Bytes.find(Bytes.newline, in: b, from: i, to: b.count) {
-            if isBoundary(after: newline, in: b) { return newline + 1 }
-            i = newline + 1
-        }
-        return nil
-    }
-
-    private static func isBoundary(after newline: Int, in b: UnsafeRawBufferPointer) -> Bool {
-        guard Bytes.isLogOpen(b, at: newline + 1) else { return false }
-        var before = newline - 1
-        if before >= 0 && b[before] == Bytes.carriageReturn { before -= 1 }
-        return before >= 0 && b[before] == UInt8(ascii: ">")
-    }
 }

@@ -177,19 +177,35 @@ public enum LogReader {
     /// Reads `[from, to)` in chunks, carrying an incomplete record into the next read; a read that
     /// failed, if one did.
     private static func scanRange(fd: Int32, from: Int, to: Int, chunkSize: Int, into scanner: inout RecordScanner) -> ReadFailure? {
-        scanRange(from: from, to: to, chunkSize: chunkSize, into: &scanner) { destination, count, offset in
+        scanRange(from: from, to: to, chunkSize: chunkSize, into: &scanner, read: positionalReader(fd))
+    }
+
+    /// `pread` as the chunk loop's reader: the bytes read, or a negative errno.
+    static func positionalReader(_ fd: Int32) -> (UnsafeMutableRawPointer, Int, Int) -> Int {
+        { destination, count, offset in
             var n = -1
             repeat { n = pread(fd, destination, count, off_t(offset)) } while n < 0 && errno == EINTR
             return n < 0 ? -Int(errno) : n
         }
     }
 
-    /// The chunk loop over any positional reader (`pread`, or memory in tests): `read` may return
-    /// fewer bytes than asked, 0 only at the end, and a negative errno when the read failed; the
-    /// records read until then are kept and the failure is returned.
+    /// The chunk loop over any positional reader (`pread`, or memory in tests), feeding a scanner.
     @discardableResult
     static func scanRange(from: Int, to: Int, chunkSize: Int, into scanner: inout RecordScanner,
                           read: (UnsafeMutableRawPointer, Int, Int) -> Int) -> ReadFailure? {
+        readChunks(from: from, to: to, chunkSize: chunkSize, read: read) { bytes, base, final in
+            scanner.scan(bytes, base: base, final: final)
+        }
+    }
+
+    /// The chunk loop: `read` may return fewer bytes than asked, 0 only at the end, and a negative
+    /// errno when the read failed; the bytes read until then are consumed and the failure is
+    /// returned. `consume` gets the bytes held (their first at `base`) and says how many it is done
+    /// with; the rest is carried into the next read (the buffer grows when it keeps them all), and
+    /// nil stops the loop.
+    @discardableResult
+    static func readChunks(from: Int, to: Int, chunkSize: Int, read: (UnsafeMutableRawPointer, Int, Int) -> Int,
+                           consume: (UnsafeRawBufferPointer, _ base: Int, _ final: Bool) -> Int?) -> ReadFailure? {
         var failure: ReadFailure?
         // A small file needs no whole-chunk buffer: thousands of them would fragment the heap.
         var buffer = [UInt8](repeating: 0, count: max(min(chunkSize, to - from + 1), 16))
@@ -207,10 +223,8 @@ public enum LogReader {
             filled += got
             position += got
             let final = got == 0 || position >= to
-            let consumed = buffer.withUnsafeBytes {
-                scanner.scan(UnsafeRawBufferPointer(rebasing: $0[0..<filled]), base: base, final: final)
-            }
-            if final { return failure }
+            let consumed = buffer.withUnsafeBytes { consume(UnsafeRawBufferPointer(rebasing: $0[0..<filled]), base, final) }
+            guard let consumed, !final else { return failure }
             if consumed > 0 {
                 buffer.withUnsafeMutableBytes { raw in
                     _ = memmove(raw.baseAddress!, raw.baseAddress! + consumed, filled - consumed)

@@ -41,13 +41,6 @@ public struct RecordFilter: Sendable {
         return true
     }
 
-    /// Text every admitted record's bytes hold, when the filter has one and can be answered from
-    /// those records alone (a relative bound counts from the last record of the whole view).
-    var requiredLiteral: SearchLiteral? {
-        guard since?.pending == nil, until?.pending == nil, let grep else { return nil }
-        return (try? TextPattern(grep))?.literal
-    }
-
     public var needsDecoding: Bool {
         (since.map { !$0.isAbsolute } ?? false) || (until.map { !$0.isAbsolute } ?? false)
     }
