@@ -44,6 +44,14 @@ enum Bytes {
         return hit < to ? hit : nil
     }
 
+    /// Last index of `byte` in `buffer[..<before]`, or nil.
+    @inline(__always)
+    static func findLast(_ byte: UInt8, in buffer: UnsafeRawBufferPointer, before: Int) -> Int? {
+        guard before > 0, let base = buffer.baseAddress else { return nil }
+        guard let hit = cshims_memrchr(base, Int32(byte), before) else { return nil }
+        return base.distance(to: hit)
+    }
+
     /// First index of `needle` in `buffer[from..<to]`, or nil.
     static func find(_ needle: [UInt8], in buffer: UnsafeRawBufferPointer, from: Int, to: Int) -> Int? {
         guard to - from >= needle.count, let base = buffer.baseAddress else { return nil }
@@ -78,7 +86,8 @@ enum Bytes {
     static func countNewlines(in buffer: UnsafeRawBufferPointer, from: Int, to: Int) -> Int {
         guard from < to else { return 0 }
         let start = buffer.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: UInt8.self) + from
-        return cshims_count_byte(start, to - from, newline)
+        // A call costs more than a short range's inline count; a long one counts faster with AVX2.
+        return to - from >= 1024 ? cshims_count_byte_wide(start, to - from, newline) : cshims_count_byte(start, to - from, newline)
     }
 
     /// Case-insensitive ASCII search, for the few plain-text heuristics and execmgr's wording. Only

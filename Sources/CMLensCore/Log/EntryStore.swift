@@ -50,6 +50,18 @@ struct EntryStore: Sendable {
         }
     }
 
+    /// Drops the last `k` entries.
+    mutating func removeLast(_ k: Int) {
+        var left = k
+        while left > 0 {
+            if tail.isEmpty { tail = chunks.removeLast() }
+            let drop = min(left, tail.count)
+            tail.removeLast(drop)
+            count -= drop
+            left -= drop
+        }
+    }
+
     /// Drops the spare capacity of the last chunk once a file is read: thousands of small files
     /// would otherwise each keep up to twice what they use.
     mutating func shrinkToFit() {

@@ -38,13 +38,16 @@ extension LogFilter {
         }
     }
 
-    /// Text every admitted record's bytes hold (the longest of the `text=` words' required
-    /// texts), when the records holding it are all the filter needs: a relative bound counts from
-    /// the last record of the whole view, so it has none.
-    var requiredLiteral: SearchLiteral? {
+    /// What every admitted record's bytes hold, when the records holding it are all the filter
+    /// needs: the longest of the `text=` words' required texts, else a severity of warning or
+    /// worse. A relative bound counts from the last record of the whole view, so it has none.
+    var sparseKey: SparseKey? {
         let compiled = compiled()
         guard !compiled.hasPendingBounds else { return nil }
-        return compiled.include.compactMap(\.literal).max { $0.count < $1.count }
+        if let literal = compiled.include.compactMap(\.literal).max(by: { $0.count < $1.count }) { return .text(literal) }
+        let level = [compiled.exactLevel, compiled.indexed.minimumLevel].compactMap { $0 }.max()
+        if let level, level >= .warning { return .level(level) }
+        return nil
     }
 
     /// The records `cmlens log` prints: merged in time order, handed over a block at a time (the

@@ -31,14 +31,14 @@ public enum LogReader {
         read(path: path, client: client, logName: logName, options: .standard)
     }
 
-    /// As `read`, but a large CMTrace log keeps only the records whose bytes hold `literal` (with,
+    /// As `read`, but a large CMTrace log keeps only the records whose bytes hold `key` (with,
     /// now and then, a neighbour): for a one-shot search, never for a view of the whole log.
-    static func read(path: String, client: String, logName: String?, keeping literal: SearchLiteral?) -> LogFileIndex {
-        read(path: path, client: client, logName: logName, options: .standard, keeping: literal)
+    static func read(path: String, client: String, logName: String?, keeping key: SparseKey?) -> LogFileIndex {
+        read(path: path, client: client, logName: logName, options: .standard, keeping: key)
     }
 
     static func read(path: String, client: String, logName: String?, options: Options,
-                     keeping literal: SearchLiteral? = nil) -> LogFileIndex {
+                     keeping key: SparseKey? = nil) -> LogFileIndex {
         let logName = logName ?? String(path.split(separator: "/").last ?? Substring(path))
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
@@ -89,9 +89,9 @@ public enum LogReader {
                 return index(bytes: all, path: path, client: client, logName: logName, encoding: sniff.encoding,
                              size: got, extraProblems: failure.map { [$0.problem(file: path, size: size)] } ?? [])
             }
-            if let literal, size >= options.splitThreshold,
+            if let key, size >= options.splitThreshold,
                let sparse = indexSparse(fd: fd, size: size, sniff: sniff, kind: FormatDetection.detect(head[...]),
-                                        keeping: literal, path: path, client: client, logName: logName, options: options) {
+                                        keeping: key, path: path, client: client, logName: logName, options: options) {
                 return sparse
             }
             return indexFromDisk(fd: fd, size: size, sniff: sniff, path: path, client: client, logName: logName,

@@ -13,9 +13,9 @@ enum RecordBoundary {
     /// The last boundary at or before `p`; 0, the buffer's start, when there is none.
     static func before(_ p: Int, in b: UnsafeRawBufferPointer) -> Int {
         var i = min(p, b.count)
-        while i > 0 {
-            i -= 1
-            if b[i] == Bytes.newline && follows(newline: i, in: b) { return i + 1 }
+        while let newline = Bytes.findLast(Bytes.newline, in: b, before: i) {
+            if follows(newline: newline, in: b) { return newline + 1 }
+            i = newline
         }
         return 0
     }

@@ -23,7 +23,7 @@ struct RecordScanner {
     private var lastDate = DateCache()
 
     /// A date text of 8 to 16 bytes as its first and last eight bytes (overlapping), and its day number.
-    private struct DateCache {
+    fileprivate struct DateCache {
         var length = -1
         var head: UInt64 = 0
         var tail: UInt64 = 0
@@ -180,6 +180,34 @@ struct RecordScanner {
     mutating func absorb(_ next: inout RecordScanner, startingOnLine line: Int) {
         self.line = line
         absorb(&next)
+    }
+
+    /// What a stretch scanned by a sparse read changed, so that it can be taken back: a stretch
+    /// that opens on an untimed record is scanned again from further back.
+    struct Checkpoint {
+        fileprivate let count: Int
+        fileprivate let notes: ScanNotes
+        fileprivate let lastTicks: Int64
+        fileprivate let lastDate: DateCache
+    }
+
+    func checkpoint() -> Checkpoint { Checkpoint(count: entries.count, notes: notes, lastTicks: lastTicks, lastDate: lastDate) }
+
+    /// Drops the records scanned since `mark` (component names stay interned; unused ids are harmless).
+    mutating func rollback(to mark: Checkpoint) {
+        entries.removeLast(entries.count - mark.count)
+        if !longRecords.isEmpty { longRecords = longRecords.filter { $0.key < mark.count } }
+        notes = mark.notes
+        lastTicks = mark.lastTicks
+        lastDate = mark.lastDate
+    }
+
+    /// The next bytes scanned begin on `line` (a sparse read skips the stretches between).
+    mutating func resume(atLine line: Int) { self.line = line }
+
+    /// Whether the first record scanned since `mark` has a time of its own; nil when none was.
+    func firstRecordHasTime(since mark: Checkpoint) -> Bool? {
+        entries.count > mark.count ? entries[mark.count].hasTime : nil
     }
 
     /// Whether the first record read has a time of its own; nil when none was read.

@@ -3,6 +3,10 @@ extension LogFileIndex {
     /// at memory speed, small enough that both cores' windows stay in cache.
     static let searchWindow = 4 << 20
 
+    /// Records this close are read in one `pread` with the bytes between; farther apart (the
+    /// records of a sparse read), each is read alone: a read costs about what copying 16 KiB does.
+    static let readThroughGap = 16 << 10
+
     /// The records of `range` whose message the pattern matches, or whose component it matches
     /// when `component` is set, in ascending order.
     ///
@@ -44,7 +48,7 @@ extension LogFileIndex {
             while last < range.upperBound {
                 let offset = entries[last].offset
                 let recordEnd = offset + length(at: last)
-                guard offset >= end, recordEnd - start <= windowLimit else { break }
+                guard offset >= end, offset - end <= Self.readThroughGap, recordEnd - start <= windowLimit else { break }
                 end = recordEnd
                 last += 1
             }

@@ -99,7 +99,7 @@ extension Workspace {
         let (rules, ruleProblems) = parts.contains(.rules) || options.logs == .readByRules
             ? Diagnosis.rules(ruleFiles: inputs.ruleFiles + options.ruleFiles) : ([], [])
         let jobs = logJobs(inputs, options: options, rules: rules)
-        let keeping = options.showing?.requiredLiteral
+        let keeping = options.showing?.sparseKey
         let siteData = SiteData.Reader(inputs: inputs, options: options, previous: previous)
         let files: [(LogFileIndex, FileStamp?)]
         let rest: SiteData
@@ -129,7 +129,7 @@ extension Workspace {
     }
 
     /// Reads each log on all cores; a file whose stamp is what it was when `previous` read it is kept.
-    private static func readLogs(_ jobs: [LogJob], inputs: WorkspaceInputs, previous: Workspace?, keeping: SearchLiteral?,
+    private static func readLogs(_ jobs: [LogJob], inputs: WorkspaceInputs, previous: Workspace?, keeping: SparseKey?,
                                  progress: (@Sendable (LoadProgress) -> Void)?) -> [(LogFileIndex, FileStamp?)] {
         var known: [String: LogFileIndex] = [:]
         for file in previous?.logs.files ?? [] { known[file.path] = file }

@@ -26,10 +26,10 @@ public struct WorkspaceInputs: Sendable, Hashable {
         readLog(path: path, client: client, logName: logName, keeping: nil)
     }
 
-    /// `keeping`: a text every wanted record holds; a large log on disk is then read sparsely.
-    func readLog(path: String, client: String, logName: String, keeping literal: SearchLiteral?) -> LogFileIndex {
+    /// `keeping`: what every wanted record holds (a text, a severity); a large log on disk is then read sparsely.
+    func readLog(path: String, client: String, logName: String, keeping key: SparseKey?) -> LogFileIndex {
         if let bytes = archivedLogs[path] { return LogReader.parse(bytes: bytes, path: path, client: client, logName: logName) }
-        return LogReader.read(path: path, client: client, logName: logName, keeping: literal)
+        return LogReader.read(path: path, client: client, logName: logName, keeping: key)
     }
 
     public var logFileCount: Int { clients.reduce(0) { $0 + $1.logs.reduce(0) { $0 + $1.files.count } } }

@@ -9,7 +9,8 @@ struct LogCommand: ParsableCommand {
             Every folder that holds logs is one client. Times print in the log's own local time with its offset.
 
             With --grep (or text= in --filter), a large log (32 MiB and more) is searched for the text every \
-            match must hold and only the records holding it are read, as grep would: a damaged record elsewhere \
+            match must hold and only the records holding it are read, as grep would; with --level warning or \
+            error, only the records whose type (or SMS words) can be of that level. A damaged record elsewhere \
             in that log is then not reported.
             """)
 
