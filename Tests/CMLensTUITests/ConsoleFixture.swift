@@ -1,5 +1,6 @@
 import CMLensCore
 import Foundation
+import Synchronization
 @testable import CMLensTUI
 
 /// A console state over in-memory logs, with background jobs run at once: what the run loop
@@ -10,6 +11,8 @@ struct ConsoleFixture {
     /// run loop draws while a job runs in the background.
     var deferJobs = false
     var waiting: [Job] = []
+    /// Results of jobs `startJobs()` ran, held back until `finishJobs()`.
+    var landing: [Job.Delivered] = []
 
     init(size: Size, logs: [(client: String, name: String, text: String)] = ConsoleFixture.standardLogs) {
         setlocale(LC_CTYPE, "C.UTF-8")  // wcwidth needs a UTF-8 locale
@@ -28,7 +31,7 @@ struct ConsoleFixture {
             waiting += effects.jobs
         } else {
             for job in effects.jobs {
-                run(state.handle(.jobFinished(job.run(JobProgress()))))
+                run(state.handle(.jobFinished(runHandingEarlyResults(job))))
             }
         }
         // `:open`: the run loop loads the paths in the background and posts the workspace.
@@ -38,12 +41,35 @@ struct ConsoleFixture {
         }
     }
 
-    /// Runs the jobs held back by `deferJobs`, and those they start, oldest first.
+    /// Runs the jobs held back by `deferJobs`, and those they start, oldest first; results held
+    /// back by `startJobs()` land first.
     mutating func finishJobs() {
+        while !landing.isEmpty {
+            run(state.handle(.jobFinished(landing.removeFirst())))
+        }
         while !waiting.isEmpty {
             let job = waiting.removeFirst()
-            run(state.handle(.jobFinished(job.run(JobProgress()))))
+            run(state.handle(.jobFinished(runHandingEarlyResults(job))))
         }
+    }
+
+    /// Runs the jobs held back by `deferJobs`: what they hand over early reaches the console, and
+    /// their results wait for `finishJobs()`, as a scan still running would.
+    mutating func startJobs() {
+        while !waiting.isEmpty {
+            landing.append(runHandingEarlyResults(waiting.removeFirst()))
+        }
+    }
+
+    /// Runs `job` as the run loop does: what it hands over before it ends reaches the console
+    /// first, in order; then its result, returned to hand over.
+    mutating func runHandingEarlyResults(_ job: Job) -> Job.Delivered {
+        let early = EarlyResults()
+        let done = job.run(JobProgress { delivery in early.list.withLock { $0.append(job.delivered(delivery)) } })
+        for delivered in early.list.withLock({ $0 }) {
+            run(state.handle(.jobPartial(delivered)))
+        }
+        return done
     }
 
     mutating func press(_ keys: Key...) {
@@ -75,4 +101,9 @@ struct ConsoleFixture {
          record("Download started for content AB100012.1", "10:14:59.000", component: "ContentAccess", thread: 4100)
          + record("インストールに失敗しました", "10:15:05.000", component: "ContentAccess", type: 3, thread: 4100)),
     ]
+}
+
+/// What a job hands over before it ends, gathered from the thread it runs on.
+final class EarlyResults: Sendable {
+    let list = Mutex<[Job.Delivered]>([])
 }

@@ -173,7 +173,12 @@ struct RandomConsoleRun {
         case 89..<94:
             // Jobs held back then finished: the screen is drawn while they "run", as it is for real.
             console.deferJobs.toggle()
-            if !console.deferJobs { console.finishJobs() }
+            if !console.deferJobs {
+                // What they hand over early (a search's next match) lands first and is drawn.
+                console.startJobs()
+                _ = console.grid
+                console.finishJobs()
+            }
             action = console.deferJobs ? "hold jobs back" : "finish jobs"
         default:
             grown += 1

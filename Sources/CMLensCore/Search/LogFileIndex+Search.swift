@@ -15,18 +15,39 @@ extension LogFileIndex {
     /// - Complexity: a byte search over the range's bytes, plus a decode and a match per candidate.
     func matchingRecords(_ pattern: TextPattern, in range: Range<Int>, component: Bool,
                          window windowLimit: Int = searchWindow, isCancelled: () -> Bool) -> [Int] {
-        let matcher = pattern.matcher()
-        var found: [Int] = []
-        let componentHits = component ? matchingComponents(matcher) : []
-        let completed = forEachRecord(containing: pattern.literal, in: range, window: windowLimit, isCancelled: isCancelled) { index, bytes, loss in
-            var message = decode(entries[index], bytes, lost: loss).message
-            if message.withUTF8({ matcher.matches(UnsafeRawBufferPointer($0)) }) { found.append(index) }
+        PatternMatcher(pattern, in: self, component: component).records(in: range, window: windowLimit, isCancelled: isCancelled) ?? []
+    }
+
+    /// A pattern made ready for one file's records, for one thread. The byte search of whole parts
+    /// and the console's walk from its cursor both match through it, so they agree on every record.
+    final class PatternMatcher {
+        let file: LogFileIndex
+        let literal: SearchLiteral?
+        let matcher: CompiledRegex.Matcher
+        /// Ids of the file's components the pattern matches (none unless components count).
+        let componentHits: Set<UInt16>
+
+        init(_ pattern: TextPattern, in file: LogFileIndex, component: Bool) {
+            self.file = file
+            literal = pattern.literal
+            matcher = pattern.matcher()
+            componentHits = component ? file.matchingComponents(matcher) : []
         }
-        guard completed else { return [] }
-        guard !componentHits.isEmpty else { return found }
-        var merged = Set(found)
-        for index in range where componentHits.contains(entries[index].component) { merged.insert(index) }
-        return merged.sorted()
+
+        /// The matching records of `range`, ascending; nil when stopped before the end.
+        func records(in range: Range<Int>, window windowLimit: Int = LogFileIndex.searchWindow,
+                     isCancelled: () -> Bool) -> [Int]? {
+            var found: [Int] = []
+            let completed = file.forEachRecord(containing: literal, in: range, window: windowLimit, isCancelled: isCancelled) { index, bytes, loss in
+                var message = file.decode(file.entries[index], bytes, lost: loss).message
+                if message.withUTF8({ matcher.matches(UnsafeRawBufferPointer($0)) }) { found.append(index) }
+            }
+            guard completed else { return nil }
+            guard !componentHits.isEmpty else { return found }
+            var merged = Set(found)
+            for index in range where componentHits.contains(file.entries[index].component) { merged.insert(index) }
+            return merged.sorted()
+        }
     }
 
     /// The records of `range` whose bytes hold `literal` (every record when nil), each with its
@@ -86,7 +107,7 @@ extension LogFileIndex {
     }
 
     /// Ids of the file's components the pattern matches (a handful of names per file).
-    private func matchingComponents(_ matcher: CompiledRegex.Matcher) -> Set<UInt16> {
+    fileprivate func matchingComponents(_ matcher: CompiledRegex.Matcher) -> Set<UInt16> {
         var ids = Set<UInt16>()
         for (id, name) in components.names.enumerated() {
             var name = name

@@ -107,9 +107,10 @@ final class ConsoleRunLoop {
     }
 
     private func start(_ job: Job) {
-        let progress = JobProgress()
-        jobs[job.id] = (progress, job.label)
         let inbox = self.inbox
+        // A result ahead of the job's end goes through the inbox like the job's own.
+        let progress = JobProgress { inbox.post(.jobPartial(job.delivered($0))) }
+        jobs[job.id] = (progress, job.label)
         DispatchQueue.global(qos: .userInitiated).async {
             let done = job.run(progress)
             if !progress.isCancelled { inbox.post(.jobFinished(done)) }

@@ -51,13 +51,21 @@ extension ConsoleState {
         case .jobFinished(let done):
             // A job stopped or superseded is no longer listed: its result is dropped.
             guard context.jobs.removeValue(forKey: done.id) != nil else { break }
-            // Computed for a workspace since replaced: the pane has asked again for this one.
-            if let workspace = done.workspace, workspace != context.workspace?.identity { break }
-            if let index = self.index(of: done.pane) {
-                absorb(done.delivery.apply(&panes[index], context), pane: done.pane, into: &effects)
-            }
+            hand(done, into: &effects)
+        case .jobPartial(let early):
+            guard context.jobs[early.id] != nil else { break }
+            hand(early, into: &effects)
         }
         return effects
+    }
+
+    /// Gives a running or just finished job's result to its pane.
+    private mutating func hand(_ result: Job.Delivered, into effects: inout Effects) {
+        // Computed for a workspace since replaced: the pane has asked again for this one.
+        if let workspace = result.workspace, workspace != context.workspace?.identity { return }
+        if let index = self.index(of: result.pane) {
+            absorb(result.delivery.apply(&panes[index], context), pane: result.pane, into: &effects)
+        }
     }
 
     /// Runs one command: the console's own, or the focused pane's.

@@ -87,5 +87,8 @@ enum ConsoleEvent: Sendable {
     case loadFailed(String)
     /// Follow mode looked and nothing had changed.
     case refreshed
-    case jobFinished(Job.Finished)
+    case jobFinished(Job.Delivered)
+    /// A result a job hands over before it ends (the next match while the scan goes on): it reaches
+    /// the pane only while the job is still running for this workspace; the job goes on.
+    case jobPartial(Job.Delivered)
 }

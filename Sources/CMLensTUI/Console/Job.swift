@@ -38,30 +38,55 @@ struct Job: Sendable {
         self.label = label
         self.purpose = purpose
         self.followsWorkspace = followsWorkspace
+        self.work = { progress in Delivery(work(progress), to: deliver) }
+    }
+
+    /// `work` that can hand results ahead of its end (the next match while the scan goes on): each
+    /// value it posts reaches `partly` on the pane at once, unless the job was stopped meanwhile;
+    /// its result then reaches `deliver` as any job's.
+    init<Owner: Pane, Partial: Sendable, Result: Sendable>(
+        _ label: String, for owner: Owner.Type, purpose: String = "", followsWorkspace: Bool = true,
+        work: @escaping @Sendable (JobProgress, _ post: @escaping @Sendable (Partial) -> Void) -> Result,
+        partly: @escaping @Sendable (inout Owner, Partial, ConsoleContext) -> Reaction,
+        then deliver: @escaping @Sendable (inout Owner, Result, ConsoleContext) -> Reaction
+    ) {
+        self.label = label
+        self.purpose = purpose
+        self.followsWorkspace = followsWorkspace
         self.work = { progress in
-            let result = work(progress)
-            return Delivery { pane, context in
-                // The console hands the delivery to the pane that asked, so it is an Owner.
+            let result = work(progress) { partial in progress.post(Delivery(partial, to: partly)) }
+            return Delivery(result, to: deliver)
+        }
+    }
+
+    /// Runs the work here and now (the run loop calls it on a background queue).
+    func run(_ progress: JobProgress) -> Delivered {
+        delivered(work(progress))
+    }
+
+    /// `delivery` addressed as this job's: its pane, and the workspace it belongs to.
+    func delivered(_ delivery: Delivery) -> Delivered {
+        Delivered(id: id, pane: pane, workspace: followsWorkspace ? workspace : nil, delivery: delivery)
+    }
+
+    /// A result on its way back to the pane that asked.
+    struct Delivery: Sendable {
+        let apply: @Sendable (inout any Pane, ConsoleContext) -> Reaction
+
+        /// `value` handed to `deliver` on the pane, which the console makes sure is an `Owner`.
+        init<Owner: Pane, Value: Sendable>(_ value: Value, to deliver: @escaping @Sendable (inout Owner, Value, ConsoleContext) -> Reaction) {
+            apply = { pane, context in
                 guard var owner = pane as? Owner else { return .handled }
-                let reaction = deliver(&owner, result, context)
+                let reaction = deliver(&owner, value, context)
                 pane = owner
                 return reaction
             }
         }
     }
 
-    /// Runs the work here and now (the run loop calls it on a background queue).
-    func run(_ progress: JobProgress) -> Finished {
-        Finished(id: id, pane: pane, workspace: followsWorkspace ? workspace : nil, delivery: work(progress))
-    }
-
-    /// A result on its way back to the pane that asked.
-    struct Delivery: Sendable {
-        let apply: @Sendable (inout any Pane, ConsoleContext) -> Reaction
-    }
-
-    /// A job done: which one, for which pane and workspace, and its result.
-    struct Finished: Sendable {
+    /// A result handed back (the job's, or one ahead of its end): which job, for which pane and
+    /// workspace, and what it does to the pane.
+    struct Delivered: Sendable {
         let id: JobID
         let pane: PaneID
         /// The workspace the result belongs to; nil when it belongs to none.

@@ -1,12 +1,22 @@
 import Synchronization
 
-/// Shared between a background job and the console: how far it got, and whether a newer job of
-/// the same pane made it pointless.
+/// Shared between a background job and the console: how far it got, whether a newer job of
+/// the same pane made it pointless, and where results it has ahead of its end go.
 final class JobProgress: Sendable {
     private let permille = Atomic<Int>(0)
     private let cancelled = Atomic<Bool>(false)
+    private let partial: (@Sendable (Job.Delivery) -> Void)?
 
-    init() {}
+    /// `partial` takes what the job hands over before it ends (the run loop posts it to the
+    /// console); without one such results are dropped.
+    init(partial: (@Sendable (Job.Delivery) -> Void)? = nil) {
+        self.partial = partial
+    }
+
+    /// Hands a result over before the job ends; dropped once the job is cancelled.
+    func post(_ delivery: Job.Delivery) {
+        if !isCancelled { partial?(delivery) }
+    }
 
     func report(_ done: Int, of total: Int) {
         permille.store(total > 0 ? done * 1000 / total : 0, ordering: .relaxed)

@@ -44,6 +44,9 @@ struct LogsPane: Pane {
     /// The view being built and the search running, while they run.
     var viewJob: JobID?
     var searchJob: JobID?
+    /// The running search's walk has put the cursor on the next match: the scan's answer, the
+    /// same match, only brings every match for `n`/`N` and the scrollbar.
+    var searchShownEarly = false
 
     var isBusy: Bool { viewJob != nil || searchJob != nil }
 
@@ -95,6 +98,7 @@ struct LogsPane: Pane {
         if let search = searchJob {
             reaction.cancel = [search]
             searchJob = nil
+            searchShownEarly = false
         }
         return reaction
     }
@@ -112,12 +116,23 @@ struct LogsPane: Pane {
         cursor.select(built.cursor, count: view.count, visible: listLines(context.paneSize.lines))
     }
 
+    /// The next match, found by walking the view before the scan ends.
+    mutating func searchedEarly(_ found: LogViewBuilder.SearchResult, context: ConsoleContext) {
+        guard found.generation == generation, searchJob != nil, !searchShownEarly, let index = found.found else { return }
+        searchShownEarly = true
+        cursor.select(index, count: view.count, visible: listLines(context.paneSize.lines))
+        searchNote = found.wrapped ? "wrapped" : nil
+    }
+
     mutating func searched(_ found: LogViewBuilder.SearchResult, context: ConsoleContext) {
         guard found.generation == generation, searchJob != nil else { return }
         searchJob = nil
         searchMatches = found.matches
         if let density = found.density { self.density = density }
-        if let index = found.found {
+        // The walk found this match already; the cursor may have moved on from it since.
+        if searchShownEarly {
+            searchShownEarly = false
+        } else if let index = found.found {
             cursor.select(index, count: view.count, visible: listLines(context.paneSize.lines))
             searchNote = found.wrapped ? "wrapped" : nil
         } else {
@@ -138,6 +153,7 @@ struct LogsPane: Pane {
             var stop = Reaction.handled
             stop.cancel = searchJob.map { [$0] } ?? []
             searchJob = nil
+            searchShownEarly = false
             searchNote = "stopped"
             return stop
         case .search(nil):
@@ -225,13 +241,17 @@ struct LogsPane: Pane {
     /// A search from `start` over the view (a newer search stops this one).
     private mutating func search(_ workspace: ConsoleWorkspace, from start: Int, forward: Bool) -> Reaction {
         searchNote = nil
+        searchShownEarly = false
         let view = self.view, pattern = search!, generation = self.generation
         let logs = workspace.logs
         let known = searchMatches
         let density = self.density
-        let job = Job("searching", for: Self.self, purpose: "search") { progress in
+        let job = Job("searching", for: Self.self, purpose: "search") { progress, post in
             LogViewBuilder.search(view, logs: logs, pattern: pattern, start: start, forward: forward,
-                                  generation: generation, known: known, density: density, progress: progress)
+                                  generation: generation, known: known, density: density, progress: progress, post: post)
+        } partly: { pane, found, context in
+            pane.searchedEarly(found, context: context)
+            return .handled
         } then: { pane, found, context in
             pane.searched(found, context: context)
             return .handled
