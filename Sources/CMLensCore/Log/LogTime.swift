@@ -64,32 +64,40 @@ public struct LogTime: Sendable, Hashable {
         return text + sign + Self.pad(abs(offset) / 60, 2) + ":" + Self.pad(abs(offset) % 60, 2)
     }
 
-    /// `iso8601`'s bytes appended to `out`, for writers that make no string per record.
+    /// `iso8601`'s bytes appended to `out`, for writers that make no string per record. Written
+    /// into a small buffer and appended once: a byte at a time, the array's checks cost more than
+    /// the digits.
     func appendISO8601(to out: inout [UInt8]) {
         let (days, secondOfDay) = localSeconds.floorDivided(by: 86_400)
         let (y, m, d) = CivilCalendar.civil(fromDaysSinceEpoch: days)
-        guard (0...9999).contains(y) else {
+        guard (0...9999).contains(y), abs(utcOffsetMinutes ?? 0) < 100 * 60 else {
             out.append(contentsOf: iso8601.utf8)
             return
         }
-        func two(_ value: Int) {
-            out.append(UInt8(truncatingIfNeeded: 0x30 + value / 10))
-            out.append(UInt8(truncatingIfNeeded: 0x30 + value % 10))
+        // `2011-01-14T10:15:31.123-05:00`: 29 bytes at most.
+        var stamp: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        let count = withUnsafeMutableBytes(of: &stamp) { p -> Int in
+            var i = 0
+            func put(_ c: UInt8) { p[i] = c; i += 1 }
+            func two(_ value: Int) {
+                put(UInt8(truncatingIfNeeded: 0x30 + value / 10))
+                put(UInt8(truncatingIfNeeded: 0x30 + value % 10))
+            }
+            two(y / 100); two(y % 100); put(0x2D)
+            two(m); put(0x2D)
+            two(d); put(0x54)
+            two(Int(secondOfDay / 3600)); put(0x3A)
+            two(Int(secondOfDay % 3600 / 60)); put(0x3A)
+            two(Int(secondOfDay % 60)); put(0x2E)
+            let milliseconds = Int(nanoseconds / 1_000_000)
+            put(UInt8(truncatingIfNeeded: 0x30 + milliseconds / 100)); two(milliseconds % 100)
+            if let offset = utcOffsetMinutes {
+                put(offset < 0 ? 0x2D : 0x2B)
+                two(abs(offset) / 60); put(0x3A); two(abs(offset) % 60)
+            }
+            return i
         }
-        two(y / 100); two(y % 100); out.append(0x2D)
-        two(m); out.append(0x2D)
-        two(d); out.append(0x54)
-        two(Int(secondOfDay / 3600)); out.append(0x3A)
-        two(Int(secondOfDay % 3600 / 60)); out.append(0x3A)
-        two(Int(secondOfDay % 60)); out.append(0x2E)
-        let milliseconds = Int(nanoseconds / 1_000_000)
-        out.append(UInt8(truncatingIfNeeded: 0x30 + milliseconds / 100)); two(milliseconds % 100)
-        guard let offset = utcOffsetMinutes else { return }
-        out.append(offset < 0 ? 0x2D : 0x2B)
-        let minutes = abs(offset)
-        if minutes / 60 >= 100 { out.append(contentsOf: String(minutes / 60).utf8) } else { two(minutes / 60) }
-        out.append(0x3A)
-        two(minutes % 60)
+        withUnsafeBytes(of: &stamp) { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
     }
 
     /// The same instant in UTC, e.g. `2011-01-14T15:15:31.123Z`.

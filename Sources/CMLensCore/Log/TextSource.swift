@@ -22,7 +22,9 @@ enum TextSource: Sendable {
             let end = min(offset + length, bytes.count)
             return bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<end]), nil) }
         case .file(let path, _, let identity):
-            var buffer = [UInt8](repeating: 0, count: length)
+            // Not zeroed first: the read fills what is used, and a megabyte window is read per
+            // thousands of records printed.
+            var buffer = [UInt8](unsafeUninitializedCapacity: length) { _, initialized in initialized = length }
             let read = OpenFiles.shared.read(path: path, identity: identity, into: &buffer, offset: offset)
             return buffer.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[0..<read.count]), read.loss) }
         }

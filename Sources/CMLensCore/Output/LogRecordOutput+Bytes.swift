@@ -67,30 +67,30 @@ extension LogRecordOutput {
         let b = record.bytes
         let f = RecordDecoding.fields(b, format: record.entry.format, level: record.entry.level)
         appendDecimal(Int(record.entry.line), to: &out)
-        out.append(contentsOf: #","time":"#.utf8)
+        out.append(static: #","time":"#)
         if let time = f.time {
             out.append(0x22)
             time.appendISO8601(to: &out)
             out.append(0x22)
         } else {
-            out.append(contentsOf: "null".utf8)
+            out.append(static: "null")
         }
-        out.append(contentsOf: #","level":""#.utf8)
-        out.append(contentsOf: f.level.name.utf8)
-        out.append(contentsOf: #"","component":"#.utf8)
+        out.append(static: #","level":""#)
+        out.append(static: f.level.staticName)
+        out.append(static: #"","component":"#)
         appendJSONField(b, f.component, to: &out)
-        out.append(contentsOf: #","thread":"#.utf8)
+        out.append(static: #","thread":"#)
         appendJSONField(b, f.thread, to: &out)
-        out.append(contentsOf: #","source":"#.utf8)
+        out.append(static: #","source":"#)
         appendJSONField(b, f.source, to: &out)
-        out.append(contentsOf: #","format":""#.utf8)
-        out.append(contentsOf: f.format.rawValue.utf8)
-        out.append(contentsOf: #"","message":"#.utf8)
+        out.append(static: #","format":""#)
+        out.append(static: f.format.staticName)
+        out.append(static: #"","message":"#)
         if !appendASCIIMessageJSON(b, f.message, to: &out) {
             JSONLine.appendString(TextDecoding.message(b, f.message), to: &out)
         }
         if let rawType = f.rawType {
-            out.append(contentsOf: #","type":"#.utf8)
+            out.append(static: #","type":"#)
             appendJSONField(b, rawType, to: &out)
         }
         out.append(0x7D)
@@ -104,13 +104,15 @@ extension LogRecordOutput {
         out.append(0x2C)
         f.time?.appendISO8601(to: &out)
         out.append(0x2C)
-        out.append(contentsOf: f.level.name.utf8)
-        for field in [f.component, f.thread, f.source] {
-            out.append(0x2C)
-            appendCSVField(b, field, to: &out)
-        }
+        out.append(static: f.level.staticName)
         out.append(0x2C)
-        out.append(contentsOf: f.format.rawValue.utf8)
+        appendCSVField(b, f.component, to: &out)
+        out.append(0x2C)
+        appendCSVField(b, f.thread, to: &out)
+        out.append(0x2C)
+        appendCSVField(b, f.source, to: &out)
+        out.append(0x2C)
+        out.append(static: f.format.staticName)
         out.append(0x2C)
         if !appendASCIIMessageCSV(b, f.message, to: &out) {
             out.append(contentsOf: CSVRow.field(TextDecoding.message(b, f.message)).utf8)
@@ -122,11 +124,17 @@ extension LogRecordOutput {
             out.append(contentsOf: String(value).utf8)
             return
         }
-        var divisor = 1
-        while divisor <= value / 10 { divisor *= 10 }
-        while divisor > 0 {
-            out.append(UInt8(0x30 + value / divisor % 10))
-            divisor /= 10
+        // Digits from the right into a small buffer, appended once.
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { p in
+            var i = p.count
+            var rest = value
+            repeat {
+                i -= 1
+                p[i] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
+                rest /= 10
+            } while rest > 0
+            out.append(contentsOf: UnsafeRawBufferPointer(rebasing: p[i...]))
         }
     }
 
@@ -134,7 +142,7 @@ extension LogRecordOutput {
     /// needing no escape, else through the string path.
     private static func appendJSONField(_ b: UnsafeRawBufferPointer, _ range: Range<Int>?, to out: inout [UInt8]) {
         guard let range, !range.isEmpty else {
-            out.append(contentsOf: [0x22, 0x22])
+            out.append(static: #""""#)
             return
         }
         for k in range {
@@ -248,4 +256,36 @@ extension LogRecordOutput {
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
+}
+
+extension [UInt8] {
+    /// A literal's bytes, copied straight from the binary: no string to look into per record.
+    @inline(__always)
+    mutating func append(static text: StaticString) {
+        append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+}
+
+extension LogLevel {
+    /// `name` as a literal, for the byte writers.
+    var staticName: StaticString {
+        switch self {
+        case .verbose: "verbose"
+        case .info: "info"
+        case .warning: "warning"
+        case .error: "error"
+        }
+    }
+}
+
+extension LogFormat {
+    /// `rawValue` as a literal, for the byte writers.
+    var staticName: StaticString {
+        switch self {
+        case .cmtrace: "cmtrace"
+        case .sms: "sms"
+        case .plain: "plain"
+        case .unparsed: "unparsed"
+        }
+    }
 }
