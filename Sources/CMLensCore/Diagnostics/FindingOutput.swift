@@ -4,15 +4,17 @@ public enum FindingOutput {
     /// Findings in the order given (the engine's: by client, most severe first), each client once
     /// as a heading.
     public static func text(_ findings: [DiagnosticFinding]) -> [StyledText] {
+        // Each finding worded on its own core (a tree of clients has tens of thousands), then joined.
+        let worded = Concurrently.map(count: findings.count) { text(findings[$0]) }
         var lines: [StyledText] = []
         var client: String?
-        for finding in findings {
+        for (finding, text) in zip(findings, worded) {
             if finding.client != client {
                 if client != nil { lines.append("") }
                 client = finding.client
                 lines.append(StyledText(TerminalText.escape(finding.client), .heading))
             }
-            lines += text(finding)
+            lines += text
         }
         return lines
     }
@@ -50,14 +52,23 @@ public enum FindingOutput {
     static func wrap(_ text: String, first: String, rest: String, width: Int = 100) -> [String] {
         var lines: [String] = []
         var current = first
+        // Counted as it grows: `String.count` walks the whole line every time.
+        var length = first.count
         var empty = true
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            if !empty && current.count + 1 + word.count > width {
+            let wordLength = word.count
+            if !empty && length + 1 + wordLength > width {
                 lines.append(current)
                 current = rest
+                length = rest.count
                 empty = true
             }
-            current += (empty ? "" : " ") + word
+            if !empty {
+                current += " "
+                length += 1
+            }
+            current += word
+            length += wordLength
             empty = false
         }
         lines.append(current)

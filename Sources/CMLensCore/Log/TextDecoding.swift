@@ -1,7 +1,27 @@
 /// Turns log bytes into text: UTF-8 where it is valid, else Windows-1252 (what ANSI writers such as
 /// PowerShell 5's `Out-File -Encoding Default` produce). A byte-order mark anywhere is dropped.
 public enum TextDecoding {
-    public static func string<C: Collection<UInt8>>(_ bytes: C) -> String {
+    /// Bytes of a record: ASCII (nearly every field of a ConfigMgr log) is copied as it is, with
+    /// no generic validation and no look for a byte-order mark, which only non-ASCII can hold.
+    static func string(_ bytes: Slice<UnsafeRawBufferPointer>) -> String {
+        let raw = UnsafeRawBufferPointer(rebasing: bytes)
+        var k = 0
+        var high: UInt64 = 0
+        while k + 8 <= raw.count {
+            high |= ByteWord.load(raw, k)
+            k += 8
+        }
+        while k < raw.count {
+            high |= UInt64(raw[k])
+            k += 1
+        }
+        guard high & 0x8080_8080_8080_8080 == 0 else { return generalString(bytes) }
+        return String(decoding: raw, as: UTF8.self)
+    }
+
+    public static func string<C: Collection<UInt8>>(_ bytes: C) -> String { generalString(bytes) }
+
+    private static func generalString<C: Collection<UInt8>>(_ bytes: C) -> String {
         if let text = String(validating: bytes, as: UTF8.self) {
             return hasByteOrderMark(bytes) ? withoutByteOrderMarks(bytes) : text
         }

@@ -59,6 +59,14 @@ extension LogFileIndex {
     @discardableResult
     func forEachRecord(containing literal: SearchLiteral?, in range: Range<Int>, window windowLimit: Int = searchWindow,
                        isCancelled: () -> Bool, _ body: (Int, UnsafeRawBufferPointer, TextLoss?) -> Void) -> Bool {
+        forEachRecord(containingAny: literal.map { [$0] }, in: range, window: windowLimit, isCancelled: isCancelled, body)
+    }
+
+    /// As above, for records holding any of `literals`: each window is read once for all of them
+    /// (the diagnostic rules search a log for dozens of texts).
+    @discardableResult
+    func forEachRecord(containingAny literals: [SearchLiteral]?, in range: Range<Int>, window windowLimit: Int = searchWindow,
+                       isCancelled: () -> Bool, _ body: (Int, UnsafeRawBufferPointer, TextLoss?) -> Void) -> Bool {
         var next = range.lowerBound
         while next < range.upperBound {
             if isCancelled() { return false }
@@ -79,31 +87,46 @@ extension LogFileIndex {
                     let to = min(from + length(at: index), window.count)
                     body(index, UnsafeRawBufferPointer(rebasing: window[from..<to]), to - from < length(at: index) ? loss : nil)
                 }
-                guard let literal else {
+                guard let literals else {
                     for index in next..<last { visit(index) }
                     return
                 }
-                var position = 0
-                var index = next
-                while index < last, let hit = literal.find(in: window, from: position) {
-                    while index < last && entries[index].offset - start + length(at: index) <= hit { index += 1 }
-                    guard index < last else { break }
-                    let recordStart = entries[index].offset - start
-                    let recordEnd = recordStart + length(at: index)
-                    if hit < recordStart {
-                        position = recordStart  // between records
-                    } else if hit + literal.count > recordEnd {
-                        position = hit + 1  // runs into the next record
-                    } else {
-                        visit(index)
-                        position = recordEnd
-                        index += 1
-                    }
+                if literals.count == 1 {
+                    forEachHit(of: literals[0], in: window, records: next..<last, at: start, visit)
+                    return
                 }
+                var hits = RecordBits(capacity: last - next)
+                for literal in literals {
+                    forEachHit(of: literal, in: window, records: next..<last, at: start) { hits.insert($0 - next) }
+                }
+                for k in hits.indices { visit(next + k) }
             }
             next = last
         }
         return true
+    }
+
+    /// The records among `records` (whose bytes `window` holds from file offset `start`) that hold
+    /// `literal`, in file order.
+    private func forEachHit(of literal: SearchLiteral, in window: UnsafeRawBufferPointer, records: Range<Int>, at start: Int,
+                            _ visit: (Int) -> Void) {
+        var position = 0
+        var index = records.lowerBound
+        while index < records.upperBound, let hit = literal.find(in: window, from: position) {
+            while index < records.upperBound && entries[index].offset - start + length(at: index) <= hit { index += 1 }
+            guard index < records.upperBound else { break }
+            let recordStart = entries[index].offset - start
+            let recordEnd = recordStart + length(at: index)
+            if hit < recordStart {
+                position = recordStart  // between records
+            } else if hit + literal.count > recordEnd {
+                position = hit + 1  // runs into the next record
+            } else {
+                visit(index)
+                position = recordEnd
+                index += 1
+            }
+        }
     }
 
     /// Ids of the file's components the pattern matches (a handful of names per file).
