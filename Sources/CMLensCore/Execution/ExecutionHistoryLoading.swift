@@ -40,7 +40,19 @@ extension ExecutionHistory {
         let histories = Concurrently.map(count: groups.count) { k in
             var builder = ExecutionTimelineBuilder(policy: policy, explain: explain)
             for file in groups[k] {
-                file.forEachRecord { index, record in builder.add(record, source: StepSource(file: file, index: index)) }
+                file.forEachRecord(containing: nil, in: 0..<file.count, window: LogFileIndex.sequentialWindow,
+                                   isCancelled: { false }) { index, bytes, loss in
+                    let entry = file.entries[index]
+                    let source = StepSource(file: file, index: index)
+                    // Most of an execmgr.log is none of the lines a history reads: only the message
+                    // is decoded to tell, and the record whole only for those lines.
+                    let fields = RecordDecoding.fields(bytes, format: entry.format, level: entry.level)
+                    guard loss == nil, fields.format != .unparsed else {
+                        return builder.add(file.decode(entry, bytes, lost: loss), source: source)
+                    }
+                    guard let line = ExecmgrLine.parse(TextDecoding.message(bytes, fields.message)) else { return }
+                    builder.add(file.decode(entry, bytes), source: source, line: line)
+                }
             }
             return builder.build()
         }

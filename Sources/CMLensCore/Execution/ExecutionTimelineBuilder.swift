@@ -70,6 +70,12 @@ public struct ExecutionTimelineBuilder {
     mutating func add(_ record: LogRecord, source: StepSource) {
         let cutOff = record.format == .unparsed
         guard let line = ExecmgrLine.parse(cutOff ? Self.salvage(record.message) : record.message) else { return }
+        add(record, source: source, line: line)
+    }
+
+    /// A record whose message was read already as `line`.
+    mutating func add(_ record: LogRecord, source: StepSource, line: ExecmgrLine) {
+        let cutOff = record.format == .unparsed
         clock += 1
         let client = record.client
         let base = ExecutionStep(event: .stateChange, time: record.time, from: nil, state: nil, exitCode: nil,

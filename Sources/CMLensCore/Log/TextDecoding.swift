@@ -3,8 +3,7 @@
 public enum TextDecoding {
     /// Bytes of a record: ASCII (nearly every field of a ConfigMgr log) is copied as it is, with
     /// no generic validation and no look for a byte-order mark, which only non-ASCII can hold.
-    static func string(_ bytes: Slice<UnsafeRawBufferPointer>) -> String {
-        let raw = UnsafeRawBufferPointer(rebasing: bytes)
+    static func string(_ raw: UnsafeRawBufferPointer) -> String {
         var k = 0
         var high: UInt64 = 0
         while k + 8 <= raw.count {
@@ -15,9 +14,11 @@ public enum TextDecoding {
             high |= UInt64(raw[k])
             k += 1
         }
-        guard high & 0x8080_8080_8080_8080 == 0 else { return generalString(bytes) }
+        guard high & 0x8080_8080_8080_8080 == 0 else { return generalString(raw) }
         return String(decoding: raw, as: UTF8.self)
     }
+
+    static func string(_ bytes: Slice<UnsafeRawBufferPointer>) -> String { string(UnsafeRawBufferPointer(rebasing: bytes)) }
 
     public static func string<C: Collection<UInt8>>(_ bytes: C) -> String { generalString(bytes) }
 
