@@ -67,12 +67,17 @@ public struct DiagnosticEngine: Sendable {
     /// pattern's required text, through the search engine; every record when a pattern has none.
     /// A rule then costs a scan of the bytes, not a decode and a regex per record.
     static func candidates(_ file: LogFileIndex, _ regexes: [DiagnosticRegex]) -> [Int] {
-        let literals = regexes.map(\.searchLiterals)
-        if literals.contains(where: { $0 == nil }) { return Array(0..<file.count) }
         var found: [Int] = []
-        file.forEachRecord(containingAny: Array(Set(literals.compactMap { $0 }.joined())), in: 0..<file.count,
-                           isCancelled: { false }) { index, _, _ in found.append(index) }
+        forEachCandidate(file, regexes) { index, _, _ in found.append(index) }
         return found
+    }
+
+    /// The same, each with its bytes, from the same reads: a candidate is not read again.
+    static func forEachCandidate(_ file: LogFileIndex, _ regexes: [DiagnosticRegex],
+                                 _ body: (Int, UnsafeRawBufferPointer, TextLoss?) -> Void) {
+        let literals = regexes.map(\.searchLiterals)
+        let any = literals.contains(where: { $0 == nil }) ? nil : Array(Set(literals.compactMap { $0 }.joined()))
+        file.forEachRecord(containingAny: any, in: 0..<file.count, isCancelled: { false }, body)
     }
 
     /// Every rule's matches, by pattern name: log files are scanned in parallel, one file at a time,
@@ -110,7 +115,7 @@ public struct DiagnosticEngine: Sendable {
             // compiled pattern: copying one per record cost a fifth of a diagnosis).
             var wantedByComponent: [UInt16: [Int]] = [:]
             jobs[f].withUnsafeBufferPointer { fileJobs in
-                for index in Self.candidates(file, fileJobs.map(\.regex)) {
+                Self.forEachCandidate(file, fileJobs.map(\.regex)) { index, recordBytes, loss in
                     let id = file.entries[index].component
                     let wanted: [Int]
                     if let known = wantedByComponent[id] {
@@ -120,8 +125,8 @@ public struct DiagnosticEngine: Sendable {
                         wanted = fileJobs.indices.filter { fileJobs[$0].components.isEmpty || fileJobs[$0].components.contains(component) }
                         wantedByComponent[id] = wanted
                     }
-                    guard !wanted.isEmpty else { continue }
-                    let record = file.record(at: index)
+                    guard !wanted.isEmpty else { return }
+                    let record = file.decode(file.entries[index], recordBytes, lost: loss)
                     let bytes = Array(record.message.utf8)
                     var lowered: [UInt8]?
                     let lower = {
@@ -131,7 +136,9 @@ public struct DiagnosticEngine: Sendable {
                         return made
                     }
                     for j in wanted {
-                        guard fileJobs[j].regex.mayMatch(bytes, lowered: lower), let captures = fileJobs[j].regex.match(record.message) else { continue }
+                        guard fileJobs[j].regex.mayMatch(bytes, lowered: lower), let captures = fileJobs[j].regex.match(record.message) else {
+                            continue
+                        }
                         local.append((fileJobs[j].rule, DiagnosticMatch(pattern: fileJobs[j].pattern.name, client: record.client,
                                                                         place: Evidence(record: RecordID(file: file, index: index)),
                                                                         time: record.time, captures: captures, text: String(record.firstLine))))
