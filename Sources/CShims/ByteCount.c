@@ -1,4 +1,4 @@
-#include "CShimsLevelSearch.h"
+#include "CShimsByteScan.h"
 #if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
 #include <immintrin.h>
 

@@ -27,12 +27,25 @@ static inline int is_sms_marker_end(const uint8_t *h, size_t at) {
     return h[at] == '<' && h[at - 1] == '$' && h[at - 2] == '$';
 }
 
+/* The first of the positions flagged in a block starting at `i` that is a candidate: any SMS
+   trailer, or a `type=` whose value qualifies; `n` when none is. One reading for both widths. */
+static inline size_t first_candidate(const uint8_t *h, size_t n, size_t i, unsigned types, unsigned markers, uint8_t lowest) {
+    unsigned hits = types | markers;
+    while (hits) {
+        unsigned bit = (unsigned)__builtin_ctz(hits);
+        size_t at = i + bit;
+        if ((markers >> bit) & 1 || value_qualifies(h, n, at, lowest)) return at;
+        hits &= hits - 1;
+    }
+    return n;
+}
+
 #if defined(CSHIMS_HAS_AVX2_PATH)
 /* The same test thirty-two positions at a time, on processors that have AVX2 (nearly every x86
    machine a ConfigMgr admin runs): the search is then bound by the copy from the page cache. */
 __attribute__((target("avx2")))
-static size_t find_type_level_avx2(const uint8_t *h, size_t n, uint8_t lowest, size_t *resume) {
-    size_t i = 3;
+static size_t find_type_level_avx2(const uint8_t *h, size_t n, size_t from, uint8_t lowest, size_t *resume) {
+    size_t i = from;
     const __m256i fold = _mm256_set1_epi8(0x20);
     const __m256i eq = _mm256_set1_epi8('='), e = _mm256_set1_epi8('e'), p = _mm256_set1_epi8('p'), y = _mm256_set1_epi8('y');
     const __m256i lt = _mm256_set1_epi8('<'), dollar = _mm256_set1_epi8('$');
@@ -47,24 +60,22 @@ static size_t find_type_level_avx2(const uint8_t *h, size_t n, uint8_t lowest, s
         __m256i sms = _mm256_and_si256(_mm256_cmpeq_epi8(v0, lt),
                                        _mm256_and_si256(_mm256_cmpeq_epi8(v1, dollar), _mm256_cmpeq_epi8(v2, dollar)));
         unsigned types = (unsigned)_mm256_movemask_epi8(type), markers = (unsigned)_mm256_movemask_epi8(sms);
-        unsigned hits = types | markers;
-        while (hits) {
-            unsigned bit = (unsigned)__builtin_ctz(hits);
-            size_t at = i + bit;
-            if ((markers >> bit) & 1 || value_qualifies(h, n, at, lowest)) return at;
-            hits &= hits - 1;
-        }
+        size_t at = first_candidate(h, n, i, types, markers, lowest);
+        if (at < n) return at;
     }
     *resume = i;
     return n;
 }
 #endif
 
-size_t cshims_find_type_level(const uint8_t *h, size_t n, uint8_t lowest) {
-    size_t i = 3;
+size_t cshims_find_type_level(const uint8_t *h, size_t n, size_t from, uint8_t lowest) {
+    /* A trailer's `<` can stand at 2, a `type=`'s `=` at 3 at the earliest; the vector steps look
+       three bytes back, so they start at 3 and the one earlier place is looked at alone. */
+    if (from <= 2 && n > 2 && is_sms_marker_end(h, 2)) return 2;
+    size_t i = from < 3 ? 3 : from;
 #if defined(CSHIMS_HAS_AVX2_PATH)
     if (__builtin_cpu_supports("avx2")) {
-        size_t at = find_type_level_avx2(h, n, lowest, &i);
+        size_t at = find_type_level_avx2(h, n, i, lowest, &i);
         if (at < n) return at;
     }
 #endif
@@ -81,13 +92,8 @@ size_t cshims_find_type_level(const uint8_t *h, size_t n, uint8_t lowest) {
                                      _mm_and_si128(_mm_cmpeq_epi8(_mm_or_si128(v2, fold), p), _mm_cmpeq_epi8(_mm_or_si128(v3, fold), y)));
         __m128i sms = _mm_and_si128(_mm_cmpeq_epi8(v0, lt), _mm_and_si128(_mm_cmpeq_epi8(v1, dollar), _mm_cmpeq_epi8(v2, dollar)));
         unsigned types = (unsigned)_mm_movemask_epi8(type), markers = (unsigned)_mm_movemask_epi8(sms);
-        unsigned hits = types | markers;
-        while (hits) {
-            unsigned bit = (unsigned)__builtin_ctz(hits);
-            size_t at = i + bit;
-            if ((markers >> bit) & 1 || value_qualifies(h, n, at, lowest)) return at;
-            hits &= hits - 1;
-        }
+        size_t at = first_candidate(h, n, i, types, markers, lowest);
+        if (at < n) return at;
     }
 #endif
     for (; i < n; i++) {

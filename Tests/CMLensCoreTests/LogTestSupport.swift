@@ -21,6 +21,24 @@ enum LogTestSupport {
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 
+    /// Every CMTrace log of the real corpus, read whole with `options`, and a reader for the same
+    /// log with a sparse read's key: what the sparse-read tests compare on logs nobody here wrote.
+    static func forEachRealCMTraceLog(options: LogReader.Options,
+                                      _ body: (_ path: String, _ full: LogFileIndex, _ sparse: (SparseKey?) -> LogFileIndex) throws -> Void) rethrows {
+        let inputs = WorkspaceScanner.scan([realCorpus.path])
+        for client in inputs.clients {
+            for log in client.logs {
+                for path in log.files {
+                    let full = LogReader.read(path: path, client: client.name, logName: log.name, options: options)
+                    guard full.format == .cmtrace else { continue }
+                    try body(path, full) { key in
+                        LogReader.read(path: path, client: client.name, logName: log.name, options: options, keeping: key)
+                    }
+                }
+            }
+        }
+    }
+
     static func parse(_ text: String, path: String = "test.log") -> LogFileIndex {
         LogReader.parse(bytes: Array(text.utf8), path: path, client: "PC1")
     }

@@ -74,25 +74,16 @@ private typealias S = LogTestSupport
 
     /// The logs from the field (smsts, ccmsetup, the updates logs), read sparsely as if they were large.
     @Test func realLogsGiveTheSameRecordsReadSparsely() throws {
-        let inputs = WorkspaceScanner.scan([LogTestSupport.realCorpus.path])
         let options = LogReader.Options(inMemoryLimit: 0, splitThreshold: 1000, splitPartSize: 64 << 10, chunkSize: 4 << 10)
         var compared = 0
         var found = 0
-        for client in inputs.clients {
-            for log in client.logs {
-                for path in log.files {
-                    let full = LogReader.read(path: path, client: client.name, logName: log.name, options: options)
-                    guard full.format == .cmtrace else { continue }
-                    for text in ["0x80190194", "Successfully completed the action", "Failed", "KB\\d+", "nothing-like-this"] {
-                        let pattern = try TextPattern(text)
-                        let sparse = LogReader.read(path: path, client: client.name, logName: log.name, options: options,
-                                                    keeping: pattern.literal.map(SparseKey.text))
-                        let wanted = Self.matching(full, pattern)
-                        found += wanted.count
-                        #expect(Self.matching(sparse, pattern) == wanted, "\(text) in \(path)")
-                        compared += 1
-                    }
-                }
+        try S.forEachRealCMTraceLog(options: options) { path, full, sparse in
+            for text in ["0x80190194", "Successfully completed the action", "Failed", "KB\\d+", "nothing-like-this"] {
+                let pattern = try TextPattern(text)
+                let wanted = Self.matching(full, pattern)
+                found += wanted.count
+                #expect(Self.matching(sparse(pattern.literal.map(SparseKey.text)), pattern) == wanted, "\(text) in \(path)")
+                compared += 1
             }
         }
         #expect(compared >= 20 && found > 20, "\(compared) comparisons, \(found) records")

@@ -33,9 +33,7 @@ enum SparseKey: Sendable, Hashable {
     /// A `type` of `lowest` or worse, or an SMS trailer, in one pass over the bytes.
     private static func typeLevel(_ b: UnsafeRawBufferPointer, from: Int, lowest: LogLevel) -> Int? {
         guard from < b.count, let base = b.baseAddress else { return nil }
-        let start = base.assumingMemoryBound(to: UInt8.self) + from
-        let length = b.count - from
-        let at = cshims_find_type_level(start, length, UInt8(ascii: "0") + UInt8(lowest.rawValue))
-        return at < length ? from + at : nil
+        let at = cshims_find_type_level(base.assumingMemoryBound(to: UInt8.self), b.count, from, UInt8(ascii: "0") + UInt8(lowest.rawValue))
+        return at < b.count ? at : nil
     }
 }
